@@ -1,0 +1,43 @@
+"""Extract stage: figures and vocabulary mentions on every paragraph of an event.
+
+The speaker of a figure is the paragraph's own attribution (a news report's quoted person), else
+the speech's speaker, else an article's author.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Protocol
+
+from .figures import find_figures
+from .indicators import assign_indicators
+from .model import Event, Indicator, Mention, Paragraph, Speech
+
+
+class MentionFinder(Protocol):
+    def find(self, text: str) -> list[Mention]: ...
+
+
+def extract(event: Event, matcher: MentionFinder, indicators: dict[str, Indicator]) -> Event:
+    def enrich(p: Paragraph, speaker: str | None) -> Paragraph:
+        if p.kind == "note":
+            return p
+        who = p.speaker or speaker
+        figures = [] if p.kind == "heading" else find_figures(p.text, event_date=event.date)
+        figures = assign_indicators(p.text, figures, indicators)
+        return replace(
+            p,
+            figures=tuple(replace(f, paragraph=p.anchor, speaker=who) for f in figures),
+            mentions=tuple(matcher.find(p.text)),
+        )
+
+    speeches = tuple(
+        replace(s, paragraphs=tuple(enrich(p, s.speaker or (event.author if event.doc_type == "article" else None)) for p in s.paragraphs))
+        for s in event.speeches
+    )
+    lead = tuple(enrich(p, None) for p in event.lead)
+    return replace(event, speeches=speeches, lead=lead)
+
+
+def speaker_of(event: Event, speech: Speech, p: Paragraph) -> str | None:
+    return p.speaker or speech.speaker

@@ -1,0 +1,70 @@
+"""Safe Markdown from source text: nothing in a seed can become markup.
+
+Every character that Markdown, its extensions (attr_list, footnotes, abbr, tables, def_list) or
+HTML give a meaning becomes a numeric character reference; the reader sees the same text and the
+search index (built from the HTML) holds the same words.
+
+    >>> escape("<script>alert(1)</script> *x* [^1]: {#id} {{ y }}")
+    '&#60;script&#62;alert(1)&#60;/script&#62; &#42;x&#42; &#91;&#94;1&#93;: &#123;&#35;id&#125; &#123;&#123; y &#125;&#125;'
+    >>> escape("1. not a list")
+    '1&#46; not a list'
+    >>> inline("Trade grew to $5 billion.", [(24, "[^f1]")])
+    'Trade grew to $5 billion[^f1].'
+"""
+
+from __future__ import annotations
+
+import re
+
+_SPECIAL = {c: f"&#{ord(c)};" for c in "&<>*_`[]{}#|~^\\!=+"}
+_TABLE = str.maketrans(_SPECIAL)
+_LINE_START = re.compile(r"^(\s*)(\d+)\.(\s)|^(\s*)([-+>:])")
+
+
+def escape(text: str) -> str:
+    """Escape plain text for use inside a Markdown paragraph, heading or table cell."""
+    return _fix_start(_escape_piece(text))
+
+
+def attr(text: str) -> str:
+    """Text for a quoted attribute value in attr_list or HTML."""
+    return escape(text).replace('"', "&#34;").replace("'", "&#39;")
+
+
+def inline(text: str, inserts: list[tuple[int, str]] = (), wrap: dict[tuple[int, int], str] | None = None) -> str:
+    """Escape text and splice in Markdown: `inserts` are (offset, markup) placed at text offsets;
+    `wrap` maps a (start, end) span to a link target, turning the span into [span](target).
+    A span that overlaps an earlier one, or holds an insert point, stays plain text.
+    """
+    points = {off for off, _ in inserts}
+    spans: dict[int, tuple[int, str]] = {}
+    taken = -1
+    for (start, end), target in sorted((wrap or {}).items()):
+        if taken <= start < end <= len(text) and not any(start < p < end for p in points):
+            spans[start] = (end, target)
+            taken = end
+    after: dict[int, list[str]] = {}
+    for off, markup in sorted(inserts, key=lambda t: t[0]):
+        after.setdefault(off, []).append(markup)
+    cuts = sorted({0, len(text), *after, *spans, *(e for e, _ in spans.values())})
+    out: list[str] = list(after.get(0, []))
+    i = 0
+    while i < len(cuts) - 1:
+        a = cuts[i]
+        if a in spans:
+            b, target = spans[a]
+            out.append(f"[{_escape_piece(text[a:b])}]({target})")
+        else:
+            b = cuts[i + 1]
+            out.append(_escape_piece(text[a:b]))
+        out += after.get(b, [])
+        i = cuts.index(b)
+    return _fix_start("".join(out))
+
+
+def _escape_piece(piece: str) -> str:
+    return piece.translate(_TABLE).replace("\n", " ")
+
+
+def _fix_start(out: str) -> str:
+    return _LINE_START.sub(lambda m: f"{m[1]}{m[2]}&#46;{m[3]}" if m[2] else f"{m[4]}&#{ord(m[5])};", out).rstrip()

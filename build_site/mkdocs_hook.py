@@ -1,0 +1,35 @@
+"""Thin MkDocs hook: regenerate docs_src/ before each build and watch seeds and vocabularies.
+
+All the work is `python -m build_site`; this file only triggers it, so Zensical (which runs no
+hooks) builds the same site after `python -m build_site`.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from build_site.__main__ import run
+from build_site.config import DATA_DIR, Config
+
+log = logging.getLogger("mkdocs.hooks.build_site")
+
+
+def _config(mkdocs_config) -> Config:
+    root = Path(mkdocs_config["config_file_path"]).parent
+    return Config(root=root, docs=Path(mkdocs_config["docs_dir"]), strict=bool(mkdocs_config["strict"]), progress=False)
+
+
+def on_pre_build(config, **kwargs) -> None:
+    settings = _config(config)
+    if run(settings, quiet=True) != 0:
+        raise PluginError("build_site: the seeds have problems (see above); fix them or build without --strict")
+
+
+def on_serve(server, config, builder, **kwargs):
+    settings = _config(config)
+    for path in (settings.seeds_dir, DATA_DIR, DATA_DIR.parent / "templates"):
+        server.watch(str(path))
+    return server
