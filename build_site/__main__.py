@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .build import Build, build
 from .config import Config
-from .write import write_pages
+from .write import write_if_changed, write_pages
 
 
 def parser() -> argparse.ArgumentParser:
@@ -39,6 +39,7 @@ def progress_bar(enabled: bool):
 def run(config: Config, *, report: bool = False, quiet: bool = False, out=sys.stdout, err=sys.stderr) -> int:
     result = build(config, progress_bar(config.progress))
     stats = write_pages(config.docs_dir, result.pages)
+    write_if_changed(config.url_record, result.record.dump())
     for issue in result.issues:
         if issue.level == "error" or not quiet:
             print(issue, file=err)

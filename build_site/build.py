@@ -9,9 +9,11 @@
 
 from __future__ import annotations
 
-import hashlib
+import posixpath
 from dataclasses import dataclass, replace
 from typing import Iterable
+
+import yaml
 
 from .audit import SeedAudit, audit
 from .clean import clean
@@ -26,6 +28,7 @@ from .read import InputError, find_seeds, read_source
 from .render import render_site
 from .speakers import SpeakerIndex
 from .structure import structure
+from .urls import UrlRecord, assign_urls, load_record, redirect_page
 from .vocab import load_vocabulary
 
 
@@ -35,6 +38,8 @@ class Build:
     index: Index
     pages: dict[str, str]
     audits: tuple[SeedAudit, ...]
+    record: UrlRecord
+    """Published URLs and redirects, to be saved with the seeds."""
 
     @property
     def issues(self) -> tuple[Issue, ...]:
@@ -49,7 +54,7 @@ class Build:
         return any(i.level in levels for i in self.corpus.issues)
 
 
-def gather(config: Config, progress: Iterable | None = None) -> tuple[Corpus, tuple[SeedAudit, ...]]:
+def gather(config: Config, progress: Iterable | None = None) -> tuple[Corpus, tuple[SeedAudit, ...], UrlRecord]:
     """Read every seed into one Corpus; problems become Issues, never exceptions."""
     vocab = load_vocabulary(config.data)
     indicators = load_indicators(config.data / "indicators.yml")
@@ -90,39 +95,44 @@ def gather(config: Config, progress: Iterable | None = None) -> tuple[Corpus, tu
             issues.append(Issue(source.name, result.unaccounted[0], "error", f"{len(result.unaccounted)} line(s) lost by the pipeline"))
         audits.append(result)
         events += seed_events
-    events = resolve_urls(events, issues)
+    try:
+        record = load_record(config.url_record)
+    except (ValueError, yaml.YAMLError) as exc:
+        issues.append(Issue(config.url_record.name, None, "error", f"unreadable URL record: {exc}"))
+        record = UrlRecord()
+    events, record = resolve_urls(events, record, issues)
     corpus = Corpus(
         events=tuple(events), persons=persons, places=vocab.places, topics=vocab.topics,
         organisations=vocab.organisations, indicators=indicators, issues=tuple(issues),
         removed={a.seed: () for a in audits},
     )
-    return corpus, tuple(audits)
+    return corpus, tuple(audits), record
 
 
-def resolve_urls(events: list[Event], issues: list[Issue]) -> list[Event]:
-    """Give events that share a date and slug distinct URLs. The suffix comes from the event's own
-    seed name (and position in it), so it never depends on which other seeds exist."""
-    by_id: dict[str, list[Event]] = {}
-    for e in events:
-        by_id.setdefault(e.id, []).append(e)
+def resolve_urls(events: list[Event], record: UrlRecord, issues: list[Issue]) -> tuple[list[Event], UrlRecord]:
+    """Final URLs from the published-URL record (see urls.py): stable, collision-free."""
+    keyed = {f"{e.seed}#{e.index}": e for e in events}
+    final, new_record = assign_urls({k: e.id for k, e in keyed.items()}, record)
     out = []
-    for e in events:
-        group = by_id[e.id]
-        if len(group) > 1 and e is not min(group, key=lambda x: (x.seed, x.index)):
-            suffix = hashlib.sha1(f"{e.seed}#{e.index}".encode()).hexdigest()[:6]
-            new_id = f"{e.id}-{suffix}"
-            issues.append(Issue(e.seed, None, "warning", f"same date and title as another event; URL events/{new_id}/"))
-            e = replace(e, id=new_id, url=f"events/{new_id}/")
+    for key, e in keyed.items():
+        if final[key] != e.id:
+            if not record.urls.get(key, "").startswith(f"events/{final[key]}"):
+                issues.append(Issue(e.seed, None, "warning", f"another event has the same date and title; URL events/{final[key]}/"))
+            e = replace(e, id=final[key], url=f"events/{final[key]}/")
         out.append(e)
-    return out
+    return out, new_record
 
 
 def build(config: Config, progress: Iterable | None = None) -> Build:
-    corpus, audits = gather(config, progress)
+    corpus, audits, record = gather(config, progress)
     index = Index.build(corpus.events, {p.name.lower(): p.id for p in corpus.places.values()})
     from .sections_extra import EXTRA_SECTIONS
 
     pages = render_site(corpus, index, config, EXTRA_SECTIONS)
     pages["downloads/corpus.json"] = corpus_json(corpus)
     pages["downloads/figures.csv"] = figures_csv(corpus)
-    return Build(corpus, index, pages, audits)
+    current = {f"{e.seed}#{e.index}": e.url for e in corpus.events}
+    for old, key in record.redirects.items():
+        if key in current:
+            pages[f"{old}index.html"] = redirect_page(posixpath.relpath(current[key], old) + "/")
+    return Build(corpus, index, pages, audits, record)

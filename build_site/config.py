@@ -58,7 +58,7 @@ class Config:
     @property
     def url_record(self) -> Path:
         """Redirects from URLs that once worked: kept in the repository, never pruned."""
-        return self.seeds_dir / "redirects.yml"
+        return self.seeds_dir / "urls.yml"
 
 
 #: Keys a sidecar seeds/<stem>.yml may hold; per event (a list under `events:`) or for the whole seed.

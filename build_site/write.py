@@ -23,22 +23,27 @@ class WriteStats:
     deleted: int
 
 
-def write_pages(docs_dir: Path, pages: dict[str, str | bytes]) -> WriteStats:
+def write_if_changed(path: Path, content: str) -> bool:
+    """Write one file only when its bytes differ; True when written."""
+    data = content.encode("utf-8")
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)  # atomic: a watcher never sees half a file
+    return True
+
+
+def write_pages(docs_dir: Path, pages: dict[str, str]) -> WriteStats:
     written = unchanged = deleted = 0
     for rel_path in sorted(pages):
-        content = pages[rel_path]
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        path = docs_dir / rel_path
-        try:
-            if path.read_bytes() == data:
-                unchanged += 1
-                continue
-        except FileNotFoundError:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)  # atomic: a watcher never sees half a file
-        written += 1
+        if write_if_changed(docs_dir / rel_path, pages[rel_path]):
+            written += 1
+        else:
+            unchanged += 1
     claimed = {docs_dir / p for p in pages}
     for folder in GENERATED_DIRS:
         root = docs_dir / folder
