@@ -36,7 +36,8 @@ def progress_bar(enabled: bool):
     return lambda items: tqdm(items, desc="seeds", unit="seed", leave=False)
 
 
-def run(config: Config, *, report: bool = False, quiet: bool = False, out=sys.stdout, err=sys.stderr) -> int:
+def run(config: Config, *, report: bool = False, quiet: bool = False, out=None, err=None) -> int:
+    out, err = out or sys.stdout, err or sys.stderr  # looked up per call, so redirection and capsys work
     result = build(config, progress_bar(config.progress))
     stats = write_pages(config.docs_dir, result.pages)
     write_if_changed(config.url_record, result.record.dump())

@@ -51,7 +51,7 @@ def split_events(lines: tuple[Line, ...]) -> list[tuple[list[Line], list[Removed
     """Cut a seed where one page ends ('Text version') and the next begins ('…Events')."""
     segments: list[tuple[list[Line], list[Removed]]] = [([], [])]
     for line in lines:
-        m = TEXT_VERSION.match(line.text.strip())
+        m = TEXT_VERSION.match(_flat(line.text))
         if m:
             segments[-1][1].append(Removed(Line(line.no, "Text version"), "share-widget"))
             segments.append(([], []))
@@ -92,15 +92,15 @@ def clean(source: Source, speakers: SpeakerIndex) -> tuple[list[RawEvent], list[
 def _header_end(lines: list[Line], speakers: SpeakerIndex) -> int:
     """Index of the first line of text proper: after '* * *', else the first speaker label."""
     for i, line in enumerate(lines):
-        rule = F.match_furniture(line.text, in_header=True)
+        rule = F.match_furniture(_flat(line.text), in_header=True)
         if rule and rule.name == "separator":
             return i
         if _is_label_start(lines, i, speakers):
             return i
     # no separator, no labels (news, article): the header is the title block at the top
     for i, line in enumerate(lines):
-        text = line.text.strip()
-        if F.match_furniture(text, in_header=True) or parse_dateline(text) or parse_time(text):
+        text, flat = line.text.strip(), _flat(line.text)
+        if F.match_furniture(flat, in_header=True) or parse_dateline(flat) or parse_time(flat):
             continue
         if not _is_title_like(text):
             return i
@@ -124,22 +124,22 @@ def _read_segment(file: str, lines: list[Line], d: _Draft, speakers: SpeakerInde
     caption_next = False
     last_meta = ""
     for line in lines[:end]:
-        text = line.text.strip()
-        rule = F.match_furniture(text, in_header=True)
-        dateline = parse_dateline(text)
+        text, flat = line.text.strip(), _flat(line.text)
+        rule = F.match_furniture(flat, in_header=True)
+        dateline = parse_dateline(flat)
         if caption_next and not rule:
             d.removed.append(Removed(line, "photo-caption"))
         elif rule:
             d.removed.append(Removed(line, rule.name))
-        elif F.TRANSLATION.match(text):
+        elif F.TRANSLATION.match(flat):
             d.translation = text
             d.meta.append(Removed(line, "translation"))
         elif dateline:
             d.date = d.date or dateline[0]
             d.place = d.place or _squash(dateline[1])
             d.meta.append(Removed(line, "date"))
-        elif parse_time(text):
-            d.time = d.time or parse_time(text)
+        elif parse_time(flat):
+            d.time = d.time or parse_time(flat)
             d.meta.append(Removed(line, "time"))
         elif last_meta in ("date", "time") and d.place is None and len(text.split()) <= 5 and not _TITLE_END.search(text):
             d.place = _squash(text)
@@ -159,19 +159,19 @@ def _read_body(file: str, lines: list[Line], d: _Draft, issues: list[Issue]) -> 
     skip_widget = 0
     caption_next = False
     for line in lines:
-        text = line.text.strip()
-        key = text.lower()
-        rule = F.match_furniture(text)
-        if block is not None or key in F.TAG_BLOCKS or F.PUBLICATION.match(text):
+        text, flat = line.text.strip(), _flat(line.text)
+        key = flat.lower()
+        rule = F.match_furniture(flat)
+        if block is not None or key in F.TAG_BLOCKS or F.PUBLICATION.match(flat):
             if key in F.TAG_BLOCKS:
                 block = F.TAG_BLOCKS[key]
                 d.tags.setdefault(block, [])
                 d.meta.append(Removed(line, "closing-block"))
-            elif F.PUBLICATION.match(text) or block is None:
+            elif F.PUBLICATION.match(flat) or block is None:
                 block = "Publication"
                 if key.startswith("publication date"):
-                    d.published = text.split(":", 1)[1].strip()
-                    d.time = d.time or find_time(text)
+                    d.published = flat.split(":", 1)[1].strip()
+                    d.time = d.time or find_time(flat)
                 d.meta.append(Removed(line, "publication"))
             elif rule:
                 d.removed.append(Removed(line, rule.name))
@@ -180,25 +180,25 @@ def _read_body(file: str, lines: list[Line], d: _Draft, issues: list[Issue]) -> 
                 d.meta.append(Removed(line, f"tag:{block}"))
             else:
                 d.meta.append(Removed(line, "publication"))
-        elif F.RELATED_WIDGET.match(text):
+        elif F.RELATED_WIDGET.match(flat):
             d.removed.append(Removed(line, "related-widget"))
             skip_widget = 3
         elif skip_widget and len(text.split()) <= 20:
             d.removed.append(Removed(line, "related-widget"))
-            skip_widget = 0 if parse_dateline(text) else skip_widget - 1
+            skip_widget = 0 if parse_dateline(flat) else skip_widget - 1
         elif caption_next and not rule:
             d.removed.append(Removed(line, "photo-caption"))
             caption_next = False
         elif rule:
             d.removed.append(Removed(line, rule.name))
             caption_next = rule.name == "photo-counter"
-        elif F.TRANSLATION.match(text):
+        elif F.TRANSLATION.match(flat):
             d.translation = text
             d.meta.append(Removed(line, "translation"))
-        elif F.NOTE.match(text):
+        elif F.NOTE.match(flat):
             d.body.append(Chunk(text, (line.no,), "note"))
-        elif parse_dateline(text) and not _JOIN_START.match(text):
-            date, place = parse_dateline(text)  # type: ignore[misc]
+        elif parse_dateline(flat) and not _JOIN_START.match(text):
+            date, place = parse_dateline(flat)  # type: ignore[misc]
             d.date, d.place = d.date or date, d.place or _squash(place)
             d.meta.append(Removed(line, "date"))
         else:
@@ -214,6 +214,11 @@ def _append(chunks: list[Chunk], line: Line, text: str, file: str, issues: list[
         issues.append(Issue(file, line.no, "repair", f"joined a broken line starting {text[:2]!r} to line {prev.lines[-1]}"))
     else:
         chunks.append(Chunk(text, (line.no,)))
+
+
+def _flat(text: str) -> str:
+    """A line as the rules see it: sources put no-break spaces anywhere ('To\u00a0be continued.')."""
+    return " ".join(text.split())
 
 
 def _squash(text: str | None) -> str | None:

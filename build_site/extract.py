@@ -11,11 +11,13 @@ from typing import Protocol
 
 from .figures import find_figures
 from .indicators import assign_indicators
-from .model import Event, Indicator, Mention, Paragraph, Speech
+from .model import Event, Indicator, Mention, Paragraph
 
 
 class MentionFinder(Protocol):
     def find(self, text: str) -> list[Mention]: ...
+
+    def sic(self, mentions: tuple[Mention, ...]) -> tuple[str, ...]: ...
 
 
 def extract(event: Event, matcher: MentionFinder, indicators: dict[str, Indicator]) -> Event:
@@ -25,10 +27,13 @@ def extract(event: Event, matcher: MentionFinder, indicators: dict[str, Indicato
         who = p.speaker or speaker
         figures = [] if p.kind == "heading" else find_figures(p.text, event_date=event.date)
         figures = assign_indicators(p.text, figures, indicators)
+        mentions = tuple(matcher.find(p.text))
+        sic = tuple(dict.fromkeys(p.sic + matcher.sic(mentions)))
         return replace(
             p,
             figures=tuple(replace(f, paragraph=p.anchor, speaker=who) for f in figures),
-            mentions=tuple(matcher.find(p.text)),
+            mentions=mentions,
+            sic=sic,
         )
 
     speeches = tuple(
@@ -37,7 +42,3 @@ def extract(event: Event, matcher: MentionFinder, indicators: dict[str, Indicato
     )
     lead = tuple(enrich(p, None) for p in event.lead)
     return replace(event, speeches=speeches, lead=lead)
-
-
-def speaker_of(event: Event, speech: Speech, p: Paragraph) -> str | None:
-    return p.speaker or speech.speaker

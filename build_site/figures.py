@@ -10,13 +10,16 @@ Rules for counts:
 - digits count the plural noun after them (adjectives skipped): unit = that noun, lower-cased
   unless a proper noun ('Kazakhstanis'); 'N of them/which' takes the unit of the nearest earlier
   count in the paragraph, else 'units'. Bare digits with no noun are a figure only as the value of
-  a measured subject ('expanded to 143', 'reached 143'), with the nearest plural noun before them.
+  a measured subject ('expanded to 143', 'the number of flights reached 180', 'including 1,200'),
+  unit = the noun after 'number of', else the nearest plural noun before; a scaled one is an
+  ellipsis ("20 million people and Russia's 146 million").
 - number words ('nine', 'six thousand') must count a plural noun. 'one' alone never does
   ('one of the biggest', 'one day'); 'two' never counts the dialogue's participants
   (countries, states, nations, peoples, presidents, sides...); a small word (up to ten) never counts
   discourse items (points, issues, areas...); a number right after a determiner ('the five EAEU
   states', 'our two countries', 'all 17 regions') names a known set, not a statistic.
 
+Multipliers ('1.5 times', 'fivefold') have unit 'times'; 'one in five' and fractions are percent.
 Values are in base units (28.7e9); a range has low/high and its midpoint as value. Qualifiers
 ('over', 'more than', 'about', 'nearly', 'up to', 'record'...) are normalised lower-case; an
 adverb qualifier is part of the quote, a verb ('exceeded' → 'over', 'approached' → 'nearly') is not.
@@ -44,17 +47,19 @@ MONTH = r"(?:" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reve
 CURRENCY_BEFORE = re.compile(r"(?:US\s?\$|\$\s?US|\$|USD\s?|€|EUR\s?|₽|RUB\s?|KZT\s?|₸)\s?$")
 CURRENCY_CODES = {"$": "USD", "US": "USD", "USD": "USD", "€": "EUR", "EUR": "EUR", "₽": "RUB", "RUB": "RUB", "KZT": "KZT", "₸": "KZT"}
 CURRENCY_AFTER = [
-    (r"(?:US|U\.S\.|American)\s+dollars|dollars|USD", "USD"), (r"roubles|rubles|RUB", "RUB"),
-    (r"tenge|KZT", "KZT"), (r"euros?|EUR", "EUR"), (r"yuan|CNY", "CNY"),
+    (re.compile(rf"\s*(?:{p})\b"), unit) for p, unit in [
+        (r"(?:US|U\.S\.|American)\s+dollars|dollars|USD", "USD"), (r"roubles|rubles|RUB", "RUB"),
+        (r"tenge|KZT", "KZT"), (r"euros?|EUR", "EUR"), (r"yuan|CNY", "CNY")]
 ]
 PERCENT = re.compile(r"\s*(?:(%)|(?:percent|per\s+cent|pct)\b|(percentage\s+points?)\b)", _I)
 MEASURES = [
-    (r"(?:metric\s+)?(?:tonnes|tons|tonne|ton)", "tonnes", 1.0), (r"kilomet(?:re|er)s?|km", "km", 1.0),
-    (r"cubic\s+met(?:re|er)s?|m3|m³", "m3", 1.0), (r"bcm", "m3", 1e9), (r"square\s+met(?:re|er)s?|m2|m²", "m2", 1.0),
-    (r"hectares?|ha", "ha", 1.0), (r"kilowatt[- ]hours?|kWh", "kWh", 1.0), (r"megawatts?|MW", "MW", 1.0),
-    (r"gigawatts?|GW", "GW", 1.0), (r"barrels|bbl", "barrels", 1.0), (r"TEU", "TEU", 1.0), (r"-?fold|times", "times", 1.0),
+    (re.compile(rf"(?:-|\s*)(?:{p})\b"), unit, factor) for p, unit, factor in [
+        (r"(?:metric\s+)?(?:tonnes|tons|tonne|ton)", "tonnes", 1.0), (r"kilomet(?:re|er)s?|km", "km", 1.0),
+        (r"cubic\s+met(?:re|er)s?|m3|m³", "m3", 1.0), (r"bcm", "m3", 1e9), (r"square\s+met(?:re|er)s?|m2|m²", "m2", 1.0),
+        (r"hectares?|ha", "ha", 1.0), (r"kilowatt[- ]hours?|kWh", "kWh", 1.0), (r"megawatts?|MW", "MW", 1.0),
+        (r"gigawatts?|GW", "GW", 1.0), (r"barrels|bbl", "barrels", 1.0), (r"TEU", "TEU", 1.0), (r"-?fold|times", "times", 1.0)]
 ]
-SCALE = re.compile(r"\s*(thousand|million|billion|trillion)\b|(bn|bln|mn|mln|tn|trn)\b|(m)\b(?=[\s.,;)])", _I)
+SCALE = re.compile(r"\s*(?:(thousand|million|billion|trillion)\b|(bn|bln|mn|mln|tn|trn)\b|(m)\b(?=[\s.,;)]|$))", _I)
 MORE_FILLER = re.compile(r"\s+or\s+(?:(?:maybe|perhaps|possibly|even)\s+)*more(?=\s+(?:thousand|million|billion|tonnes|tons|percent))", _I)
 RANGE = re.compile(r"\s*(?:–|—|-|to)\s*")
 ADVERB = re.compile(
@@ -70,7 +75,7 @@ QUALIFIER_NAMES = {
     "close to": "nearly", "in excess of": "over", "upwards of": "over", "fewer than": "less than",
     "no less than": "at least", "no fewer than": "at least",
 }
-DURATIONS = re.compile(r"[\s-]*(?:years?|months?|weeks?|days?|decades?|centur(?:y|ies)|hours?|minutes?)\b(?!\s+(?:ago))?", _I)
+DURATIONS = re.compile(r"[\s-]*(?:years?|months?|weeks?|days?|decades?|centur(?:y|ies)|hours?|minutes?)\b", _I)
 PARTICIPANTS = {"countries", "states", "nations", "peoples", "presidents", "leaders", "sides", "parties",
                 "governments", "heads", "economies", "capitals", "neighbours", "neighbors", "allies", "delegations"}
 DISCOURSE = {"points", "issues", "areas", "aspects", "questions", "things", "priorities", "matters", "reasons",
@@ -78,12 +83,20 @@ DISCOURSE = {"points", "issues", "areas", "aspects", "questions", "things", "pri
              "elements", "pillars", "components", "dimensions", "levels", "times", "occasions", "stages"}
 DETERMINER = re.compile(r"\b(?:the|these|those|our|their|its|all|both|his|her|your|my|every|each|whose)\s+$", _I)
 LABEL = re.compile(r"(?:\b(?:top|no\.?|№|phase|stage|line|unit|block|section|point|item|article|paragraph|chapter"
-                   r"|clause|part|number|page|level|grade|class|group|round|step|route|version|generation)|№|#)[\s-]*$", _I)
-BARE_VALUE = re.compile(r"\b(?:to|reached|reaching|totall?ed|totall?ing|numbered|numbering|stands?\s+at|stood\s+at|is|was|are|were|at)\s+$", _I)
-EXCLUDED_SPANS = [
+                   r"|clause|part|number|page|level|grade|class|group|round|step|route|version|generation|figure|table"
+                   r"|annex|appendix|chart|slide|photo|window|gate|platform|terminal|block|reactor|lot)|№|#)[\s-]*$", _I)
+BARE_VALUE = re.compile(r"\b(?:to|reached|reaching|totall?ed|totall?ing|totals|numbered|numbering|stands?\s+at|stood\s+at|is|was|are|were"
+                        r"|at|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|approach(?:es|ed|ing)?|(?:a\s+)?total\s+of|including"
+                        r"|among\s+them|of\s+which|of\s+these)\s+$", _I)
+YEAR_BEFORE = re.compile(r"\b(?:in|since|by|until|till|of|for|from|during|after|before|the)\s+$", _I)
+GROWTH = re.compile(r"\b(?:increas\w*|gr[eo]w\w*|rose|risen|expand\w*|multipl\w*|by)\s+(?:(?:almost|nearly|about|more\s+than|over)\s+)?$", _I)
+SHARE_BEFORE = re.compile(r"\b(?:by|reached|reaching|to|is|was|are|were|at|for|up|about|nearly|almost|over|than|exceeds?|exceeded)\s+$", _I)
+ONE_IN = re.compile(r"\b(one)\s+(?:in|out\s+of)\s+(?:every\s+)?(two|three|four|five|six|seven|eight|nine|ten|\d+)\b", _I)
+FOLD = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)fold\b", _I)
+EXCLUDED_SPANS = [  # dates, times, 'Photo 1 of 3'
     rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[–—-]\s*\d{{1,2}})?(?:,?\s+\d{{4}})?",
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[–—-]\s*\d{{1,2}})?\s+(?:of\s+)?{MONTH}(?:,?\s+\d{{4}})?",
-    rf"\b{MONTH}\s+\d{{4}}", r"\b\d{1,2}:\d{2}\b", r"\b\d{1,2}[.:]\d{2}\s*[ap]\.?m\b",
+    rf"\b{MONTH}\s+\d{{4}}", r"\b\d{1,2}:\d{2}\b", r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\b\.?|o[’']clock)",
     r"\b\d+\s+of\s+\d+\b(?!\s*[A-Za-z%$€,])",
 ]
 FRACTION = re.compile(
@@ -91,15 +104,15 @@ FRACTION = re.compile(
 
 
 def _money_or_measure(text: str, pos: int) -> tuple[str, float, int] | None:
-    for pattern, unit in CURRENCY_AFTER:
-        m = re.compile(rf"\s*(?:{pattern})\b").match(text, pos)
+    for rx, unit in CURRENCY_AFTER:
+        m = rx.match(text, pos)
         if m:
             return unit, 1.0, m.end()
     m = PERCENT.match(text, pos)
     if m:
         return ("pp" if m[2] else "percent"), 1.0, m.end()
-    for pattern, unit, factor in MEASURES:
-        m = re.compile(rf"\s*(?:{pattern})\b").match(text, pos)
+    for rx, unit, factor in MEASURES:
+        m = rx.match(text, pos)
         if m:
             return unit, factor, m.end()
     return None
@@ -118,14 +131,9 @@ def _qualifier(text: str, start: int) -> tuple[str | None, int]:
     return None, start
 
 
-def _excluded(text: str) -> list[tuple[int, int]]:
-    spans = [m.span() for p in EXCLUDED_SPANS for m in re.finditer(p, text)]
-    return spans
-
-
 def find_figures(text: str, *, event_date: dt.date | None = None) -> list[Figure]:
     """Every figure in one paragraph's text, left to right (see module docstring)."""
-    excluded = _excluded(text)
+    excluded = [m.span() for p in [*EXCLUDED_SPANS, ONE_IN] for m in re.finditer(p, text)]
     cores = [c for c in number_cores(text) if not any(a <= c.start and c.end <= b for a, b in excluded)]
     raw: list[dict] = []
     skip_until = -1
@@ -137,14 +145,22 @@ def find_figures(text: str, *, event_date: dt.date | None = None) -> list[Figure
             raw.append(fig)
             skip_until = fig["end"]
     raw += _fractions(text, raw)
+    for rx, unit in ((FOLD, "times"), (ONE_IN, "percent")):  # 'a fivefold increase', 'one in five students'
+        for m in rx.finditer(text):
+            if not any(f["start"] < m.end() and m.start() < f["end"] for f in raw):
+                qual, start = _qualifier(text, m.start())
+                n = 100.0 if m[1].lower() == "hundred" else float(SMALL.get(m[1].lower(), 20))
+                value = n if unit == "times" else 100 / (float(m[2]) if m[2].isdigit() else SMALL[m[2].lower()])
+                raw.append({"start": min(start, m.start()), "end": m.end(), "value": value, "unit": unit, "low": None,
+                            "high": None, "qualifier": qual, "count": False})
     raw.sort(key=lambda f: f["start"])
+    counts = [(g["end"], g["unit"]) for g in raw if g.pop("count") and g["unit"] != ANTECEDENT]
     figures = []
     for f in raw:
         if f["unit"] in (ANTECEDENT, None):
-            earlier = [g["unit"] for g in raw if g["end"] <= f["start"] and g["unit"] not in (ANTECEDENT, None) and g.get("count")]
+            earlier = [unit for end, unit in counts if end <= f["start"]]
             lo = sentence_at(text, f["start"])[0]
             f["unit"] = earlier[-1] if earlier and f["unit"] == ANTECEDENT else noun_before(text, f["start"], lo) or "units"
-        f.pop("count", None)
         f["period"] = period_of(text, f["start"], f["end"], event_date)
         figures.append(Figure(quote=text[f["start"] : f["end"]], **f))
     return figures
@@ -159,7 +175,9 @@ def _build(text: str, core: Core, nxt: Core | None) -> dict | None:
     low = high = None
     value = core.value
     r = RANGE.match(text, pos)
-    if r and nxt and nxt.start == r.end() and nxt.words == core.words and not re.search(r"\bfrom\s+\S*$", before):
+    gap = text[r.end() : nxt.start] if r and nxt and nxt.start >= r.end() and nxt.words == core.words else None
+    from_to = gap is not None and re.fullmatch(r"(?:US\$|\$|€|₽|₸)?", gap) and re.search(r"\bfrom\s+\S*$", before)
+    if gap == "" and not from_to:
         low, high, value, pos = core.value, nxt.value, None, nxt.end
     filler = MORE_FILLER.match(text, pos)
     pos = filler.end() if filler else pos
@@ -181,18 +199,26 @@ def _build(text: str, core: Core, nxt: Core | None) -> dict | None:
         if after:
             unit, factor, pos = after
             scale *= factor
-            if unit == "times" and core.words and not re.match(r"\s+(?:more|higher|greater|larger|bigger|less|lower|as)\b", text[pos:]):
-                return None
+            if unit == "times" and core.words and text[pos - 5 : pos] == "times" and not (
+                re.match(r"\s+(?:more|higher|greater|larger|bigger|less|lower|as|over)\b", text[pos:]) or GROWTH.search(before[-40:])
+            ):
+                return None  # 'three times' (occasions) unless '1.5 times more', 'increased three times'
+    if from_to and (unit is None or scale == 1.0):
+        sub = _build(text, nxt, None)  # 'from 500 to 700 students', 'from $20 to $30 billion'
+        if sub and sub["unit"] not in (None, ANTECEDENT) and unit in (None, sub["unit"]) and nxt.value:
+            unit, scale, count = sub["unit"], (sub["value"] / nxt.value) if sub["low"] is None else 1.0, sub["count"]
     year_like = core.plain_int and 1000 <= core.value <= 2100 and scale == 1.0
     if unit is None:
-        if DURATIONS.match(text, pos):
+        if DURATIONS.match(text, pos) or FRACTION.match(text, pos + 1) and re.match(r"[\s-]", text[pos : pos + 1]):
             return None
-        if year_like and not re.match(r"\s+[a-z]+s\b", text[pos:]):
-            return None
+        if year_like and (not re.match(r"\s+[a-z]+s\b", text[pos:]) or YEAR_BEFORE.search(before[-12:])):
+            return None  # 'in 2022', 'the 2024 summit'; but '2000 students'
         noun = counted_noun(text, pos)
         if noun:
             unit, pos = noun
             count = True
+        elif scale > 1 and not core.words:
+            unit = ANTECEDENT  # ellipsis: "Kazakhstan's 20 million people and Russia's 146 million"
         elif core.words or not BARE_VALUE.search(before[-20:] if not qual else text[: qstart]) or year_like:
             return None
         if core.words and value == 1 and scale == 1 and core.text.lower() in {"one", "a"}:
@@ -202,8 +228,6 @@ def _build(text: str, core: Core, nxt: Core | None) -> dict | None:
             return None
         if DETERMINER.search(before[-12:] if not qual else "") and not qual:
             return None
-    elif year_like and unit in {"times"}:
-        return None
     if low is not None:
         low, high = low * scale, high * scale
         value = (low + high) / 2
@@ -223,7 +247,7 @@ def _fractions(text: str, taken: list[dict]) -> list[dict]:
         if frac == "half":
             if not of or re.search(r"\b(?:first|second|last|1st|2nd|and)\s+(?:a\s+)?$", before, _I) or num not in {"", "a", "one"}:
                 continue
-        elif not num or not (of or re.search(r"\bby\s+$", before, _I)) or re.match(r"\s+of\s+(?:a|the)\s+century", text[m.end():], _I):
+        elif not num or not (of or SHARE_BEFORE.search(before[-30:])) or re.match(r"\s+of\s+(?:a|the)\s+century", text[m.end():], _I):
             continue
         n = 1 if num in {"", "a", "one"} else SMALL[num]
         qual, start = _qualifier(text, m.start())

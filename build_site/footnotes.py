@@ -1,5 +1,7 @@
 """The footnote under each figure: the value as normalised, its indicator, and what others said
-for the same indicator and period (so disagreement shows at a glance).
+for the same indicator and period, each with how far it is from this one (so disagreement shows at
+a glance). A footnote is one paragraph of Markdown (Material shows it as a tooltip); every piece of
+seed text in it is escaped.
 
     >>> format_value(28.7e9, "USD")
     'US$28.7 billion'
@@ -7,21 +9,45 @@ for the same indicator and period (so disagreement shows at a glance).
     '96%'
     >>> format_value(23000, "firms")
     '23,000 firms'
+    >>> period_label("2025-01/2025-08"), period_label("target:2030"), period_label("2020/2022")
+    ('January–August 2025', 'target for 2030', '2020–2022')
+    >>> difference(17e9, 20e9), difference(22, 24, "percent")
+    ('15% lower', '2 points lower')
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .figures import MEASURES
 from .markup import escape
 from .model import Figure
 
 if TYPE_CHECKING:
+    from .link import Statement
     from .render import Renderer
 
-CURRENCY = {"USD": "US$", "EUR": "€", "RUB": "RUB ", "KZT": "KZT "}
+CURRENCY = {"USD": "US$", "EUR": "€", "RUB": "RUB ", "KZT": "KZT ", "CNY": "CNY "}
 SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
 MAX_OTHERS = 6
+#: Relative gap above which two statements of one period count as disagreeing.
+TOLERANCE = 0.05
+
+
+def unit_kind(unit: str) -> str:
+    """What a value can be compared with: its currency, 'percent', its measure, or 'count' for a
+    counted noun (an indicator counts one thing, whether said as 'firms' or 'companies')."""
+    return unit if unit in CURRENCY or unit == "percent" or unit in {u for _, u, _ in MEASURES} else "count"
+
+
+def comparable(a: str, b: str) -> bool:
+    """
+    >>> comparable("firms", "companies"), comparable("USD", "RUB")
+    (True, False)
+    """
+    return a == b or unit_kind(a) == unit_kind(b) == "count"
 
 
 def format_number(value: float) -> str:
@@ -45,23 +71,68 @@ def format_value(value: float, unit: str) -> str:
 
 
 def describe(f: Figure) -> str:
-    """'over US$27 billion' or 'US$17–18 billion (midpoint US$17.5 billion)'."""
+    """'over US$27 billion' or 'US$17 billion to US$18 billion (midpoint US$17.5 billion)'."""
     text = format_value(f.value, f.unit)
     if f.low is not None and f.high is not None and f.low != f.high:
         text = f"{format_value(f.low, f.unit)} to {format_value(f.high, f.unit)} (midpoint {text})"
     return f"{f.qualifier} {text}" if f.qualifier else text
 
 
+def _month(ym: str) -> tuple[str, str]:
+    year, _, month = ym.partition("-")
+    return year, MONTH_NAMES[int(month) - 1] if month.isdigit() and 1 <= int(month) <= 12 else month
+
+
 def period_label(period: str | None) -> str:
+    """People's words for a period string (conventions in build_site/periods.py)."""
     if not period:
         return "period not stated"
-    if "/" in period:
-        a, b = period.split("/", 1)
-        return f"{a} to {b}"
-    return period
+    if period == "cumulative":
+        return "cumulative"
+    if period.startswith("target"):
+        year = period.partition(":")[2]
+        return f"target for {year}" if year else "target"
+    a, sep, b = period.partition("/")
+    if "-" not in a:
+        return f"{a}–{b}" if sep else a
+    (ya, ma), (yb, mb) = _month(a), _month(b or a)
+    if not sep:
+        return f"{ma} {ya}"
+    return f"{ma}–{mb} {yb}" if ya == yb else f"{ma} {ya} – {mb} {yb}"
+
+
+def period_group(st: "Statement") -> tuple[str | None, int | None]:
+    """Statements comparable with each other: the same period; a stock ('cumulative') or a target
+    without a year only when stated in the same year (a stock grows, plans are restated)."""
+    period = st.figure.period
+    return (period, st.ref.event.date.year if period in ("cumulative", "target") else None)
+
+
+def group_label(st: "Statement") -> str:
+    period, year = period_group(st)
+    return period_label(period) + (f" (stated in {year})" if year else "")
+
+
+def differs(a: float, b: float) -> bool:
+    scale = max(abs(a), abs(b))
+    return scale > 0 and abs(a - b) / scale > TOLERANCE
+
+
+def difference(other: float, this: float, unit: str = "") -> str:
+    """How `other` compares with `this`: 'same', '15% lower', '2 points higher' (for percentages)."""
+    if other == this:
+        return "same"
+    word = "higher" if other > this else "lower"
+    if unit == "percent":
+        return f"{format_number(round(abs(other - this), 2))} point{'s' if abs(other - this) != 1 else ''} {word}"
+    if this == 0:
+        return word
+    gap = abs(other - this) / abs(this) * 100
+    return f"{round(gap)}% {word}" if gap >= 1 else f"<1% {word}"
 
 
 def footnote_text(r: "Renderer", page: str, f: Figure) -> str:
+    """One Markdown paragraph: quote = **normalised value** · period · speaker · indicator · others."""
     parts = [f"“{escape(f.quote)}” = **{escape(describe(f))}**", f"period: {escape(period_label(f.period))}"]
     if f.speaker:
         parts.append(f"stated by {escape(r.name_of('person', f.speaker))}")
@@ -69,12 +140,23 @@ def footnote_text(r: "Renderer", page: str, f: Figure) -> str:
         parts.append("not tied to an indicator")
         return " · ".join(parts)
     parts.append(f"indicator: {r.link(page, 'indicator', f.indicator)}")
-    others = [st for st in r.index.statements.get(f.indicator, ()) if st.figure.period == f.period and st.figure.id != f.id]
+    statements = r.index.statements.get(f.indicator, ())
+    # Figure.id repeats across events (anchors are per event): find this statement by identity
+    this = next((st for st in statements if st.figure is f), None) or next(
+        (st for st in statements if st.figure == f and page == f"events/{st.ref.event.id}.md"), None)
+    if this is None:
+        return " · ".join(parts)
+    group = period_group(this)
+    others = [st for st in statements if st is not this and period_group(st) == group]
     if others:
+        # same unit, most divergent first: that is what a reader checks the footnote for
+        others.sort(key=lambda st: (not comparable(st.figure.unit, f.unit), -abs(st.figure.value - f.value), st.ref.event.date, st.figure.id))
         shown = []
         for st in others[:MAX_OTHERS]:
             who = r.name_of("person", st.ref.speaker) if st.ref.speaker else st.ref.event.title
-            shown.append(r.ref_link(page, st.ref, f"{who}, {st.ref.event.date.isoformat()}") + f": {escape(describe(st.figure))}")
+            gap = f" ({difference(st.figure.value, f.value, f.unit)})" if comparable(st.figure.unit, f.unit) else ""
+            shown.append(r.ref_link(page, st.ref, f"{who}, {st.ref.event.date.isoformat()}") + f": {escape(describe(st.figure))}{gap}")
         more = f" and {len(others) - MAX_OTHERS} more" if len(others) > MAX_OTHERS else ""
-        parts.append(f"also for {escape(period_label(f.period))}: " + "; ".join(shown) + more)
+        label = "**others differ**" if any(comparable(st.figure.unit, f.unit) and differs(st.figure.value, f.value) for st in others) else "also"
+        parts.append(f"{label} for {escape(group_label(this))}: " + "; ".join(shown) + more)
     return " · ".join(parts)

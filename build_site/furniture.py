@@ -53,8 +53,8 @@ RULES: tuple[Rule, ...] = (
     _rule("photo-counter", r"\d{1,3}\s+(?:of|из)\s+\d{1,3}", "photo gallery counter"),
     _rule(
         "photo-caption",
-        r".{0,400}\b(?:Photo(?:\s+by\s+|:\s*)|Фото:\s*)[^.]{2,80}\.?",
-        "photo caption ending with a photo credit",
+        r".{0,400}\b(?-i:Photo(?:\s+by\s+|:\s*)|Фото:\s*)[^.]{2,80}\.?",
+        "photo caption ending with a photo credit (capital 'Photo': 'a photo by my desk.' is speech)",
     ),
     _rule("separator", r"[*\s]*\*\s*\*\s*\*[*\s]*|[-–—_]{3,}", "typographic separator between lead and text"),
     _rule(

@@ -62,9 +62,15 @@ def inline(text: str, inserts: list[tuple[int, str]] = (), wrap: dict[tuple[int,
     return _fix_start("".join(out))
 
 
+#: Everything Markdown (or str.splitlines) reads as a line break: text stays on one line.
+_BREAKS = re.compile(r"[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
 def _escape_piece(piece: str) -> str:
-    return piece.translate(_TABLE).replace("\n", " ")
+    return _BREAKS.sub(" ", piece.translate(_TABLE))
 
 
 def _fix_start(out: str) -> str:
+    # leading blanks would make an indented code block; a browser would not show them anyway
+    out = out.lstrip(" \t")
     return _LINE_START.sub(lambda m: f"{m[1]}{m[2]}&#46;{m[3]}" if m[2] else f"{m[4]}&#{ord(m[5])};", out).rstrip()

@@ -38,7 +38,7 @@ NOT_PLURAL = set(
     """this thus its his has was does is us as always perhaps towards afterwards besides various
     numerous previous famous serious business news series species gas bus plus lens bonus campus
     status virus consensus census analysis basis crisis thesis emphasis process progress success
-    access address congress express less unless across whereas""".split()
+    access address congress express less unless across whereas tennis axis oasis""".split()
 )
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'\-]*|\d[\d,.\u00a0\u202f ]*\d|\d|[^\sA-Za-z\d]")
 
@@ -49,7 +49,7 @@ def is_plural(word: str) -> bool:
         return True
     if w in NOT_PLURAL or "’" in w or "'" in w or len(w) < 4:
         return False
-    return w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))
+    return w.endswith("s") and not w.endswith(("ss", "us", "ous"))
 
 
 def unit_name(word: str) -> str:
@@ -89,9 +89,18 @@ def counted_noun(text: str, pos: int, *, window: int = 7) -> tuple[str, int] | N
     return None
 
 
+PARTIES = {"countries", "states", "nations", "sides", "parties", "peoples"}
+
+
 def noun_before(text: str, start: int, lo: int) -> str | None:
-    """Nearest plural noun in text[lo:start] ('our pool of joint projects has been expanded to 143')."""
+    """The noun a bare number measures, from text[lo:start]: 'the number of X', else the nearest
+    plural noun ('our pool of joint projects has been expanded to 143' → 'projects') other than the
+    parties ('between the two countries')."""
+    for m in reversed(list(re.finditer(r"\bnumber\s+of((?:\s+[A-Za-z’'\-]+){1,4})", text[lo:start], re.I))):
+        plural = [w for w in m[1].split() if is_plural(w) and w.lower() not in STOP]
+        if plural:
+            return unit_name(plural[0])
     for m in reversed(list(re.finditer(r"[A-Za-z][A-Za-z’'\-]*", text[lo:start]))):
-        if m.group().lower() not in STOP and is_plural(m.group()):
+        if m.group().lower() not in STOP | PARTIES and is_plural(m.group()):
             return unit_name(m.group())
     return None

@@ -40,7 +40,7 @@ _ATOM = rf"(?:{_WORD})(?:-(?:{_WORD}))?"
 _SCALE = "|".join(SCALES)
 _AFTER_SCALE = "".join(f"(?<={w})" if i == 0 else f"|(?<={w})" for i, w in enumerate(SCALES))
 WORDS_RE = re.compile(
-    rf"\b(?:{_ATOM}|a)(?:\s+and\s+a\s+half)?"
+    rf"\b(?:{_ATOM}|a(?=\s+(?:{_SCALE})\b))(?:\s+and\s+a\s+half)?"
     rf"(?:[\s-]+(?:{_ATOM}|{_SCALE})\b|(?:{_AFTER_SCALE})\s+and\s+(?:{_ATOM})\b)*\b",
     re.IGNORECASE,
 )

@@ -175,9 +175,8 @@ def period_of(text: str, start: int, end: int, event: dt.date | None = None) -> 
     dated = [c for c in in_clause if c.kind == "date"]
     if dated:
         return _nearest(dated, start, end).value  # type: ignore[union-attr]
-    rest = [c for c in cues if c.kind in {"date", "cumulative"}]
-    before = [c for c in rest if c.end <= start]
-    pick = _nearest(before, start, end) or _nearest(rest, start, end)
+    before = [c for c in cues if c.kind in {"date", "cumulative"} and c.end <= start]
+    pick = _nearest(before, start, end)
     if pick:
         return "cumulative" if pick.kind == "cumulative" else pick.value
     return str(event.year) if event else None

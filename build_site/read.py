@@ -51,7 +51,8 @@ def decode(data: bytes, name: str) -> tuple[str, list[Issue]]:
         text = data.decode("cp1251")
     except UnicodeDecodeError:
         raise InputError(name, line, "not UTF-8 and not cp1251 text") from None
-    if not re.search("[А-Яа-яЁё]", text):
+    # Russian text has Cyrillic words; a Latin-1 'é' decodes to a lone 'й' inside a Latin word
+    if not re.search("[А-Яа-яЁё]{2,}", text):
         raise InputError(name, line, f"not UTF-8 (invalid byte 0x{data[bad]:02x}); save the file as UTF-8")
     return text, [Issue(name, line, "warning", "not UTF-8; decoded as cp1251")]
 
@@ -76,6 +77,13 @@ def read_source(path: Path) -> Source:
     )
 
 
+class _SidecarLoader(yaml.SafeLoader):
+    """Dates stay text until checked, so '2024-13-01' is a message naming its line, not a crash."""
+
+
+_SidecarLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+
+
 def read_sidecar(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
     """Load and validate seeds/<stem>.yml; returns (data, {key: line})."""
     if not path.exists():
@@ -83,8 +91,8 @@ def read_sidecar(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
     name = path.name
     try:
         text = path.read_text(encoding="utf-8-sig")
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=_SidecarLoader)
+        data = yaml.load(text, Loader=_SidecarLoader)
     except UnicodeDecodeError:
         raise InputError(name, None, "sidecar is not UTF-8") from None
     except yaml.YAMLError as exc:

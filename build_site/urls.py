@@ -46,7 +46,7 @@ def load_record(path: Path) -> UrlRecord:
     if not path.exists():
         return UrlRecord()
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    if not isinstance(data, dict) or not all(isinstance(data.get(k, {}), dict) for k in ("urls", "redirects")):
+    if not isinstance(data, dict) or not all(isinstance(data.get(k) or {}, dict) for k in ("urls", "redirects")):
         raise ValueError(f"{path.name}: expected mappings 'urls' and 'redirects'")
     return UrlRecord(dict(data.get("urls") or {}), dict(data.get("redirects") or {}))
 

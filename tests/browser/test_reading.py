@@ -1,0 +1,214 @@
+"""Reading and linking in a real browser: anchors, search, footnote tooltips, copy link, cite."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+SPEECH_LOCATION = re.compile(r"^events/(\d{4}-\d\d-\d\d-[^/]+)/#([a-z][a-z0-9-]*-\d+)$")
+
+
+def event_pages(site_dir: Path) -> list[str]:
+    """Site-relative URLs of event pages (events/<date>-<slug>/), oldest first."""
+    found = sorted(p.parent.name for p in (site_dir / "events").glob("*/index.html") if re.match(r"\d{4}-\d\d-\d\d-", p.parent.name))
+    assert found, "no event pages were built"
+    return [f"events/{name}/" for name in found]
+
+
+def longest_event(site_dir: Path) -> str:
+    """The event page with the most speech headings (so that anchors need scrolling)."""
+    return max(event_pages(site_dir), key=lambda url: (site_dir / url / "index.html").read_text(encoding="utf-8").count("<h2 id="))
+
+
+def in_view(page, selector: str) -> bool:
+    return page.eval_on_selector(selector, """el => { const r = el.getBoundingClientRect();
+        return r.height > 0 && r.top >= 0 && r.top < window.innerHeight; }""")
+
+
+def test_home_page_loads_without_console_errors(page, screenshots):
+    page.goto("")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("h1").count() == 1
+    assert page.title()
+    assert not page.errors, page.errors
+    page.screenshot(path=str(screenshots / "home.png"), full_page=True)
+
+
+def test_event_page_screenshot(page, site_dir, screenshots):
+    url = longest_event(site_dir)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".md-content h2[id] .cite-button").count() >= 1
+    assert not page.errors, page.errors
+    page.screenshot(path=str(screenshots / "event.png"), full_page=False)
+    page.set_viewport_size({"width": 400, "height": 800})
+    page.screenshot(path=str(screenshots / "event-narrow.png"), full_page=False)
+
+
+@pytest.mark.parametrize("kind", ["speech", "paragraph"])
+def test_anchor_scrolls_to_its_place_and_highlights_it(page, site_dir, kind):
+    url = longest_event(site_dir)
+    html = (site_dir / url / "index.html").read_text(encoding="utf-8")
+    if kind == "speech":
+        anchor = re.findall(r'<h2 id="([a-z][a-z0-9-]*-\d+)"', html)[-1]
+    else:
+        anchor = re.findall(r'<p id="([a-z][a-z0-9-]*-\d+-p\d+)"', html)[-1]
+    page.goto(f"{url}#{anchor}")
+    page.wait_for_load_state("networkidle")
+    selector = f"[id='{anchor}']"
+    page.wait_for_function(f"""() => {{ const r = document.querySelector("{selector}").getBoundingClientRect();
+        return r.top >= 0 && r.top < window.innerHeight; }}""")
+    assert in_view(page, selector)
+    assert page.eval_on_selector(selector, "el => el.matches(':target')")
+    background = page.eval_on_selector(selector, "el => getComputedStyle(el).backgroundColor")
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent"), "the target is not highlighted"
+    assert not page.errors, page.errors
+
+
+def speech_phrase(site_dir: Path) -> tuple[str, str, str]:
+    """(phrase, event path, speech anchor): a phrase of a speech holding a word found nowhere else."""
+    docs = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    where = defaultdict(set)
+    texts = {}
+    for doc in docs:
+        text = re.sub(r"<[^>]+>", " ", doc["text"])
+        texts[doc["location"]] = text
+        for word in re.findall(r"[A-Za-z]{8,}", text):
+            where[word.lower()].add(doc["location"])
+    for location, text in texts.items():
+        m = SPEECH_LOCATION.match(location)
+        if not m:
+            continue
+        words = re.findall(r"[A-Za-z]+", text)
+        for i, word in enumerate(words):
+            if len(word) >= 8 and where[word.lower()] == {location} and 0 < i < len(words) - 1:
+                return " ".join(words[i - 1 : i + 2]), f"events/{m[1]}/", m[2]
+    pytest.skip("no speech section holds a word found nowhere else in the search index")
+
+
+def test_search_finds_a_phrase_and_leads_to_the_speech(page, site_dir):
+    phrase, event, anchor = speech_phrase(site_dir)
+    page.goto("")
+    page.wait_for_load_state("networkidle")
+    page.click("input.md-search__input")
+    page.keyboard.type(phrase, delay=20)
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(state="visible")
+    hrefs = results.evaluate_all("links => links.map(a => a.href)")
+    wanted = [i for i, href in enumerate(hrefs) if f"/{event}" in href and href.endswith(f"#{anchor}")]
+    assert wanted, f"no result for {phrase!r} leads to {event}#{anchor}: {hrefs}"
+    link = results.nth(wanted[0])
+    assert link.is_visible()
+    assert page.locator(".md-search-result mark").count() >= 1, "search terms are not highlighted"
+    link.click()
+    page.wait_for_url(re.compile(re.escape(event) + r".*#" + re.escape(anchor) + "$"))
+    selector = f"[id='{anchor}']"
+    page.wait_for_function(f"""() => {{ const el = document.querySelector("{selector}"); if (!el) return false;
+        const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight; }}""")
+    assert not page.errors, page.errors
+
+
+def test_footnote_tooltip_shows_the_figure_note(page, site_dir):
+    for url in event_pages(site_dir):
+        if "footnote-ref" in (site_dir / url / "index.html").read_text(encoding="utf-8"):
+            break
+    else:
+        pytest.skip("no event page has a footnoted figure")
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    ref = page.locator("sup a.footnote-ref").first
+    note_id = ref.get_attribute("href").split("#", 1)[1]
+    note = page.eval_on_selector(f"[id='{note_id}']", "li => li.textContent.replace('↩', '').trim()")
+    ref.scroll_into_view_if_needed()
+    ref.hover()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible")
+    text = tooltip.inner_text().strip()
+    assert text and text[:40] in note.replace("\n", " ") or note[:40] in text, (text, note)
+    box = tooltip.bounding_box()
+    assert box and box["width"] > 50 and box["height"] > 10
+
+
+def read_clipboard(page) -> str:
+    return page.evaluate("navigator.clipboard.readText()")
+
+
+def test_copy_link_puts_the_absolute_address_on_the_clipboard(page, site_dir, base_url):
+    url = longest_event(site_dir)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    mark = page.locator(".md-content p[id] a.para-link").nth(1)
+    anchor = mark.evaluate("a => a.hash")
+    mark.click()
+    status = page.locator(".archive-status[role=status]")
+    status.wait_for(state="visible")
+    page.wait_for_function("() => document.querySelector('.archive-status').textContent === 'Link copied'")
+    assert status.get_attribute("aria-live") == "polite"
+    assert read_clipboard(page) == f"{base_url}{url}{anchor}"
+    assert page.url == f"{base_url}{url}{anchor}", "the link no longer moves to the paragraph"
+
+    heading = page.locator(".md-content h2[id]").last
+    heading.hover()
+    heading.locator("a.headerlink").click()
+    page.wait_for_function("text => navigator.clipboard.readText().then(t => t === text)",
+                           arg=f"{base_url}{url}#{heading.get_attribute('id')}")
+    assert not page.errors, page.errors
+
+
+def test_cite_button_copies_a_citation_of_the_speech(page, site_dir):
+    url = longest_event(site_dir)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    data = page.locator(".event-cite")
+    title, source, public = (data.get_attribute(a) for a in ("data-title", "data-source", "data-url"))
+    assert title and source and public.endswith(url)
+    heading = page.locator(".md-content h2[id]:has(a[href*='persons/'])").first
+    speaker = heading.locator("a[href*='persons/']").first.inner_text().strip()
+    button = heading.locator(".cite-button")
+    assert button.is_visible() and button.get_attribute("aria-label")
+    button.click()
+    expected = f"{speaker}. “{title}.” {source}. {public}#{heading.get_attribute('id')}"
+    page.wait_for_function("text => navigator.clipboard.readText().then(t => t === text)", arg=expected)
+    page.wait_for_function("() => document.querySelector('.archive-status').textContent === 'Citation copied'")
+    # the event-wide citation agrees on title, publisher and date
+    summary = page.locator("details.quote").first
+    summary.locator("summary").click()
+    assert f"“{title}.” {source}." in summary.inner_text()
+
+
+def test_controls_survive_instant_navigation(page, site_dir, base_url):
+    url = longest_event(site_dir)
+    page.goto("events/")
+    page.wait_for_load_state("networkidle")
+    page.evaluate("() => { window.__sameDocument = true; }")
+    page.locator(f".md-content a[href$='{url.split('/')[1]}/']").first.click()
+    page.wait_for_url(re.compile(re.escape(url) + "$"))
+    page.locator(".md-content h2[id] .cite-button").first.wait_for(state="visible")
+    assert page.evaluate("() => window.__sameDocument === true"), "the page was reloaded: instant navigation is off"
+    mark = page.locator(".md-content p[id] a.para-link").first
+    anchor = mark.evaluate("a => a.hash")
+    mark.click()
+    page.wait_for_function("text => navigator.clipboard.readText().then(t => t === text)", arg=f"{base_url}{url}{anchor}")
+    assert not page.errors, page.errors
+
+
+def test_print_keeps_speakers_and_footnotes_and_hides_the_rest(page, site_dir):
+    url = longest_event(site_dir)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    page.emulate_media(media="print")
+    visible = page.evaluate("""() => {
+        const shown = s => Array.from(document.querySelectorAll(s)).some(e => e.getClientRects().length > 0
+            && getComputedStyle(e).visibility !== 'hidden');
+        return {headings: shown('.md-content h2[id]'), footnotes: shown('.md-content .footnote'),
+                nav: shown('.md-sidebar--primary .md-nav') || shown('.md-tabs'), search: shown('.md-search'),
+                para: shown('.md-content a.para-link'), cite: shown('.md-content .cite-button'), header: shown('.md-header')};
+    }""")
+    assert visible["headings"]
+    if "footnote-ref" in (site_dir / url / "index.html").read_text(encoding="utf-8"):
+        assert visible["footnotes"]
+    assert not any(visible[k] for k in ("nav", "search", "para", "cite", "header")), visible

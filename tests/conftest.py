@@ -1,0 +1,110 @@
+"""Shared fixtures: the real corpus built once per session (into a temporary docs folder, never
+the repository's docs_src/), helpers to build a copy of the seeds, and the --update-golden option.
+
+    pytest                    # compare with tests/golden/
+    pytest --update-golden    # rewrite tests/golden/ from the current build (then read the diff!)
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # run from anywhere without installing the package
+    sys.path.insert(0, str(ROOT))
+
+from build_site.config import DATA_DIR, Config  # noqa: E402
+
+if TYPE_CHECKING:
+    from build_site.build import Build
+    from build_site.model import Event
+
+SEEDS_DIR = ROOT / "seeds"
+GOLDEN_DIR = Path(__file__).parent / "golden"
+#: Every seed file of the repository, in build order.
+SEED_FILES = sorted(SEEDS_DIR.glob("*.txt"))
+#: The corpus as it stands: five seeds, eight events (seed 003 holds four).
+EXPECTED_EVENTS = 8
+
+#: An anchor defined by attr_list on a block or heading: `{: #putin-1-p2 .lead }`.
+ATTR_ID = re.compile(r"\{:?\s*#([A-Za-z0-9_-]+)")
+#: An anchor defined by raw HTML: `<span id="narration-1" ...>`.
+HTML_ID = re.compile(r"<[a-z][^>]*\sid=\"([^\"]+)\"")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite the snapshots in tests/golden/ from the current build instead of comparing",
+    )
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+def make_config(root: Path = ROOT, seeds: Path | None = None, docs: Path | None = None, **kw) -> Config:
+    return Config(root=root, seeds=seeds, docs=docs, progress=False, **kw)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> "Build":
+    """The real corpus, built once: every seed of the repository, vocabularies of build_site/data."""
+    from build_site.build import build  # imported here: a broken pipeline fails these tests, not collection
+
+    docs = tmp_path_factory.mktemp("docs_src")
+    return build(make_config(docs=docs))
+
+
+@pytest.fixture(scope="session")
+def events(site: "Build") -> "tuple[Event, ...]":
+    return site.corpus.events
+
+
+@pytest.fixture(scope="session")
+def sources():
+    """Each seed as read: {file name: Source}."""
+    from build_site.read import read_source
+
+    return {p.name: read_source(p) for p in SEED_FILES}
+
+
+def copy_seeds(dest: Path, names: list[str] | None = None) -> Path:
+    """Copy seeds (and their sidecars) into dest/seeds; all of them when names is None."""
+    folder = dest / "seeds"
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in SEED_FILES:
+        if names is None or path.name in names:
+            shutil.copy2(path, folder / path.name)
+            sidecar = path.with_suffix(".yml")
+            if sidecar.exists():
+                shutil.copy2(sidecar, folder / sidecar.name)
+    return folder
+
+
+def page_anchors(markdown: str) -> list[str]:
+    """Every id a generated page defines, in order (attr_list ids and raw HTML ids)."""
+    found = []
+    for line in markdown.splitlines():
+        found += ATTR_ID.findall(line)
+        found += HTML_ID.findall(line)
+    return found
+
+
+def event_page_path(event: "Event") -> str:
+    return f"events/{event.id}.md"
+
+
+__all__ = [
+    "DATA_DIR", "EXPECTED_EVENTS", "GOLDEN_DIR", "ROOT", "SEEDS_DIR", "SEED_FILES", "copy_seeds",
+    "event_page_path", "make_config", "page_anchors",
+]

@@ -1,0 +1,88 @@
+"""Static SVG maps: well-formed XML with a text alternative, dots linking to pages that exist."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from build_site import maps  # noqa: E402
+
+SVG = "{http://www.w3.org/2000/svg}"
+SVG_IN_PAGE = re.compile(r"<svg .*?</svg>")
+
+
+def _check(svg: str) -> ET.Element:
+    root = ET.fromstring(svg)  # raises on anything not well-formed
+    assert root.tag == f"{SVG}svg"
+    assert root.get("role") == "img" and root.get("aria-label")
+    title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
+    assert title is not None and title.text and desc is not None and desc.text
+    assert list(root)[:2] == [title, desc]  # first children: read before anything else
+    assert "script" not in svg and "http://" not in svg.replace("http://www.w3.org/2000/svg", "")
+    return root
+
+
+def test_svg_map_is_well_formed_and_escaped():
+    dots = [maps.Dot("a", "A <&> \"quoted\"", 50, 60, "a/", 3), maps.Dot("b", "B", 10, 100, None, 0, area=True),
+            maps.Dot("c", "C", 45, 70, highlight=True)]
+    root = _check(maps.svg_map(dots, "Title & <more>", "Desc"))
+    assert root.find(f"{SVG}title").text == "Title & <more>"
+    assert len(root.findall(f".//{SVG}circle")) == 3
+    assert [a.get("href") for a in root.findall(f"{SVG}a")] == ["a/"]
+
+
+def test_labels_never_overlap():
+    dots = [maps.Dot(f"p{i}", f"Place number {i}", 50 + (i % 3) * 0.2, 60 + i * 0.3, weight=i) for i in range(40)]
+    root = ET.fromstring(maps.svg_map(dots, "t", "d", width=400))
+    boxes = []
+    for t in root.iter(f"{SVG}text"):
+        x, y, w = float(t.get("x")), float(t.get("y")), len(t.text) * maps.FONT * 0.55
+        left = {"start": x, "end": x - w, "middle": x - w / 2}[t.get("text-anchor")]
+        boxes.append((left, y - maps.FONT, left + w, y))
+    assert boxes
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not (a[0] < b[2] - 0.5 and b[0] < a[2] - 0.5 and a[1] < b[3] - 0.5 and b[1] < a[3] - 0.5), (a, b)
+
+
+def test_bounding_box_and_projection():
+    box = maps.bounding_box([maps.Dot("a", "A", 50, 50), maps.Dot("b", "B", 60, 80)])
+    assert box.south < 50 and box.north > 60 and box.west < 50 and box.east > 80
+    p = maps.Projection(box, 500)
+    assert p.width == 500 and 0 < p.height < 500
+    x, y = p(50, 50)
+    assert 0 < x < 500 and 0 < y < p.height
+
+
+def test_url_rel_matches_directory_urls():
+    assert maps.url_rel("places/index.md", "places/ufa.md") == "ufa/"
+    assert maps.url_rel("places/omsk.md", "places/ufa.md") == "../ufa/"
+    assert maps.url_rel("index.md", "places/ufa.md") == "places/ufa/"
+    # The SVG hrefs assume MkDocs' directory URLs: fail loudly if the site stops using them.
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nhooks:")[0])
+    assert config.get("use_directory_urls", True) is True
+
+
+def test_site_maps(site):
+    pages = ["places/index.md"] + [f"places/{pid}.md" for pid in site.corpus.places]  # later pages: lists only
+    for page in pages:
+        md = site.pages[page]
+        found = SVG_IN_PAGE.findall(md)
+        assert len(found) == 1, page
+        root = _check(found[0])
+        for a in root.iter(f"{SVG}a"):
+            href = a.get("href")
+            target = posixpath.normpath(posixpath.join(page[:-3] if not page.endswith("index.md") else "places", href))
+            assert f"{target}.md" in site.pages, (page, href)
+    overview = ET.fromstring(SVG_IN_PAGE.search(site.pages["places/index.md"])[0])
+    labels = {t.text for t in overview.iter(f"{SVG}text")}
+    assert {"Astana", "Moscow", "Uralsk", "Kostanay", "Ufa"} <= labels
