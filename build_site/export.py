@@ -28,9 +28,10 @@ def _paragraph(p: Paragraph) -> dict[str, Any]:
     return out
 
 
-def _figure(f: Figure) -> dict[str, Any]:
+def _figure(f: Figure, event_id: str) -> dict[str, Any]:
     return {
-        "id": f.id, "paragraph": f.paragraph, "quote": f.quote, "value": f.value, "low": f.low, "high": f.high,
+        "id": f"{event_id}/{f.id}",  # anchors are unique within an event only
+        "paragraph": f.paragraph, "quote": f.quote, "value": f.value, "low": f.low, "high": f.high,
         "qualifier": f.qualifier, "unit": f.unit, "indicator": f.indicator, "period": f.period, "speaker": f.speaker,
     }
 
@@ -52,7 +53,7 @@ def _event(e: Event) -> dict[str, Any]:
              "paragraphs": [_paragraph(p) for p in s.paragraphs]}
             for s in e.speeches
         ],
-        "figures": [_figure(f) for f in e.figures],
+        "figures": [_figure(f, e.id) for f in e.figures],
         "topics": sorted(kinds["topic"]), "places": sorted(kinds["place"]), "persons": sorted(kinds["person"]),
         "organisations": sorted(kinds["organisation"]),
         "source_tags": {k: list(v) for k, v in e.tags.items()},
@@ -96,6 +97,6 @@ def figures_csv(corpus: Corpus) -> str:
     w.writeheader()
     for e in sorted(corpus.events, key=lambda e: (e.date, e.id)):
         for f in e.figures:
-            row = _figure(f)
+            row = _figure(f, e.id)
             w.writerow({k: row.get(k) for k in CSV_FIELDS} | {"event": e.id, "date": e.date.isoformat(), "url": e.url})
     return buf.getvalue()

@@ -17,6 +17,7 @@ seed text in it is escaped.
 
 from __future__ import annotations
 
+import heapq
 from typing import TYPE_CHECKING
 
 from .figures import MEASURES
@@ -31,6 +32,7 @@ CURRENCY = {"USD": "US$", "EUR": "€", "RUB": "RUB ", "KZT": "KZT ", "CNY": "CN
 SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                "October", "November", "December")
+MEASURE_UNITS = frozenset(u for _, u, _ in MEASURES)
 MAX_OTHERS = 6
 #: Relative gap above which two statements of one period count as disagreeing.
 TOLERANCE = 0.05
@@ -39,7 +41,7 @@ TOLERANCE = 0.05
 def unit_kind(unit: str) -> str:
     """What a value can be compared with: its currency, 'percent', its measure, or 'count' for a
     counted noun (an indicator counts one thing, whether said as 'firms' or 'companies')."""
-    return unit if unit in CURRENCY or unit == "percent" or unit in {u for _, u, _ in MEASURES} else "count"
+    return unit if unit in CURRENCY or unit == "percent" or unit in MEASURE_UNITS else "count"
 
 
 def comparable(a: str, b: str) -> bool:
@@ -131,6 +133,28 @@ def difference(other: float, this: float, unit: str = "") -> str:
     return f"{round(gap)}% {word}" if gap >= 1 else f"<1% {word}"
 
 
+_LAST: list = []
+"""The last corpus looked up: (statements mapping, {id(figure): [Statement]}, {group: [Statement]})."""
+
+
+def _lookup(statements: dict[str, tuple["Statement", ...]], f: Figure, page: str) -> tuple["Statement | None", list["Statement"]]:
+    """This figure's statement and its comparable group, from indexes built once per corpus (a
+    scan per footnote would be quadratic). Figure.id repeats across events (anchors are per
+    event), so a statement is found by the figure object, else by equality on the same page."""
+    if not _LAST or _LAST[0] is not statements:
+        by_figure: dict[int, list] = {}
+        groups: dict[tuple, list] = {}
+        for iid, sts in statements.items():
+            for st in sts:
+                by_figure.setdefault(id(st.figure), []).append(st)
+                groups.setdefault((iid, period_group(st)), []).append(st)
+        _LAST[:] = [statements, by_figure, groups]
+    _, by_figure, groups = _LAST
+    this = next((st for st in by_figure.get(id(f), ()) if st.figure is f), None) or next(
+        (st for st in statements.get(f.indicator or "", ()) if st.figure == f and page == f"events/{st.ref.event.id}.md"), None)
+    return this, (groups.get((f.indicator, period_group(this)), []) if this else [])
+
+
 def footnote_text(r: "Renderer", page: str, f: Figure) -> str:
     """One Markdown paragraph: quote = **normalised value** · period · speaker · indicator · others."""
     parts = [f"“{escape(f.quote)}” = **{escape(describe(f))}**", f"period: {escape(period_label(f.period))}"]
@@ -140,19 +164,19 @@ def footnote_text(r: "Renderer", page: str, f: Figure) -> str:
         parts.append("not tied to an indicator")
         return " · ".join(parts)
     parts.append(f"indicator: {r.link(page, 'indicator', f.indicator)}")
-    statements = r.index.statements.get(f.indicator, ())
-    # Figure.id repeats across events (anchors are per event): find this statement by identity
-    this = next((st for st in statements if st.figure is f), None) or next(
-        (st for st in statements if st.figure == f and page == f"events/{st.ref.event.id}.md"), None)
+    this, group = _lookup(r.index.statements, f, page)
     if this is None:
         return " · ".join(parts)
-    group = period_group(this)
-    others = [st for st in statements if st is not this and period_group(st) == group]
+    others = [st for st in group if st is not this]
     if others:
         # same unit, most divergent first: that is what a reader checks the footnote for
-        others.sort(key=lambda st: (not comparable(st.figure.unit, f.unit), -abs(st.figure.value - f.value), st.ref.event.date, st.figure.id))
+        def rank(st: "Statement") -> tuple:
+            return (st.figure.unit != f.unit and not comparable(st.figure.unit, f.unit), -abs(st.figure.value - f.value),
+                    st.ref.event.date, st.ref.event.id, st.figure.start)
+
+        first = heapq.nsmallest(MAX_OTHERS, others, key=rank)
         shown = []
-        for st in others[:MAX_OTHERS]:
+        for st in first:
             who = r.name_of("person", st.ref.speaker) if st.ref.speaker else st.ref.event.title
             gap = f" ({difference(st.figure.value, f.value, f.unit)})" if comparable(st.figure.unit, f.unit) else ""
             shown.append(r.ref_link(page, st.ref, f"{who}, {st.ref.event.date.isoformat()}") + f": {escape(describe(st.figure))}{gap}")

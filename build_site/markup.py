@@ -18,7 +18,7 @@ import re
 
 _SPECIAL = {c: f"&#{ord(c)};" for c in "&<>*_`[]{}#|~^\\!=+"}
 _TABLE = str.maketrans(_SPECIAL)
-_LINE_START = re.compile(r"^(\s*)(\d+)\.(\s)|^(\s*)([-+>:])")
+_LINE_START = re.compile(r"^(\s*)(\d+)\.(\s)|^(\s*)([-+>:?])")  # '?': '??? x' opens a details block
 
 
 def escape(text: str) -> str:

@@ -148,8 +148,9 @@ class Renderer:
                 wraps[(m.start, m.end)] = rel(page, page_of(m.kind, m.id))
         text = inline(p.text, inserts, wraps)
         link = f" [¶](#{p.anchor}){{: .para-link title=\"Link to this paragraph\" }}"
-        if p.kind == "heading":
-            return f"### {text} {{: #{p.anchor} }}"
+        if p.kind == "heading":  # under a speech heading (h2) an h3; in narration or the lead an h2
+            level = "###" if speech is not None and (speech.speaker or speech.label) else "##"
+            return f"{level} {text} {{: #{p.anchor} }}"
         if p.kind == "note":
             return f"*Editorial note:* {text}{link}\n{{: #{p.anchor} .editorial-note }}"
         return f"{text}{link}\n{{: #{p.anchor}{css} }}"

@@ -1,8 +1,12 @@
 """Shared fixtures: the real corpus built once per session (into a temporary docs folder, never
-the repository's docs_src/), helpers to build a copy of the seeds, and the --update-golden option.
+the repository's docs_src/), helpers to build a copy of the seeds, the Markdown renderer of the
+site, and the --update-golden option.
 
     pytest                    # compare with tests/golden/
     pytest --update-golden    # rewrite tests/golden/ from the current build (then read the diff!)
+
+Test modules take these as fixtures and never `from conftest import ...`: tests/browser/ has a
+conftest.py of its own, and a module named `conftest` can only be one of them.
 """
 
 from __future__ import annotations
@@ -11,15 +15,16 @@ import re
 import shutil
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run from anywhere without installing the package
     sys.path.insert(0, str(ROOT))
 
-from build_site.config import DATA_DIR, Config  # noqa: E402
+from build_site.config import Config  # noqa: E402
 
 if TYPE_CHECKING:
     from build_site.build import Build
@@ -29,8 +34,6 @@ SEEDS_DIR = ROOT / "seeds"
 GOLDEN_DIR = Path(__file__).parent / "golden"
 #: Every seed file of the repository, in build order.
 SEED_FILES = sorted(SEEDS_DIR.glob("*.txt"))
-#: The corpus as it stands: five seeds, eight events (seed 003 holds four).
-EXPECTED_EVENTS = 8
 
 #: An anchor defined by attr_list on a block or heading: `{: #putin-1-p2 .lead }`.
 ATTR_ID = re.compile(r"\{:?\s*#([A-Za-z0-9_-]+)")
@@ -56,28 +59,6 @@ def make_config(root: Path = ROOT, seeds: Path | None = None, docs: Path | None 
     return Config(root=root, seeds=seeds, docs=docs, progress=False, **kw)
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> "Build":
-    """The real corpus, built once: every seed of the repository, vocabularies of build_site/data."""
-    from build_site.build import build  # imported here: a broken pipeline fails these tests, not collection
-
-    docs = tmp_path_factory.mktemp("docs_src")
-    return build(make_config(docs=docs))
-
-
-@pytest.fixture(scope="session")
-def events(site: "Build") -> "tuple[Event, ...]":
-    return site.corpus.events
-
-
-@pytest.fixture(scope="session")
-def sources():
-    """Each seed as read: {file name: Source}."""
-    from build_site.read import read_source
-
-    return {p.name: read_source(p) for p in SEED_FILES}
-
-
 def copy_seeds(dest: Path, names: list[str] | None = None) -> Path:
     """Copy seeds (and their sidecars) into dest/seeds; all of them when names is None."""
     folder = dest / "seeds"
@@ -89,6 +70,14 @@ def copy_seeds(dest: Path, names: list[str] | None = None) -> Path:
             if sidecar.exists():
                 shutil.copy2(sidecar, folder / sidecar.name)
     return folder
+
+
+def build_seeds(dest: Path, names: list[str] | None = None) -> "Build":
+    """Build a copy of some seeds (all when names is None) with the repository's vocabularies."""
+    from build_site.build import build
+
+    seeds = copy_seeds(dest, names)
+    return build(make_config(seeds=seeds, docs=dest / "docs"))
 
 
 def page_anchors(markdown: str) -> list[str]:
@@ -104,7 +93,100 @@ def event_page_path(event: "Event") -> str:
     return f"events/{event.id}.md"
 
 
-__all__ = [
-    "DATA_DIR", "EXPECTED_EVENTS", "GOLDEN_DIR", "ROOT", "SEEDS_DIR", "SEED_FILES", "copy_seeds",
-    "event_page_path", "make_config", "page_anchors",
-]
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+_Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # !!python/name, !ENV
+
+
+def mkdocs_extensions() -> tuple[list[str], dict]:
+    """markdown_extensions of mkdocs.yml: (names, configs)."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    names, configs = [], {}
+    for item in config["markdown_extensions"]:
+        if isinstance(item, dict):
+            [(name, options)] = item.items()
+            configs[name] = options or {}
+        else:
+            name = item
+        names.append(name)
+    return names, configs
+
+
+# --- fixtures -----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def seed_files() -> list[Path]:
+    return SEED_FILES
+
+
+@pytest.fixture(scope="session")
+def golden_dir() -> Path:
+    return GOLDEN_DIR
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> "Build":
+    """The real corpus, built once: every seed of the repository, vocabularies of build_site/data."""
+    from build_site.build import build  # imported here: a broken pipeline fails these tests, not collection
+
+    return build(make_config(docs=tmp_path_factory.mktemp("docs_src")))
+
+
+@pytest.fixture(scope="session")
+def events(site: "Build") -> "tuple[Event, ...]":
+    return site.corpus.events
+
+
+@pytest.fixture(scope="session")
+def sources():
+    """Each seed as read: {file name: Source}."""
+    from build_site.read import read_source
+
+    return {p.name: read_source(p) for p in SEED_FILES}
+
+
+@pytest.fixture(scope="session", name="copy_seeds")
+def copy_seeds_fixture() -> Callable[..., Path]:
+    return copy_seeds
+
+
+@pytest.fixture(scope="session", name="build_seeds")
+def build_seeds_fixture() -> Callable[..., "Build"]:
+    return build_seeds
+
+
+@pytest.fixture(scope="session", name="page_anchors")
+def page_anchors_fixture() -> Callable[[str], list[str]]:
+    return page_anchors
+
+
+@pytest.fixture(scope="session")
+def event_page() -> Callable[["Event"], str]:
+    """Event → docs-relative path of its page."""
+    return event_page_path
+
+
+@pytest.fixture(scope="session")
+def site_extensions() -> tuple[list[str], dict]:
+    return mkdocs_extensions()
+
+
+@pytest.fixture(scope="session")
+def render_markdown(site_extensions) -> Callable[[str], str]:
+    """Markdown → HTML with Python-Markdown and exactly the extensions of mkdocs.yml."""
+    import markdown
+
+    names, configs = site_extensions
+
+    def render(source: str) -> str:
+        return markdown.Markdown(extensions=names, extension_configs=configs).convert(source)
+
+    return render

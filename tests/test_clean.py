@@ -4,10 +4,10 @@ a seed into events, header facts and dates."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS_DIR
 from build_site import furniture as F
 from build_site.clean import clean, split_events
 from build_site.dates import find_time, parse_date, parse_dateline, parse_time
@@ -17,6 +17,7 @@ from build_site.speakers import SpeakerIndex
 from build_site.vocab import load_vocabulary
 
 NBSP = "\u00a0"
+SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
 
 
 @pytest.fixture(scope="module")

@@ -5,17 +5,20 @@ from __future__ import annotations
 
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SEED_FILES, copy_seeds
 from build_site import __main__ as cli
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_FILES = sorted((ROOT / "seeds").glob("*.txt"))
 
 N_SEEDS = len(SEED_FILES)
 
 
 @pytest.fixture()
-def project(tmp_path):
+def project(tmp_path, copy_seeds):
     """A project root holding a copy of the seeds and an empty docs folder (never the repository's)."""
     copy_seeds(tmp_path)
     (tmp_path / "docs_src").mkdir()
@@ -53,7 +56,7 @@ def test_second_build_writes_nothing(project, capsys):
     assert re.search(r"pages written 0, unchanged \d+, deleted 0$", summary(err))
 
 
-def test_seeds_and_docs_options(tmp_path, capsys):
+def test_seeds_and_docs_options(tmp_path, capsys, copy_seeds):
     seeds = copy_seeds(tmp_path / "elsewhere", [SEED_FILES[0].name])
     docs = tmp_path / "out"
     code, _, err = run(capsys, "--root", str(tmp_path), "--seeds", str(seeds), "--docs", str(docs))

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from conftest import event_page_path, page_anchors
 from build_site.export import CSV_FIELDS
 
 SCHEMA = Path("/work/shared/corpus.schema.json")
@@ -54,12 +53,12 @@ def test_every_event_exported(corpus, events):
     assert [(e["date"], e["id"]) for e in corpus["events"]] == sorted((e["date"], e["id"]) for e in corpus["events"])
 
 
-def test_ids_and_anchors_equal_the_pages(corpus, site, events):
+def test_ids_and_anchors_equal_the_pages(corpus, site, events, event_page, page_anchors):
     by_id = {e.id: e for e in events}
     for data in corpus["events"]:
         event = by_id[data["id"]]
         assert data["url"] == event.url == f"events/{data['id']}/"
-        page = site.pages[event_page_path(event)]
+        page = site.pages[event_page(event)]
         defined = set(page_anchors(page))
         anchors = [s["anchor"] for s in data["speeches"]] + [p["anchor"] for s in data["speeches"] for p in s["paragraphs"]]
         anchors += [p["anchor"] for p in data.get("lead", [])]

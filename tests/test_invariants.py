@@ -7,13 +7,16 @@ from collections import Counter
 from dataclasses import replace
 from html.parser import HTMLParser
 
-import markdown
+from pathlib import Path
+
 import pytest
 
-from conftest import EXPECTED_EVENTS, SEED_FILES, copy_seeds, event_page_path, make_config, page_anchors
 from build_site import furniture as F
 from build_site.dates import parse_dateline
-from test_markup import EXTENSION_CONFIGS, EXTENSIONS
+
+SEED_FILES = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
+#: The corpus as it stands: five seeds, eight events (seed 003 holds four).
+EXPECTED_EVENTS = 8
 
 #: Strings of the sites' page furniture that must never reach a paragraph.
 FURNITURE_STRINGS = ["Font size", "View settings", "Site colours", "Official website", "Photo:", "Photo by", "1 of 3",
@@ -97,29 +100,29 @@ class _Ids(HTMLParser):
         self.ids += [v for k, v in attrs if k == "id"]
 
 
-def html_ids(page: str) -> list[str]:
+def html_ids(render_markdown, page: str) -> list[str]:
     body = re.sub(r"\A---\n.*?\n---\n", "", page, flags=re.S)  # front matter: MkDocs reads it as metadata
     parser = _Ids()
-    parser.feed(markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS).convert(body))
+    parser.feed(render_markdown(body))
     return parser.ids
 
 
-def test_every_anchor_unique_within_its_page(site, events):
+def test_every_anchor_unique_within_its_page(site, events, event_page, page_anchors, render_markdown):
     for e in events:
-        page = site.pages[event_page_path(e)]
+        page = site.pages[event_page(e)]
         md_ids = page_anchors(page)
         assert [a for a, n in Counter(md_ids).items() if n > 1] == [], e.id
-        ids = html_ids(page)
+        ids = html_ids(render_markdown, page)
         assert [a for a, n in Counter(ids).items() if n > 1] == [], e.id
 
 
-def test_every_speech_and_paragraph_has_its_anchor_on_the_page(site, events):
+def test_every_speech_and_paragraph_has_its_anchor_on_the_page(site, events, event_page, page_anchors, render_markdown):
     for e in events:
-        page = site.pages[event_page_path(e)]
+        page = site.pages[event_page(e)]
         defined = set(page_anchors(page))
         wanted = [s.anchor for s in e.speeches] + [p.anchor for p in e.paragraphs]
         assert [a for a in wanted if a not in defined] == [], e.id
-        assert set(wanted) <= set(html_ids(page)), e.id
+        assert set(wanted) <= set(html_ids(render_markdown, page)), e.id
 
 
 def test_anchor_shapes(events):
@@ -141,30 +144,23 @@ def test_event_ids_and_urls_unique(events):
     assert all(e.url == f"events/{e.id}/" for e in events)
 
 
-def build_in(tmp_path, names=None):
-    from build_site.build import build
-
-    seeds = copy_seeds(tmp_path, names)
-    return build(make_config(seeds=seeds, docs=tmp_path / "docs"))
-
-
-def anchors_of(result, seed):
+def anchors_of(result, seed, event_page, page_anchors):
     return {
         (e.seed, e.index): (e.id, e.url, [s.anchor for s in e.speeches], [p.anchor for p in e.paragraphs],
-                            page_anchors(result.pages[event_page_path(e)]))
+                            page_anchors(result.pages[event_page(e)]))
         for e in result.corpus.events if e.seed == seed
     }
 
 
 @pytest.fixture(scope="module")
-def all_seeds_build(tmp_path_factory):
-    return build_in(tmp_path_factory.mktemp("all"))
+def all_seeds_build(tmp_path_factory, build_seeds):
+    return build_seeds(tmp_path_factory.mktemp("all"))
 
 
 @pytest.mark.parametrize("seed", SEED_FILES, ids=lambda p: p.name)
-def test_anchors_depend_only_on_the_events_own_text(tmp_path, all_seeds_build, seed):
-    alone = anchors_of(build_in(tmp_path, [seed.name]), seed.name)
-    together = anchors_of(all_seeds_build, seed.name)
+def test_anchors_depend_only_on_the_events_own_text(tmp_path, all_seeds_build, build_seeds, event_page, page_anchors, seed):
+    alone = anchors_of(build_seeds(tmp_path, [seed.name]), seed.name, event_page, page_anchors)
+    together = anchors_of(all_seeds_build, seed.name, event_page, page_anchors)
     assert alone and alone == together
 
 
@@ -217,13 +213,13 @@ def _drop_last_paragraph(structure):
     return broken
 
 
-def test_audit_catches_a_paragraph_dropped_by_structure(tmp_path, monkeypatch):
+def test_audit_catches_a_paragraph_dropped_by_structure(tmp_path, monkeypatch, build_seeds):
     import build_site.build as build_module
 
-    good = build_in(tmp_path / "good", ["002_2dfdb7079ed04442.txt"])
+    good = build_seeds(tmp_path / "good", ["002_2dfdb7079ed04442.txt"])
     last_line = good.corpus.events[0].speeches[-1].paragraphs[-1].lines[-1]
     monkeypatch.setattr(build_module, "structure", _drop_last_paragraph(build_module.structure))
-    broken = build_in(tmp_path / "broken", ["002_2dfdb7079ed04442.txt"])
+    broken = build_seeds(tmp_path / "broken", ["002_2dfdb7079ed04442.txt"])
     [a] = broken.audits
     assert not a.ok and a.unaccounted == (last_line,)
     errors = [str(i) for i in broken.issues if i.level == "error"]
@@ -231,7 +227,7 @@ def test_audit_catches_a_paragraph_dropped_by_structure(tmp_path, monkeypatch):
     assert broken.failed(strict=False)
 
 
-def test_audit_catches_a_line_dropped_by_clean(tmp_path, monkeypatch):
+def test_audit_catches_a_line_dropped_by_clean(tmp_path, monkeypatch, build_seeds):
     import build_site.build as build_module
 
     real_clean = build_module.clean
@@ -243,7 +239,7 @@ def test_audit_catches_a_line_dropped_by_clean(tmp_path, monkeypatch):
         return [replace(r, body=r.body[:2] + r.body[3:]) for r in raws], issues
 
     monkeypatch.setattr(build_module, "clean", broken)
-    result = build_in(tmp_path, ["003_6459434bd1d1d077.txt"])
+    result = build_seeds(tmp_path, ["003_6459434bd1d1d077.txt"])
     [a] = result.audits
     assert len(dropped) >= 4 and a.unaccounted == tuple(sorted(dropped))  # the third body chunk of each of four events
     assert any(i.level == "error" and "lost by the pipeline" in i.message for i in result.issues)
@@ -252,10 +248,10 @@ def test_audit_catches_a_line_dropped_by_clean(tmp_path, monkeypatch):
 # --- no speech text lost ----------------------------------------------------------------------
 
 
-def test_no_speech_text_lost(site, sources, events):
-    """Every word of every line that is neither furniture nor metadata is in the paragraphs built
-    from that line (or in the speech label / news dateline it carried)."""
-    audits = {a.seed: a for a in site.audits}
+def lost_text(sources, events, audits) -> list[str]:
+    """Lines neither furniture nor metadata whose words are missing from the paragraphs built from
+    them (allowing for the speech label and the news dateline they carried)."""
+    audits = {a.seed: a for a in audits}
     lost = []
     for name, src in sources.items():
         seed_events = [e for e in events if e.seed == name]
@@ -277,11 +273,38 @@ def test_no_speech_text_lost(site, sources, events):
             elif line.no in labels:
                 have = words(labels[line.no])
             else:
-                continue  # metadata: checked below
+                continue  # metadata: test_metadata_lines_are_metadata
             missing = words(line.text) - have
             if missing:
                 lost.append(f"{name}:{line.no}: {sorted(missing)} not in its paragraph")
-    assert lost == []
+    return lost
+
+
+def test_no_speech_text_lost(site, sources, events):
+    """Every word of every line that is neither furniture nor metadata is in the paragraphs built
+    from that line (or in the speech label / news dateline it carried)."""
+    assert lost_text(sources, events, site.audits) == []
+
+
+def test_lost_text_is_detected(tmp_path, monkeypatch, build_seeds, sources):
+    """The check is real: a pipeline that cuts the end off one paragraph is caught."""
+    import build_site.build as build_module
+
+    real = build_module.structure
+
+    def cutting(raw, sidecar, speakers):
+        event, persons, issues = real(raw, sidecar, speakers)
+        s = event.speeches[0]
+        p = s.paragraphs[1]
+        cut = replace(p, text=p.text.rsplit(" ", 3)[0])
+        return replace(event, speeches=(replace(s, paragraphs=(s.paragraphs[0], cut, *s.paragraphs[2:])), *event.speeches[1:])), persons, issues
+
+    monkeypatch.setattr(build_module, "structure", cutting)
+    name = "002_2dfdb7079ed04442.txt"
+    result = build_seeds(tmp_path, [name])
+    assert all(a.ok for a in result.audits)  # the audit counts lines, not words: this is the check that sees it
+    assert lost_text({name: sources[name]}, result.corpus.events, result.audits) == [
+        f"{name}:8: ['a', 'state', 'visit'] not in its paragraph"]
 
 
 def test_metadata_lines_are_metadata(site, sources, events):

@@ -7,46 +7,17 @@ import html
 import re
 from html.parser import HTMLParser
 
-import markdown
 import pytest
-import yaml
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
 from build_site.markup import attr, escape, inline
 
 
-class _Loader(yaml.SafeLoader):
-    pass
-
-
-_Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # !!python/name, !ENV
-
-
-def mkdocs_extensions() -> tuple[list[str], dict]:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-    names, configs = [], {}
-    for item in config["markdown_extensions"]:
-        if isinstance(item, dict):
-            [(name, options)] = item.items()
-            configs[name] = options or {}
-        else:
-            name = item
-        names.append(name)
-    return names, configs
-
-
-EXTENSIONS, EXTENSION_CONFIGS = mkdocs_extensions()
-
-
-def test_uses_the_site_extensions():
+def test_uses_the_site_extensions(site_extensions):
+    names, _ = site_extensions
     for name in ("attr_list", "footnotes", "md_in_html", "tables", "abbr", "def_list", "admonition", "toc"):
-        assert name in EXTENSIONS
-
-
-def render(source: str) -> str:
-    return markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS).convert(source)
+        assert name in names
 
 
 class _Collect(HTMLParser):
@@ -128,22 +99,24 @@ def check_plain(text: str, out: str, allowed: set[str]) -> None:
 @example("Term\n: Definition")
 @example("*[HTML]: Hyper Text")
 @example("!!! note \"Title\"")
+@example("???0")
+@example("???+ note open")
 @example("    indented code")
 @example("a\n===")
 @example("a\r---")
 @example("x {: #evil onclick=\"alert(1)\" }")
-def test_escape_is_plain_text(text):
-    out = render(escape(text))
+def test_escape_is_plain_text(render_markdown, text):
+    out = render_markdown(escape(text))
     check_plain(text, out, {"p"} if squash(text) else set())
 
 
 @SETTINGS
 @given(TEXT, st.data())
-def test_inline_links_and_text(text, data):
+def test_inline_links_and_text(render_markdown, text, data):
     """A wrapped span becomes one link whose text is the span; the rest stays plain text."""
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
-    out = render(inline(text, [], {(start, end): "../places/x.md"}) if end > start else inline(text))
+    out = render_markdown(inline(text, [], {(start, end): "../places/x.md"}) if end > start else inline(text))
     check_plain(text, out, {"p", "a"})
     if squash(text[start:end]) and end > start:
         links = re.findall(r"<a href=\"([^\"]*)\">(.*?)</a>", out, re.S)
@@ -166,18 +139,18 @@ def test_inline_examples(text, inserts, wrap, expected):
     assert inline(text, inserts, wrap) == expected
 
 
-def test_footnote_marker_renders_as_footnote():
-    out = render(inline("Trade grew to $5 billion.", [(24, "[^f1]")]) + "\n\n[^f1]: US$5 billion")
+def test_footnote_marker_renders_as_footnote(render_markdown):
+    out = render_markdown(inline("Trade grew to $5 billion.", [(24, "[^f1]")]) + "\n\n[^f1]: US$5 billion")
     assert 'class="footnote-ref"' in out and "<script" not in out
 
 
 @SETTINGS
 @given(TEXT)
-def test_attr_value_never_breaks_out(text):
+def test_attr_value_never_breaks_out(render_markdown, text):
     assume(squash(text))  # attributes hold names and labels, never empty ones
     value = attr(text)
     assert '"' not in value and "'" not in value and "}" not in value and "\n" not in value
-    out = render(f"Para\n{{: title=\"{value}\" }}")
+    out = render_markdown(f"Para\n{{: title=\"{value}\" }}")
     tags, shown = parse(out)
     assert tags == ["p"] and squash(shown) == "Para"
     m = re.search(r'title="([^"]*)"', out)
@@ -193,6 +166,8 @@ def test_attr_value_never_breaks_out(text):
         ("> not a quote", "&#62; not a quote"),
         (": not a definition", "&#58; not a definition"),
         ("# not a heading", "&#35; not a heading"),
+        ("??? not a details block", "&#63;?? not a details block"),
+        ("Why? Because.", "Why? Because."),
         ("Thank you.", "Thank you."),
         ("Kazakhstan’s trade – 20%", "Kazakhstan’s trade – 20%"),
     ],

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED_FILES
 from build_site.config import SIDECAR_KEYS
 from build_site.read import InputError, decode, find_seeds, read_sidecar, read_source
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_FILES = sorted((ROOT / "seeds").glob("*.txt"))
 
 
 def write(folder: Path, name: str, data: bytes | str) -> Path:

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from sitebuild import ROOT, built_site
+from .sitebuild import ROOT, built_site
 
 SCREENSHOTS = ROOT / "tests" / "screenshots"
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -28,10 +28,10 @@ LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking
 
 
 def chromium_path() -> str | None:
-    for candidate in (os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium", shutil.which("chromium")):
-        if candidate and os.access(candidate, os.X_OK):
-            return candidate
-    return None
+    """CHROMIUM_PATH when set (and only it), else Debian's /usr/bin/chromium or `chromium` on PATH."""
+    chosen = os.environ.get("CHROMIUM_PATH")
+    candidates = [chosen] if chosen else ["/usr/bin/chromium", shutil.which("chromium")]
+    return next((c for c in candidates if c and os.path.isfile(c) and os.access(c, os.X_OK)), None)
 
 
 def pytest_collection_modifyitems(config, items):
