@@ -15,6 +15,8 @@ US$4 billion, while the total cumulative volume exceeded US$27 billion").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "st", "no", "nos", "vs", "etc", "approx", "e.g", "i.e", "u.s", "u.k",
@@ -22,17 +24,27 @@ ABBREVIATIONS = {
     "prof", "inc", "ltd", "co", "corp", "art", "p", "pp", "fig", "cf",
 }
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)\]]*\s+(?=[\"“‘«(\[]?[A-Z0-9А-Я])")
+#: The word before a full stop (is it an abbreviation?), looked for in a bounded tail only.
+_LAST_WORD = re.compile(r"(?<![\w.])([\w.]+)[.!?…]*$")
+#: Longest stretch read as one sentence: a scrape that lost its punctuation is cut at spaces, so the
+#: context read around each figure stays bounded (cost linear in the paragraph, not quadratic).
+MAX_SENTENCE = 1000
 _CLAUSE_BREAK = re.compile(
     r";|:\s|\s[–—-]\s|,\s+(?=(?:and|but|while|whereas|although|though|or|yet)\s)|\s(?=whereas\s)",
 )
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence; the end includes the closing punctuation."""
+def sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence; the end includes the closing punctuation. Cached per text."""
+    return _sentences(text)
+
+
+@lru_cache(maxsize=256)
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        word = re.search(r"([\w.]+)[.!?…]*$", text[start : m.start() + 1])
+        word = _LAST_WORD.search(text, max(start, m.start() - 40), m.start() + 1)
         if word and m.group().startswith(".") and word.group(1).lower().rstrip(".") in ABBREVIATIONS:
             continue
         end = m.start() + len(m.group().rstrip())
@@ -40,7 +52,20 @@ def sentences(text: str) -> list[tuple[int, int]]:
         start = m.end()
     if start < len(text):
         spans.append((start, len(text.rstrip())))
-    return [(s, e) for s, e in spans if e > s]
+    return tuple(piece for s, e in spans if e > s for piece in _bounded(text, s, e))
+
+
+def _bounded(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """A sentence longer than MAX_SENTENCE, cut at spaces into pieces of at most that length."""
+    pieces = []
+    while e - s > MAX_SENTENCE:
+        cut = text.rfind(" ", s + 1, s + MAX_SENTENCE)
+        cut = cut if cut > s else s + MAX_SENTENCE
+        pieces.append((s, cut))
+        s = cut
+        while s < e and text[s].isspace():
+            s += 1
+    return pieces + [(s, e)]
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -50,9 +75,10 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def sentence_at(text: str, pos: int) -> tuple[int, int]:
-    for s, e in sentences(text):
-        if s <= pos < e or pos == e:
-            return s, e
+    spans = sentences(text)
+    i = bisect_right(spans, (pos, float("inf"))) - 1  # the last sentence starting at or before pos
+    if i >= 0 and (spans[i][0] <= pos < spans[i][1] or pos == spans[i][1]):
+        return spans[i]
     return 0, len(text)
 
 

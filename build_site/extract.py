@@ -11,7 +11,7 @@ from typing import Protocol
 
 from .figures import find_figures
 from .indicators import assign_indicators
-from .model import Event, Indicator, Mention, Paragraph
+from .model import Event, Figure, Indicator, Mention, Paragraph
 
 
 class MentionFinder(Protocol):
@@ -26,7 +26,7 @@ def extract(event: Event, matcher: MentionFinder, indicators: dict[str, Indicato
             return p
         who = p.speaker or speaker
         figures = [] if p.kind == "heading" else find_figures(p.text, event_date=event.date)
-        figures = assign_indicators(p.text, figures, indicators)
+        figures = [_as_stock(f, indicators, event) for f in assign_indicators(p.text, figures, indicators)]
         mentions = tuple(matcher.find(p.text))
         sic = tuple(dict.fromkeys(p.sic + matcher.sic(mentions)))
         return replace(
@@ -42,3 +42,12 @@ def extract(event: Event, matcher: MentionFinder, indicators: dict[str, Indicato
     )
     lead = tuple(enrich(p, None) for p in event.lead)
     return replace(event, speeches=speeches, lead=lead)
+
+
+def _as_stock(f: Figure, indicators: dict[str, Indicator], event: Event) -> Figure:
+    """A stock stated without its own date ('investment exceeds $20 billion') is the
+    accumulated total as of the event: 'cumulative', like 'total accumulated investment'."""
+    ind = indicators.get(f.indicator or "")
+    if ind and ind.stock and f.period == str(event.date.year):
+        return replace(f, period="cumulative")
+    return f

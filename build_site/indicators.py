@@ -21,6 +21,7 @@ specific) wins, then the one whose pattern matches lie nearest the figure.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -39,7 +40,7 @@ TOPICS = frozenset(
     eurasian-integration interregional-cooperation labour-and-skilled-trades digital-and-ai
     history-and-memory""".split()
 )
-_KEYS = {"id", "name", "unit", "description", "topic", "units", "patterns"}
+_KEYS = {"id", "name", "unit", "description", "topic", "units", "patterns", "stock"}
 
 
 def load_indicators(path: Path | None = None) -> dict[str, Indicator]:
@@ -87,6 +88,7 @@ def load_indicators(path: Path | None = None) -> dict[str, Indicator]:
         out[entry["id"]] = Indicator(
             id=entry["id"], name=entry["name"], unit=entry["unit"], description=entry.get("description") or "",
             topic=entry.get("topic"), patterns=lists["patterns"], units=lists["units"] or (entry["unit"],),
+            stock=bool(entry.get("stock", False)),
         )
     return out
 
@@ -123,8 +125,9 @@ def _contexts(text: str, figure: Figure, neighbours: Sequence[Figure]) -> list[t
     cs, ce = clause_at(text, figure.start)
     next_start = min([f.start for f in neighbours if f.start >= figure.end], default=ce)
     ss, se = sentence_at(text, figure.start)
-    before = [s for s, e in sentences(text) if e <= ss]
-    return [(cs, min(ce, next_start)), (cs, ce), (ss, se), (before[-1] if before else ss, se)]
+    spans = sentences(text)
+    k = bisect_left(spans, (ss,))  # sentences before the figure's own (bisect: linear cost per paragraph)
+    return [(cs, min(ce, next_start)), (cs, ce), (ss, se), (spans[k - 1][0] if k else ss, se)]
 
 
 def classify(text: str, figure: Figure, indicators: dict[str, Indicator], *, neighbours: Sequence[Figure] | None = None) -> str | None:
@@ -149,4 +152,11 @@ def classify(text: str, figure: Figure, indicators: dict[str, Indicator], *, nei
 
 def assign_indicators(text: str, figures: Sequence[Figure], indicators: dict[str, Indicator]) -> list[Figure]:
     """Copies of the figures with ``indicator`` set (None where no indicator fits)."""
-    return [replace(f, indicator=classify(text, f, indicators, neighbours=figures)) for f in figures]
+    ordered = sorted(figures, key=lambda f: f.start)
+    starts = [f.start for f in ordered]
+    # the classifier reads of the neighbours only the first one starting after the figure: pass just
+    # that one, so a paragraph with thousands of figures costs linear, not quadratic, time
+    return [
+        replace(f, indicator=classify(text, f, indicators, neighbours=ordered[(k := bisect_left(starts, f.end)) : k + 1]))
+        for f in figures
+    ]

@@ -79,6 +79,9 @@ class Indicator:
     """Regular expressions over the sentence that recognise what is measured."""
     units: tuple[str, ...] = ()
     """Figure units this indicator accepts, e.g. ('USD',)."""
+    stock: bool = False
+    """A level accumulated over time (investment stock): its figures are about 'cumulative',
+    compared by the date they were stated, not a year's flow."""
 
 
 # --- text -------------------------------------------------------------------------------------
