@@ -22,6 +22,8 @@ from .speakers import SpeakerIndex
 TEXT_VERSION = re.compile(r"^Text version(?P<rest>.*)$", re.I)
 _JOIN_ALONE = re.compile(r"^[.:,;!?]$")
 _JOIN_START = re.compile(r"^[,:;.]\s")
+#: A short line right under the place line is the photo's caption (the lead stands above the date).
+CAPTION_WORDS = 12
 _TITLE_END = re.compile(r"[.!?:;,…]$")
 #: Lines that identify the publishing site (first match wins).
 PUBLISHERS = (
@@ -134,6 +136,9 @@ def _read_segment(file: str, lines: list[Line], d: _Draft, speakers: SpeakerInde
         elif F.TRANSLATION.match(flat):
             d.translation = text
             d.meta.append(Removed(line, "translation"))
+        elif last_meta == "place" and len(text.split()) <= CAPTION_WORDS:
+            # Kremlin layout: title, lead, date, time, place, then the photo's caption
+            d.removed.append(Removed(line, "photo-caption-after-place"))
         elif dateline:
             d.date = d.date or dateline[0]
             d.place = d.place or _squash(dateline[1])

@@ -103,6 +103,10 @@ FRACTION = re.compile(
     r"\b(?:(a|one|two|three|four|nine)[\s-]+)?(half|thirds?|quarters?|fifths?|tenths?)\b(?=(\s+(?:of|the|our|all|their|its)\b)?)", _I)
 
 
+#: Characters before a number that the rules read (none looks further than a few words).
+CONTEXT = 200
+
+
 def _money_or_measure(text: str, pos: int) -> tuple[str, float, int] | None:
     for rx, unit in CURRENCY_AFTER:
         m = rx.match(text, pos)
@@ -167,7 +171,8 @@ def find_figures(text: str, *, event_date: dt.date | None = None) -> list[Figure
 
 
 def _build(text: str, core: Core, nxt: Core | None) -> dict | None:
-    before, pos = text[: core.start], core.end
+    # the words before the number: a bounded tail (reading the whole prefix made long paragraphs quadratic)
+    before, pos = text[max(0, core.start - CONTEXT) : core.start], core.end
     if re.match(r"(?:st|nd|rd|th)\b|[A-Za-z]", text[pos:]) and not _money_or_measure(text, pos) and not SCALE.match(text, pos):
         return None  # ordinal '21st', label '5G'
     if LABEL.search(before[-20:]) or re.search(r"(?<![.!?])\s[A-Z][a-z]+\s$", before[-30:]) and not ADVERB.search(before[-30:]):
@@ -219,7 +224,7 @@ def _build(text: str, core: Core, nxt: Core | None) -> dict | None:
             count = True
         elif scale > 1 and not core.words:
             unit = ANTECEDENT  # ellipsis: "Kazakhstan's 20 million people and Russia's 146 million"
-        elif core.words or not BARE_VALUE.search(before[-20:] if not qual else text[: qstart]) or year_like:
+        elif core.words or not BARE_VALUE.search(before[-20:] if not qual else text[max(0, qstart - CONTEXT) : qstart]) or year_like:
             return None
         if core.words and value == 1 and scale == 1 and core.text.lower() in {"one", "a"}:
             return None
@@ -243,7 +248,7 @@ def _fractions(text: str, taken: list[dict]) -> list[dict]:
         num, frac, of = (m[1] or "").lower(), m[2].lower(), m[3]
         if any(f["start"] < m.end() and m.start() < f["end"] for f in taken):
             continue
-        before = text[: m.start()]
+        before = text[max(0, m.start() - CONTEXT) : m.start()]
         if frac == "half":
             if not of or re.search(r"\b(?:first|second|last|1st|2nd|and)\s+(?:a\s+)?$", before, _I) or num not in {"", "a", "one"}:
                 continue

@@ -64,6 +64,13 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
+#: Rules that depend on a line's neighbours, applied in clean.py (named here for the report).
+CONTEXT_RULES = {
+    "related-widget": 'a "See also" / "Additional" box: its heading, the linked title and its date',
+    "photo-caption": "the caption under a photo counter ('1 of 3')",
+    "photo-caption-after-place": "a short line right under the place line (Kremlin layout: the photo's caption)",
+}
+
 #: Headings of the "See also" box; the box also holds the linked title and its date.
 RELATED_WIDGET = re.compile(r"^(?:See also|Additional|Also read|Read also|Related|См\. также|Читайте также)$", re.I)
 

@@ -13,6 +13,7 @@ figure finder's business (build_site/figures.py).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 SMALL = {
@@ -108,7 +109,8 @@ def number_cores(text: str) -> list[Core]:
     found: list[Core] = []
     for m in DIGITS_RE.finditer(text):
         found.append(Core(m.group(), m.start(), m.end(), digits_value(m.group()), False))
-    taken = [(c.start, c.end) for c in found]
+    taken = [(c.start, c.end) for c in found]  # sorted, not overlapping
+    starts = [s for s, _ in taken]
     for m in WORDS_RE.finditer(text):
         phrase = m.group()
         if phrase.lower() in {"a"} or re.fullmatch(r"a\s+and.*", phrase, re.I):
@@ -116,7 +118,8 @@ def number_cores(text: str) -> list[Core]:
         if phrase.lower().startswith("a ") and not re.match(rf"a\s+(?:{_SCALE})\b", phrase, re.I):
             continue  # 'a' only counts before a scale: 'a thousand'
         value = words_value(phrase)
-        if value is None or any(s < m.end() and m.start() < e for s, e in taken):
+        k = bisect_left(starts, m.end())  # digits starting before the phrase ends: taken[:k]
+        if value is None or (k and taken[k - 1][1] > m.start()):
             continue
         found.append(Core(phrase, m.start(), m.end(), value, True))
     return sorted(found, key=lambda c: c.start)

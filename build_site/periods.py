@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .clauses import clause_at, sentence_at
 from .numbers import _ATOM, words_value
@@ -149,6 +150,12 @@ def find_cues(text: str, event: dt.date | None) -> list[Cue]:
     return sorted(cues, key=lambda c: c.start)
 
 
+@lru_cache(maxsize=256)
+def _cues(sentence: str, event: dt.date | None) -> tuple[Cue, ...]:
+    """find_cues, once per sentence: a sentence with several figures is read once."""
+    return tuple(find_cues(sentence, event))
+
+
 def _nearest(cues: list[Cue], start: int, end: int) -> Cue | None:
     def distance(c: Cue) -> tuple[int, int]:
         return (start - c.end, 0) if c.end <= start else (c.start - end, 1)
@@ -165,7 +172,7 @@ def period_of(text: str, start: int, end: int, event: dt.date | None = None) -> 
     """Period of the figure text[start:end] (see the module docstring for the conventions)."""
     cs, ce = clause_at(text, start)
     ss, se = sentence_at(text, start)
-    cues = [c for c in find_cues(text[ss:se], event) if not (start - ss < c.end and c.start < end - ss)]
+    cues = [c for c in _cues(text[ss:se], event) if not (start - ss < c.end and c.start < end - ss)]
     cues = [Cue(c.start + ss, c.end + ss, c.kind, c.value) for c in cues]
     in_clause = [c for c in cues if cs <= c.start and c.end <= ce]
     if LOCAL_TARGET.search(text[cs:start]) or any(c.kind == "target" for c in in_clause):
