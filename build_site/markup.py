@@ -48,6 +48,7 @@ def inline(text: str, inserts: list[tuple[int, str]] = (), wrap: dict[tuple[int,
         after.setdefault(off, []).append(markup)
     cuts = sorted({0, len(text), *after, *spans, *(e for e, _ in spans.values())})
     out: list[str] = list(after.get(0, []))
+    position = {c: k for k, c in enumerate(cuts)}
     i = 0
     while i < len(cuts) - 1:
         a = cuts[i]
@@ -58,7 +59,7 @@ def inline(text: str, inserts: list[tuple[int, str]] = (), wrap: dict[tuple[int,
             b = cuts[i + 1]
             out.append(_escape_piece(text[a:b]))
         out += after.get(b, [])
-        i = cuts.index(b)
+        i = position[b]
     return _fix_start("".join(out))
 
 

@@ -4,7 +4,7 @@
 no statement yet): definition, unit, topic, a chart (build_site/charts.py), notes where statements
 of one period disagree, and a table of every statement, newest period first (targets, then
 statements without a period, last). The table is paginated (config.page_size * 4 rows:
-`<id>-2.md`, ...); the chart and the notes sit on the first page and cover every statement (the
+`<id>/page-2.md`, ...); the chart and the notes sit on the first page and cover every statement (the
 chart aggregates past charts.MAX_MARKS, the notes list the MAX_NOTES most recent periods).
 `indicators/index.md` lists each indicator with its unit, count and latest statement.
 
@@ -25,6 +25,7 @@ from . import charts
 from .footnotes import comparable, describe, differs, format_value, group_label, period_group, period_label, unit_kind
 from .link import Statement
 from .markup import escape
+from .pagination import page_paths, pager
 from .render import event_page, long_date, page_of, paginate, rel
 
 if TYPE_CHECKING:
@@ -138,7 +139,7 @@ def indicator_pages(r: "Renderer", iid: str, ranks: dict[str | None, int] | None
     statements = sorted(r.index.statements.get(iid, ()), key=table_order)
     ranks = ranks if ranks is not None else speaker_ranks(r)
     chunks = paginate(statements, r.config.page_size * 4)
-    paths = [page_of("indicator", iid) if i == 0 else f"indicators/{iid}-{i + 1}.md" for i in range(len(chunks))]
+    paths = page_paths(f"indicators/{iid}", len(chunks))
     chart = chart_of(r, iid, statements, ranks)
     groups = disagreement_groups(statements)
     units = {st.figure.unit for st in statements}
@@ -147,7 +148,7 @@ def indicator_pages(r: "Renderer", iid: str, ranks: dict[str | None, int] | None
         first = i == 0
         topic = indicator.topic if indicator.topic in r.corpus.topics else None
         pages[page] = r.template(
-            "indicator.md.j2", page=page, indicator=indicator, part=i + 1, parts=[rel(page, p) for p in paths],
+            "indicator.md.j2", page=page, indicator=indicator, part=i + 1, parts=paths, pager=pager(page, paths, i),
             unit=unit_label(indicator.unit), topic=r.link(page, "topic", topic) if topic else None,
             rows=[row(r, page, st) for st in chunks[i]], total=len(statements),
             speakers=len({st.ref.speaker for st in statements}), events=len({st.ref.event.id for st in statements}),

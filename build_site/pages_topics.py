@@ -2,7 +2,7 @@
 
 Every vocabulary entry gets a page, even with no mentions, so tag links never break. What the
 page lists grows with the corpus (the events that name the entry, one excerpt per paragraph), so
-both lists are cut into pages of `config.page_size`: `topics/<id>.md`, `topics/<id>-2.md`, …
+both lists are cut into pages of `config.page_size`: `topics/<id>.md`, `topics/<id>/page-2.md`, …
 The pager shows a window of links, so even it stays bounded.
 
     >>> snippet("Bilateral trade grew <again> this year.", [(10, 15)], width=14)
@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from .link import Ref
 from .markup import inline
 from .model import Event, Mention
+from .pagination import page_paths, pager
 from .render import event_page, page_of, paginate, rel
 
 if TYPE_CHECKING:
@@ -66,24 +67,6 @@ def _shift(inserts: list[tuple[int, str]], piece: str) -> list[tuple[int, str]]:
     lead = len(piece) - len(piece.lstrip())
     limit = len(piece.strip())
     return [(min(max(0, off - lead), limit), markup) for off, markup in inserts]
-
-
-def pager(page: str, paths: list[str], i: int, window: int = 2) -> str:
-    """Links to the first, last and `window` neighbouring pages: bounded however many pages."""
-    if len(paths) < 2:
-        return ""
-    items: list[str] = []
-    shown = sorted({0, len(paths) - 1, *range(max(0, i - window), min(len(paths), i + window + 1))})
-    for n, k in enumerate(shown):
-        if n and k != shown[n - 1] + 1:
-            items.append("…")
-        items.append(f"**{k + 1}**" if k == i else f"[{k + 1}]({rel(page, paths[k])})")
-    return f"Page {i + 1} of {len(paths)}: " + " ".join(items)
-
-
-def page_paths(base: str, n: int) -> list[str]:
-    """'topics/energy' → ['topics/energy.md', 'topics/energy-2.md', …]."""
-    return [f"{base}.md" if i == 0 else f"{base}-{i + 1}.md" for i in range(max(1, n))]
 
 
 def excerpts(r: "Renderer", kind: str, id: str) -> list[Excerpt]:

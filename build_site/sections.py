@@ -3,7 +3,7 @@
 Lists that grow with the corpus are paginated (config.page_size), so no page grows without bound.
 
     >>> year_pages([2025, 2025, 2024], 1)
-    {2025: ['events/2025.md', 'events/2025-2.md'], 2024: ['events/2024.md']}
+    {2025: ['events/2025.md', 'events/2025/page-2.md'], 2024: ['events/2024.md']}
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
+from .pagination import page_paths, pager
 from .render import MONTHS, event_page, paginate, rel
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ NEWEST = 10
 
 def year_pages(years: list[int], per_page: int) -> dict[int, list[str]]:
     counts = Counter(years)
-    return {y: [f"events/{y}.md" if i == 0 else f"events/{y}-{i + 1}.md" for i in range(-(-counts[y] // per_page))] for y in counts}
+    return {y: page_paths(f"events/{y}", -(-counts[y] // per_page)) for y in counts}
 
 
 def core_pages(r: "Renderer") -> dict[str, str]:
@@ -39,7 +40,7 @@ def core_pages(r: "Renderer") -> dict[str, str]:
             for e in chunk:
                 months[MONTHS[e.date.month - 1]].append(e)
             pages[page] = r.template("year.md.j2", page=page, year=year, months=months, part=i + 1,
-                                     parts=[rel(page, p) for p in paths[year]], total=len(events))
+                                     parts=paths[year], pager=pager(page, paths[year], i), total=len(events))
     years = sorted(by_year, reverse=True)
     pages["events/index.md"] = r.template("events_index.md.j2", page="events/index.md", years=years,
                                          counts={y: len(by_year[y]) for y in years},
@@ -91,11 +92,11 @@ def person_pages(r: "Renderer", pid: str) -> dict[str, str]:
     event_chunks = paginate(order, size)
     figure_chunks, mention_chunks = paginate(figures, size), paginate(mentions, size)
     n = max(len(event_chunks), len(figure_chunks), len(mention_chunks))
-    paths = [f"persons/{pid}.md" if i == 0 else f"persons/{pid}-{i + 1}.md" for i in range(n)]
+    paths = page_paths(f"persons/{pid}", n)
     pages = {}
     for i, page in enumerate(paths):
         pages[page] = r.template(
-            "person.md.j2", page=page, person=person, part=i + 1, parts=[rel(page, p) for p in paths],
+            "person.md.j2", page=page, person=person, part=i + 1, parts=paths, pager=pager(page, paths, i),
             events=event_chunks[i] if i < len(event_chunks) else [], by_event=by_event,
             figures=figure_chunks[i] if i < len(figure_chunks) else [],
             mentions=mention_chunks[i] if i < len(mention_chunks) else [],

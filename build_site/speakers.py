@@ -112,6 +112,13 @@ class SpeakerIndex:
 
 _SAY = r"(?:said|says|stated|states|noted|notes|added|adds|stressed|emphasi[sz]ed|underlined|highlighted|remarked|told|explained|pointed out|continued|concluded)"
 _QUOTE_CLOSE = "”\"»"
+_SAID_BEFORE = re.compile(rf"[{_QUOTE_CLOSE}]\s*,?\s*{_SAY}\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)*$")
+_QUOTE_BEFORE = re.compile(rf"[{_QUOTE_CLOSE}]\s*,?\s*(?:[A-Z][\w-]*\s+)*$")
+_SAY_AFTER = re.compile(rf"\s+{_SAY}\b")
+_SAY_THAT_AFTER = re.compile(rf"\s+(?:also\s+)?{_SAY}\s+that\b")
+#: How far before a name the attribution patterns look: a bounded window, so that a paragraph naming
+#: people thousands of times is read in linear, not quadratic, time.
+_LOOKBACK = 300
 
 
 def attribute(text: str, index: SpeakerIndex) -> tuple[str | None, bool]:
@@ -125,10 +132,8 @@ def attribute(text: str, index: SpeakerIndex) -> tuple[str | None, bool]:
     by_pos = {start: pid for start, _, pid, _ in names}
     # “…,” said Tokayev. / “…,” Tokayev said.
     for start, end, pid, _ in names:
-        before, after = text[:start], text[end:]
-        if re.search(rf"[{_QUOTE_CLOSE}]\s*,?\s*{_SAY}\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)*$", before) or (
-            re.search(rf"[{_QUOTE_CLOSE}]\s*,?\s*(?:[A-Z][\w-]*\s+)*$", before) and re.match(rf"\s+{_SAY}\b", after)
-        ):
+        lo = max(0, start - _LOOKBACK)
+        if _SAID_BEFORE.search(text, lo, start) or (_QUOTE_BEFORE.search(text, lo, start) and _SAY_AFTER.match(text, end)):
             if text.lstrip()[:1] in "“\"«":
                 return pid, True
             return pid, False
@@ -143,6 +148,6 @@ def attribute(text: str, index: SpeakerIndex) -> tuple[str | None, bool]:
         return pid, False
     # …, Tokayev stated that …
     for start, end, pid, _ in names:
-        if re.match(rf"\s+(?:also\s+)?{_SAY}\s+that\b", text[end:]):
+        if _SAY_THAT_AFTER.match(text, end):
             return pid, False
     return None, False

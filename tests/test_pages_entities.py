@@ -19,7 +19,8 @@ from build_site.link import Index  # noqa: E402
 from build_site.model import Corpus, Event, Mention, Organisation, Paragraph, Place, Speech, Topic  # noqa: E402
 from build_site.pages_organisations import organisation_pages  # noqa: E402
 from build_site.pages_places import place_pages, resolve_place  # noqa: E402
-from build_site.pages_topics import pager, snippet, topic_pages  # noqa: E402
+from build_site.pagination import pager
+from build_site.pages_topics import snippet, topic_pages  # noqa: E402
 from build_site.render import Renderer  # noqa: E402
 
 LINK = re.compile(r"\]\(([^)\s]+)\)")
@@ -164,7 +165,7 @@ def test_pages_stay_bounded_as_the_corpus_grows(tmp_path, section, base):
     corpus = _corpus()
     r = Renderer(corpus, Index.build(corpus.events), Config(root=tmp_path, page_size=PAGE_SIZE, progress=False))
     pages = section(r)
-    own = {p: md for p, md in pages.items() if p == f"{base}.md" or re.fullmatch(rf"{base}-\d+\.md", p)}
+    own = {p: md for p, md in pages.items() if p == f"{base}.md" or re.fullmatch(rf"{base}/page-\d+\.md", p)}
     total = N_EVENTS * PARAS
     assert len(own) >= total // PAGE_SIZE  # long lists really are cut
     excerpts = 0

@@ -119,7 +119,7 @@ def test_thousands_of_statements_stay_bounded():
         assert ("<svg" in md) == (path == "indicators/stock.md")
         for target in links(md):
             file, _, anchor = target.partition("#")
-            dest = posixpath.normpath(posixpath.join("indicators", file)) if file else path
+            dest = posixpath.normpath(posixpath.join(posixpath.dirname(path), file)) if file else path
             assert dest in pages or dest.startswith(("events/", "persons/")), target
     assert rows == 3000
     first = pages["indicators/stock.md"]

@@ -182,10 +182,8 @@ def test_malformed_record_is_an_error(tmp_path, text):
         load_record(path)
 
 
-def test_the_repository_record_is_consistent():
-    from conftest import SEEDS_DIR
-
-    record = load_record(SEEDS_DIR / "urls.yml")
+def test_the_repository_record_is_consistent(root):
+    record = load_record(root / "seeds" / "urls.yml")
     assert record.urls, "seeds/urls.yml holds no URL"
     assert len(set(record.urls.values())) == len(record.urls), "two events share a URL"
     for key, url in record.urls.items():
