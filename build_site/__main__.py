@@ -42,7 +42,7 @@ def run(config: Config, *, report: bool = False, quiet: bool = False, out=None, 
     stats = write_pages(config.docs_dir, result.pages)
     write_if_changed(config.url_record, result.record.dump())
     for issue in result.issues:
-        if issue.level == "error" or not quiet:
+        if issue.level == "error" or not quiet or (config.strict and issue.level == "warning"):  # what fails is shown
             print(issue, file=err)
     if report:
         print_report(result, out)

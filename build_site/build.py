@@ -26,6 +26,7 @@ from .link import Index
 from .model import Corpus, Event, Issue, Person
 from .read import InputError, find_seeds, read_source
 from .render import render_site
+from .series import assign_series
 from .speakers import SpeakerIndex
 from .structure import structure
 from .urls import UrlRecord, assign_urls, load_record, redirect_page
@@ -101,6 +102,7 @@ def gather(config: Config, progress: Iterable | None = None) -> tuple[Corpus, tu
         issues.append(Issue(config.url_record.name, None, "error", f"unreadable URL record: {exc}"))
         record = UrlRecord()
     events, record = resolve_urls(events, record, issues)
+    events = assign_series(events)
     corpus = Corpus(
         events=tuple(events), persons=persons, places=vocab.places, topics=vocab.topics,
         organisations=vocab.organisations, indicators=indicators, issues=tuple(issues),

@@ -76,6 +76,7 @@ class Renderer:
     def __init__(self, corpus: Corpus, index: Index, config: Config, env: Environment | None = None):
         self.corpus, self.index, self.config = corpus, index, config
         self.env = env or make_env()
+        self._series: dict[str, str] | None = None
         self.events = sorted(corpus.events, key=lambda e: (e.date, e.time or "", e.id), reverse=True)
 
     def template(self, name: str, **context) -> str:
@@ -105,7 +106,26 @@ class Renderer:
         return self.template("event.md.j2", event=event, page=page, lead=lead, speeches=speeches, footnotes=footnotes,
                              tags=tags, speakers=[self.link(page, "person", p) for p in event.speakers],
                              author=self.link(page, "person", event.author) if event.author else None,
-                             citation=self.citation(event), description=description(event))
+                             citation=self.citation(event), description=description(event),
+                             series=self.series_link(page, event))
+
+    def series_link(self, page: str, event: Event) -> str | None:
+        """'21st Russia–Kazakhstan Interregional Cooperation Forum', linked, for an edition's own event."""
+        if not event.series:
+            return None
+        from .series import ordinal  # series pages import this module
+
+        name = self.series_names().get(event.series, event.series)
+        label = f"{ordinal(event.edition)} {name}" if event.edition else name
+        theme = f" — theme: “{escape(event.theme)}”" if event.theme else ""
+        return f"[{escape(label)}]({rel(page, f'series/{event.series}.md')}){theme}"
+
+    def series_names(self) -> dict[str, str]:
+        if self._series is None:
+            from .series import load_series
+
+            self._series = {s.id: s.name for s in load_series()}
+        return self._series
 
     def citation(self, event: Event, speech: Speech | None = None) -> str:
         """'Vladimir Putin. “Title.” Kremlin, 9 November 2023. <url#anchor>' (Markdown-escaped)."""

@@ -17,7 +17,7 @@ the 21st forum'). The edition is the number written before the name — '21st', 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -198,6 +198,21 @@ def classify(event: Event, series: Series) -> list[Member]:
     if len(related) > 1:
         related.pop(None, None)
     return ([own] if own else []) + list(related.values())
+
+
+def assign_series(events: list[Event], all_series: tuple[Series, ...] | None = None) -> list[Event]:
+    """Events with `series`, `edition` and `theme` set where they are an edition's own event."""
+    all_series = load_series() if all_series is None else all_series
+    out = []
+    for event in events:
+        for s in all_series:
+            own = next((m for m in classify(event, s) if m.own), None)
+            if own:
+                edition = s.edition(own.edition, event.date.year)
+                event = replace(event, series=s.id, edition=own.edition, theme=edition.theme if edition else None)
+                break
+        out.append(event)
+    return out
 
 
 def members(events: list[Event], series: Series) -> list[Member]:

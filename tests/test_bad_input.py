@@ -231,7 +231,7 @@ def test_two_megabyte_line_is_linear(project, capsys, seed_files):
 
 #: Repeated tokens that once made a stage quadratic (a regex over the whole text before each
 #: number or name, a list scanned per figure) or could make a regex backtrack.
-PATHOLOGICAL = ["1 ", "1–", "Putin ", "“a”, said Putin ", "Vladimir Putin: ", "half of ", "$1 billion ", "Mr. ",
+PATHOLOGICAL = ["1 ", "1–", "Putin ", "“a”, said Putin ", "Vladimir Putin: ", "Half of them grew. ", "$1 billion ", "Mr. ",
                 "A" * 30 + " ", "x" * 139 + ":", "Photo ", "Trade grew by 5 percent to $28 billion. ",
                 "The trade grew by 5 percent to $28 billion, and Kazakhstan agreed "]
 
@@ -269,15 +269,15 @@ def pipeline():
 
 @pytest.mark.parametrize("unit", PATHOLOGICAL)
 def test_no_stage_is_quadratic(pipeline, unit):
-    """A paragraph of one token repeated: four times the length costs about four times the time
-    (quadratic code costs sixteen), and 80,000 characters take seconds, not minutes."""
+    """A paragraph of one token repeated: eight times the length costs about eight times the time
+    (quadratic code costs sixty-four), and 40,000 characters take seconds, not minutes."""
     def seconds(n: int) -> float:
         text = (unit * (n // len(unit) + 1))[:n]
         return pipeline(["News /", "Title", "May 3, 2024", "* * *", "Vladimir Putin: " + text])
 
-    small, big = seconds(20_000), seconds(80_000)
-    assert big < max(1.0, 10 * small), f"{unit!r}: 20,000 chars {small:.2f} s, 80,000 chars {big:.2f} s: quadratic"
-    assert big < 30, f"{unit!r} × 80,000 characters took {big:.1f} s"
+    small, big = seconds(5_000), seconds(40_000)
+    assert big < max(0.5, 20 * small), f"{unit!r}: 5,000 chars {small:.2f} s, 40,000 chars {big:.2f} s: quadratic"
+    assert big < 30, f"{unit!r} × 40,000 characters took {big:.1f} s"
 
 
 # --- Markdown, HTML and template syntax in the text ---------------------------------------------------
@@ -372,6 +372,7 @@ def test_markup_in_the_text_stays_text(site_project, capsys):
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     page = (site_project / "site" / "events" / md.stem / "index.html").read_text(encoding="utf-8")
+    page = page[page.index("<article") : page.rindex("</article>")]  # the page's content, not the theme
     doc = parse(page)
     # nothing of the seed became markup
     assert not [s for s in doc.scripts if "alert" in s], "a <script> from the seed reached the HTML"
