@@ -3,12 +3,14 @@
     python -m build_site              # build; messages go to stderr, a summary line at the end
     python -m build_site --strict     # any warning about the input fails the build (exit 1)
     python -m build_site --report     # print the line audit of every seed
+    python -m build_site --no-cache   # recompute every seed instead of reusing unchanged ones
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from .build import Build, build
@@ -25,6 +27,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--report", action="store_true", help="print the line audit: where every source line went")
     p.add_argument("--quiet", action="store_true", help="print only errors")
     p.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    p.add_argument("--no-cache", action="store_true", help="recompute every seed (ignore ROOT/.cache/build-site)")
     return p
 
 
@@ -41,6 +44,7 @@ def run(config: Config, *, report: bool = False, quiet: bool = False, out=None, 
     result = build(config, progress_bar(config.progress))
     stats = write_pages(config.docs_dir, result.pages)
     write_if_changed(config.url_record, result.record.dump())
+    result.cache.save()
     for issue in result.issues:
         if issue.level == "error" or not quiet or (config.strict and issue.level == "warning"):  # what fails is shown
             print(issue, file=err)
@@ -69,9 +73,9 @@ def print_report(result: Build, out) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    config = Config(root=args.root, seeds=args.seeds, docs=args.docs, strict=args.strict)
+    config = Config(root=args.root, seeds=args.seeds, docs=args.docs, strict=args.strict, use_cache=not args.no_cache)
     if args.no_progress:
-        config = Config(root=args.root, seeds=args.seeds, docs=args.docs, strict=args.strict, progress=False)
+        config = replace(config, progress=False)
     if not config.seeds_dir.is_dir():
         print(f"build-site: error: no seeds folder at {config.seeds_dir}", file=sys.stderr)
         return 2

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Iterable
 
 import yaml
 
 from .audit import SeedAudit, audit
+from .cache import SeedCache, fingerprint
 from .clean import clean
 from .config import Config
 from .entities import Matcher
@@ -41,6 +43,7 @@ class Build:
     audits: tuple[SeedAudit, ...]
     record: UrlRecord
     """Published URLs and redirects, to be saved with the seeds."""
+    cache: "CacheUpdate"
 
     @property
     def issues(self) -> tuple[Issue, ...]:
@@ -55,47 +58,75 @@ class Build:
         return any(i.level in levels for i in self.corpus.issues)
 
 
-def gather(config: Config, progress: Iterable | None = None) -> tuple[Corpus, tuple[SeedAudit, ...], UrlRecord]:
-    """Read every seed into one Corpus; problems become Issues, never exceptions."""
+@dataclass(frozen=True)
+class SeedResult:
+    """Everything one seed yields; cached by content (see cache.py)."""
+
+    name: str
+    sha256: str | None
+    events: tuple[Event, ...]
+    persons: dict[str, Person]
+    issues: tuple[Issue, ...]
+    audit: SeedAudit | None
+
+
+def process_seed(path: Path, speakers: SpeakerIndex, matcher: Matcher, indicators: dict) -> SeedResult:
+    """read → clean → structure → extract for one seed file; problems become Issues."""
+    try:
+        source = read_source(path)
+    except InputError as exc:
+        return SeedResult(path.name, None, (), {}, (exc.issue,), None)
+    raws, issues = clean(source, speakers)
+    events, persons = [], {}
+    for raw in raws:
+        event, new_persons, st_issues = structure(raw, source.sidecar, speakers)
+        issues += st_issues
+        persons.update(new_persons)
+        if event:
+            events.append(extract(event, matcher, indicators))
+    result = audit(source, raws, events, issues)
+    if not result.ok:
+        issues.append(Issue(source.name, result.unaccounted[0], "error", f"{len(result.unaccounted)} line(s) lost by the pipeline"))
+    return SeedResult(source.name, source.sha256, tuple(events), persons, tuple(source.issues) + tuple(issues), result)
+
+
+def gather(config: Config, progress: Iterable | None = None) -> tuple[Corpus, tuple[SeedAudit, ...], UrlRecord, dict]:
+    """Read every seed into one Corpus; problems become Issues, never exceptions.
+    Also returns the cache entries computed in this build (for the write stage)."""
     vocab = load_vocabulary(config.data)
     indicators = load_indicators(config.data / "indicators.yml")
-    speakers = SpeakerIndex(vocab.persons)
-    matcher = Matcher(vocab)
+    tools = (SpeakerIndex(vocab.persons), Matcher(vocab), indicators)
+    cache = SeedCache(config.cache_dir, fingerprint(config.data))
     persons: dict[str, Person] = dict(vocab.persons)
     events: list[Event] = []
     issues: list[Issue] = []
     audits: list[SeedAudit] = []
+    fresh: dict[str, SeedResult] = {}
+    used: set[str] = set()
     seen_hashes: dict[str, str] = {}
     paths = find_seeds(config.seeds_dir)
     for path in progress(paths) if progress else paths:
         try:
-            source = read_source(path)
-        except InputError as exc:
-            issues.append(exc.issue)
-            continue
+            sidecar = path.with_suffix(".yml")
+            key = cache.key(path.read_bytes(), sidecar.read_bytes() if sidecar.exists() else b"")
         except OSError as exc:
             issues.append(Issue(path.name, None, "error", f"cannot read: {exc.strerror}"))
             continue
-        issues += source.issues
-        if source.sha256 in seen_hashes:
-            issues.append(Issue(source.name, None, "warning", f"exact duplicate of {seen_hashes[source.sha256]}; skipped"))
+        result = cache.get(key)
+        if not isinstance(result, SeedResult):
+            result = fresh[key] = process_seed(path, *tools)
+        used.add(key)
+        if result.sha256 in seen_hashes:
+            issues.append(Issue(result.name, None, "warning", f"exact duplicate of {seen_hashes[result.sha256]}; skipped"))
             continue
-        seen_hashes[source.sha256] = source.name
-        raws, seed_issues = clean(source, speakers)
-        seed_events = []
-        for raw in raws:
-            event, new_persons, st_issues = structure(raw, source.sidecar, speakers)
-            seed_issues += st_issues
-            for pid, person in new_persons.items():
-                persons.setdefault(pid, person)
-            if event:
-                seed_events.append(extract(event, matcher, indicators))
-        issues += seed_issues
-        result = audit(source, raws, seed_events, seed_issues)
-        if not result.ok:
-            issues.append(Issue(source.name, result.unaccounted[0], "error", f"{len(result.unaccounted)} line(s) lost by the pipeline"))
-        audits.append(result)
-        events += seed_events
+        if result.sha256:
+            seen_hashes[result.sha256] = result.name
+        issues += result.issues
+        for pid, person in result.persons.items():
+            persons.setdefault(pid, person)
+        if result.audit:
+            audits.append(result.audit)
+        events += result.events
     try:
         record = load_record(config.url_record)
     except (ValueError, yaml.YAMLError) as exc:
@@ -108,7 +139,20 @@ def gather(config: Config, progress: Iterable | None = None) -> tuple[Corpus, tu
         organisations=vocab.organisations, indicators=indicators, issues=tuple(issues),
         removed={a.seed: () for a in audits},
     )
-    return corpus, tuple(audits), record
+    return corpus, tuple(audits), record, CacheUpdate(cache, fresh, used)
+
+
+@dataclass(frozen=True)
+class CacheUpdate:
+    """What the write stage stores: entries computed now, and which entries are still in use."""
+
+    cache: SeedCache
+    fresh: dict[str, SeedResult]
+    used: set[str]
+
+    def save(self) -> None:
+        self.cache.save(self.fresh)
+        self.cache.prune(self.used)
 
 
 def resolve_urls(events: list[Event], record: UrlRecord, issues: list[Issue]) -> tuple[list[Event], UrlRecord]:
@@ -126,7 +170,7 @@ def resolve_urls(events: list[Event], record: UrlRecord, issues: list[Issue]) ->
 
 
 def build(config: Config, progress: Iterable | None = None) -> Build:
-    corpus, audits, record = gather(config, progress)
+    corpus, audits, record, cache = gather(config, progress)
     index = Index.build(corpus.events, {p.name.lower(): p.id for p in corpus.places.values()})
     from .sections_extra import EXTRA_SECTIONS
 
@@ -137,4 +181,4 @@ def build(config: Config, progress: Iterable | None = None) -> Build:
     for old, key in record.redirects.items():
         if key in current:
             pages[f"{old}index.html"] = redirect_page(posixpath.relpath(current[key], old) + "/")
-    return Build(corpus, index, pages, audits, record)
+    return Build(corpus, index, pages, audits, record, cache)

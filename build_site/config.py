@@ -37,6 +37,11 @@ class Config:
     """Turn every warning about the input into a failure (exit status 1)."""
     site_url: str | None = None
     """Public address used in citations (default: `site_url` of <root>/mkdocs.yml)."""
+    cache: Path | None = None
+    """Folder of the per-seed cache (default: <root>/.cache/build-site)."""
+    use_cache: bool = False
+    """Reuse per-seed results whose seed, sidecar, code and vocabularies are unchanged (the CLI
+    and the MkDocs hook turn it on; the library default stays pure)."""
     page_size: int = 25
     """Items per page on paginated lists (topic excerpts, mentions, events per place)."""
     progress: bool = field(default_factory=lambda: os.environ.get("CI") is None)
@@ -49,6 +54,10 @@ class Config:
     @property
     def docs_dir(self) -> Path:
         return self.docs or self.root / "docs_src"
+
+    @property
+    def cache_dir(self) -> Path | None:
+        return (self.cache or self.root / ".cache" / "build-site") if self.use_cache else None
 
     @property
     def public_url(self) -> str:

@@ -19,7 +19,8 @@ log = logging.getLogger("mkdocs.hooks.build_site")
 
 def _config(mkdocs_config) -> Config:
     root = Path(mkdocs_config["config_file_path"]).parent
-    return Config(root=root, docs=Path(mkdocs_config["docs_dir"]), strict=bool(mkdocs_config["strict"]), progress=False)
+    return Config(root=root, docs=Path(mkdocs_config["docs_dir"]), strict=bool(mkdocs_config["strict"]),
+                  progress=False, use_cache=True)
 
 
 def on_pre_build(config, **kwargs) -> None:
