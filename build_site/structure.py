@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any
 
 from slugify import slugify
@@ -75,12 +76,12 @@ def structure(
 
     new_persons: dict[str, Person] = {}
     if doc_type == "transcript":
-        groups = _transcript_turns(raw, body, speakers, new_persons, issues)
+        turns = _transcript_turns(raw, body, speakers, new_persons, issues)
     elif doc_type == "news":
-        groups = _news_turns(body, speakers)
+        turns = _news_turns(body, speakers)
     else:
-        groups = [(author, None, None, body)]
-    speeches = _anchor_speeches(groups, speakers, new_persons)
+        turns = [_Turn(author, chunks=[(c, None) for c in body])] if body else []
+    speeches = _anchor_speeches(turns, speakers, new_persons)
     lead = tuple(
         Paragraph(f"lead-p{k}", c.text, c.kind, c.lines, sic=_sic(c.text, speakers)) for k, c in enumerate(raw.lead, 1)
     )
@@ -99,17 +100,29 @@ def structure(
     )
 
 
-Group = tuple  # (person id | None, label | None, role | None, [Chunk])
+@dataclass
+class _Turn:
+    """A speech being collected (mutable scratch; frozen into a Speech by _anchor_speeches)."""
+
+    speaker: str | None = None
+    label: str | None = None
+    role: str | None = None
+    stem: str | None = None
+    """Anchor stem of an unnamed label ('question'); a person's key otherwise."""
+    label_line: int | None = None
+    chunks: list[tuple[Chunk, str | None]] = field(default_factory=list)
+    """(chunk, person paraphrased in it)."""
 
 
 def _is_news(raw: RawEvent, body: list[Chunk], speakers: SpeakerIndex) -> bool:
     if raw.body and F.DATELINE.match(raw.body[0].text):
         return True
-    return sum(1 for c in body if attribute(c.text, speakers)[0]) >= 1
+    return any(attribute(c.text, speakers)[0] for c in body)
 
 
-def _transcript_turns(raw, body, speakers, new_persons, issues) -> list[Group]:
-    groups: list[Group] = []
+def _transcript_turns(raw: RawEvent, body: list[Chunk], speakers: SpeakerIndex, new_persons: dict[str, Person],
+                      issues: list[Issue]) -> list[_Turn]:
+    turns: list[_Turn] = []
     for chunk in body:
         found = speakers.split_label_line(chunk.text) if chunk.kind == "text" else None
         if found:
@@ -117,56 +130,51 @@ def _transcript_turns(raw, body, speakers, new_persons, issues) -> list[Group]:
             if label.person and label.person not in speakers.persons and label.person not in new_persons:
                 new_persons[label.person] = Person(label.person, label.name or label.text, roles=(label.role,) if label.role else (), curated=False)
                 issues.append(Issue(raw.seed, chunk.lines[0], "warning", f"unknown speaker {label.name!r}; add them to persons.yml"))
-            pid = label.person or None
-            key = label.generic.lower() if label.generic else None
-            chunks = [Chunk(rest, chunk.lines)] if rest else []
-            groups.append((pid, label.text, label.role, chunks, key, chunk.lines[0]))
-        elif not groups:
+            turns.append(_Turn(label.person or None, label.text, label.role, label.generic.lower() if label.generic else None,
+                               chunk.lines[0], [(Chunk(rest, chunk.lines), None)] if rest else []))
+        elif not turns:  # text before the first label: the transcript's own narration
             kind = "heading" if chunk.kind == "text" and _is_heading(chunk.text) else chunk.kind
-            groups.append((None, None, None, [Chunk(chunk.text, chunk.lines, kind)], None))
+            turns.append(_Turn(chunks=[(Chunk(chunk.text, chunk.lines, kind), None)]))
         else:
-            groups[-1][3].append(chunk)
-    for g in groups:
-        if not g[3]:
-            issues.append(Issue(raw.seed, g[5], "warning", f"speaker label {g[1]!r} has no text; turn left out"))
-    return [g for g in groups if g[3]]
+            turns[-1].chunks.append((chunk, None))
+    for t in turns:
+        if not t.chunks:
+            issues.append(Issue(raw.seed, t.label_line, "warning", f"speaker label {t.label!r} has no text; turn left out"))
+    return [t for t in turns if t.chunks]
 
 
-def _news_turns(body: list[Chunk], speakers: SpeakerIndex) -> list[Group]:
-    groups: list[Group] = []
+def _news_turns(body: list[Chunk], speakers: SpeakerIndex) -> list[_Turn]:
+    """Direct quotes become the quoted person's speech; paraphrase stays narration, attributed."""
+    turns: list[_Turn] = []
     for chunk in body:
         pid, direct = attribute(chunk.text, speakers) if chunk.kind == "text" else (None, False)
         speaker = pid if direct else None
         kind = "heading" if chunk.kind == "text" and not pid and _is_heading(chunk.text) else chunk.kind
-        chunk = Chunk(chunk.text, chunk.lines, kind)
-        para_speaker = pid if pid and not direct else None
-        if groups and groups[-1][0] == speaker and (speaker is not None or groups[-1][4] is None):
-            groups[-1][3].append((chunk, para_speaker))
+        item = (Chunk(chunk.text, chunk.lines, kind), pid if pid and not direct else None)
+        if turns and turns[-1].speaker == speaker:
+            turns[-1].chunks.append(item)
         else:
-            groups.append((speaker, None, "quoted" if speaker else None, [(chunk, para_speaker)], None))
-    return groups
+            turns.append(_Turn(speaker, role="quoted" if speaker else None, chunks=[item]))
+    return turns
 
 
 def _is_heading(text: str) -> bool:
     return len(text.split()) <= 12 and not _HEADING_END.search(text) and text[:1].isupper()
 
 
-def _anchor_speeches(groups: list[Group], speakers: SpeakerIndex, new_persons: dict[str, Person]) -> tuple[Speech, ...]:
+def _anchor_speeches(turns: list[_Turn], speakers: SpeakerIndex, new_persons: dict[str, Person]) -> tuple[Speech, ...]:
     counts: Counter[str] = Counter()
     speeches = []
-    for pid, label, role, chunks, *rest in groups:
-        generic = rest[0] if rest else None
-        label_line = rest[1] if len(rest) > 1 else None
-        person = speakers.persons.get(pid) or new_persons.get(pid) if pid else None
-        key = person_key(person) if person else generic or "narration"
-        counts[key] += 1
-        anchor = f"{key}-{counts[key]}"
-        paragraphs = []
-        for k, item in enumerate(chunks, 1):
-            chunk, para_speaker = item if isinstance(item, tuple) else (item, None)
-            sic = tuple(dict.fromkeys(_sic(chunk.text, speakers)))
-            paragraphs.append(Paragraph(f"{anchor}-p{k}", chunk.text, chunk.kind, chunk.lines, para_speaker, sic))
-        speeches.append(Speech(anchor, pid, label, tuple(paragraphs), role, label_line))
+    for t in turns:
+        person = (speakers.persons.get(t.speaker) or new_persons.get(t.speaker)) if t.speaker else None
+        stem = person_key(person) if person else t.stem or "narration"
+        counts[stem] += 1
+        anchor = f"{stem}-{counts[stem]}"
+        paragraphs = tuple(
+            Paragraph(f"{anchor}-p{k}", chunk.text, chunk.kind, chunk.lines, paraphrased, tuple(dict.fromkeys(_sic(chunk.text, speakers))))
+            for k, (chunk, paraphrased) in enumerate(t.chunks, 1)
+        )
+        speeches.append(Speech(anchor, t.speaker, t.label, paragraphs, t.role, t.label_line))
     return tuple(speeches)
 
 
