@@ -171,7 +171,7 @@ def resolve_urls(events: list[Event], record: UrlRecord, issues: list[Issue]) ->
 
 def build(config: Config, progress: Iterable | None = None) -> Build:
     corpus, audits, record, cache = gather(config, progress)
-    index = Index.build(corpus.events, {p.name.lower(): p.id for p in corpus.places.values()})
+    index = Index.build(corpus.events)
     from .sections_extra import EXTRA_SECTIONS
 
     pages = render_site(corpus, index, config, EXTRA_SECTIONS)

@@ -40,15 +40,13 @@ class Index:
     """(kind, id) → (Ref, matched term) in corpus order (events newest first)."""
     statements: dict[str, tuple[Statement, ...]]
     """indicator id → statements, oldest period first."""
-    events_by_place: dict[str, tuple[Event, ...]]
 
     @classmethod
-    def build(cls, events: tuple[Event, ...], place_ids: dict[str, str] | None = None) -> "Index":
+    def build(cls, events: tuple[Event, ...]) -> "Index":
         refs: dict[tuple[str, str], Ref] = {}
         speeches: dict[str, list] = defaultdict(list)
         mentions: dict[tuple[str, str], list] = defaultdict(list)
         statements: dict[str, list] = defaultdict(list)
-        by_place: dict[str, list] = defaultdict(list)
         for event in events:
             for p in event.lead:
                 refs[(event.id, p.anchor)] = Ref(event, None, p)
@@ -64,16 +62,11 @@ class Index:
                 for f in p.figures:
                     if f.indicator:
                         statements[f.indicator].append(Statement(f, ref))
-            if place_ids and event.place:
-                pid = place_ids.get(event.place.lower())
-                if pid:
-                    by_place[pid].append(event)
         return cls(
             refs=refs,
             speeches_by_person={k: tuple(v) for k, v in speeches.items()},
             mentions={k: tuple(v) for k, v in mentions.items()},
             statements={k: tuple(sorted(v, key=_statement_order)) for k, v in statements.items()},
-            events_by_place={k: tuple(v) for k, v in by_place.items()},
         )
 
 
