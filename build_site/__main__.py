@@ -13,7 +13,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from .build import Build, build
+from .build import Build, prepare
 from .config import Config
 from .write import write_if_changed, write_pages
 
@@ -41,8 +41,8 @@ def progress_bar(enabled: bool):
 
 def run(config: Config, *, report: bool = False, quiet: bool = False, out=None, err=None) -> int:
     out, err = out or sys.stdout, err or sys.stderr  # looked up per call, so redirection and capsys work
-    result = build(config, progress_bar(config.progress))
-    stats = write_pages(config.docs_dir, result.pages)
+    result = prepare(config, progress_bar(config.progress))
+    stats = write_pages(config.docs_dir, result.outputs())
     write_if_changed(config.url_record, result.record.dump())
     result.cache.save()
     for issue in result.issues:

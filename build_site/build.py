@@ -9,10 +9,12 @@
 
 from __future__ import annotations
 
+import os
 import posixpath
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import yaml
 
@@ -21,13 +23,13 @@ from .cache import SeedCache, fingerprint
 from .clean import clean
 from .config import Config
 from .entities import Matcher
-from .export import corpus_json, figures_csv
+from .export import corpus_json_chunks, figures_csv
 from .extract import extract
 from .indicators import load_indicators
 from .link import Index
 from .model import Corpus, Event, Issue, Person
 from .read import InputError, find_seeds, read_source
-from .render import render_site
+from .render import iter_pages
 from .series import assign_series
 from .speakers import SpeakerIndex
 from .structure import structure
@@ -44,6 +46,7 @@ class Build:
     record: UrlRecord
     """Published URLs and redirects, to be saved with the seeds."""
     cache: "CacheUpdate"
+    config: Config
 
     @property
     def issues(self) -> tuple[Issue, ...]:
@@ -52,6 +55,18 @@ class Build:
     @property
     def errors(self) -> tuple[Issue, ...]:
         return tuple(i for i in self.corpus.issues if i.level == "error")
+
+    def outputs(self) -> Iterator[tuple[str, str | Iterable[str]]]:
+        """Every file of docs_src/ the build owns, lazily: pages, downloads, redirect pages."""
+        from .sections_extra import EXTRA_SECTIONS
+
+        yield from iter_pages(self.corpus, self.index, self.config, EXTRA_SECTIONS)
+        yield "downloads/corpus.json", corpus_json_chunks(self.corpus)
+        yield "downloads/figures.csv", figures_csv(self.corpus)
+        current = {f"{e.seed}#{e.index}": e.url for e in self.corpus.events}
+        for old, key in self.record.redirects.items():
+            if key in current:
+                yield f"{old}index.html", redirect_page(posixpath.relpath(current[key], old) + "/")
 
     def failed(self, strict: bool) -> bool:
         levels = ("error", "warning") if strict else ("error",)
@@ -90,6 +105,31 @@ def process_seed(path: Path, speakers: SpeakerIndex, matcher: Matcher, indicator
     return SeedResult(source.name, source.sha256, tuple(events), persons, tuple(source.issues) + tuple(issues), result)
 
 
+#: Below this many seeds to process, worker processes cost more than they save.
+PARALLEL_MIN = 40
+_worker_tools: tuple | None = None
+
+
+def _init_worker(data_dir: Path) -> None:
+    global _worker_tools
+    vocab = load_vocabulary(data_dir)
+    _worker_tools = (SpeakerIndex(vocab.persons), Matcher(vocab), load_indicators(data_dir / "indicators.yml"))
+
+
+def _process_in_worker(path: Path) -> SeedResult:
+    return process_seed(path, *_worker_tools)
+
+
+def _process_all(paths: list[Path], tools: tuple, config: Config, progress: Iterable | None) -> list[SeedResult]:
+    """process_seed over many seeds, in order; on every core when there are enough of them."""
+    workers = min(os.cpu_count() or 1, config.jobs or os.cpu_count() or 1)
+    if len(paths) < PARALLEL_MIN or workers < 2:
+        return [process_seed(p, *tools) for p in (progress(paths) if progress else paths)]
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(config.data,)) as pool:
+        done = pool.map(_process_in_worker, paths, chunksize=8)
+        return list(progress(done) if progress else done)
+
+
 def gather(config: Config, progress: Iterable | None = None) -> tuple[Corpus, tuple[SeedAudit, ...], UrlRecord, dict]:
     """Read every seed into one Corpus; problems become Issues, never exceptions.
     Also returns the cache entries computed in this build (for the write stage)."""
@@ -101,20 +141,26 @@ def gather(config: Config, progress: Iterable | None = None) -> tuple[Corpus, tu
     events: list[Event] = []
     issues: list[Issue] = []
     audits: list[SeedAudit] = []
-    fresh: dict[str, SeedResult] = {}
     used: set[str] = set()
     seen_hashes: dict[str, str] = {}
     paths = find_seeds(config.seeds_dir)
-    for path in progress(paths) if progress else paths:
+    keyed: list[tuple[Path, str | None]] = []
+    for path in paths:
         try:
             sidecar = path.with_suffix(".yml")
-            key = cache.key(path.read_bytes(), sidecar.read_bytes() if sidecar.exists() else b"")
+            keyed.append((path, cache.key(path.name, path.read_bytes(), sidecar.read_bytes() if sidecar.exists() else b"")))
         except OSError as exc:
             issues.append(Issue(path.name, None, "error", f"cannot read: {exc.strerror}"))
-            continue
-        result = cache.get(key)
-        if not isinstance(result, SeedResult):
-            result = fresh[key] = process_seed(path, *tools)
+    results: dict[str, SeedResult] = {}
+    for _, key in keyed:
+        hit = cache.get(key)
+        if isinstance(hit, SeedResult):
+            results[key] = hit
+    misses = [(p, k) for p, k in keyed if k not in results]
+    fresh = dict(zip((k for _, k in misses), _process_all([p for p, _ in misses], tools, config, progress)))
+    results.update(fresh)
+    for _, key in keyed:
+        result = results[key]
         used.add(key)
         if result.sha256 in seen_hashes:
             issues.append(Issue(result.name, None, "warning", f"exact duplicate of {seen_hashes[result.sha256]}; skipped"))
@@ -169,16 +215,14 @@ def resolve_urls(events: list[Event], record: UrlRecord, issues: list[Issue]) ->
     return out, new_record
 
 
-def build(config: Config, progress: Iterable | None = None) -> Build:
+def prepare(config: Config, progress: Iterable | None = None) -> Build:
+    """Everything but the pages: the corpus, its indexes, the audits and the URL record."""
     corpus, audits, record, cache = gather(config, progress)
-    index = Index.build(corpus.events)
-    from .sections_extra import EXTRA_SECTIONS
+    return Build(corpus, Index.build(corpus.events), {}, audits, record, cache, config)
 
-    pages = render_site(corpus, index, config, EXTRA_SECTIONS)
-    pages["downloads/corpus.json"] = corpus_json(corpus)
-    pages["downloads/figures.csv"] = figures_csv(corpus)
-    current = {f"{e.seed}#{e.index}": e.url for e in corpus.events}
-    for old, key in record.redirects.items():
-        if key in current:
-            pages[f"{old}index.html"] = redirect_page(posixpath.relpath(current[key], old) + "/")
-    return Build(corpus, index, pages, audits, record, cache)
+
+def build(config: Config, progress: Iterable | None = None) -> Build:
+    """The whole build with every page in memory (`Build.pages`): for the library and tests."""
+    prepared = prepare(config, progress)
+    pages = {path: content if isinstance(content, str) else "".join(content) for path, content in prepared.outputs()}
+    return replace(prepared, pages=pages)

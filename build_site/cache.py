@@ -1,12 +1,12 @@
 """Content-addressed cache of per-seed work (read → clean → structure → extract).
 
-A seed's entry is keyed by the bytes of the seed and its sidecar plus a fingerprint of the code
+A seed's entry is keyed by its name, the bytes of the seed and its sidecar plus a fingerprint of the code
 and vocabularies, so any change to either invalidates exactly what it should. Reading happens
 in the pipeline; new entries are handed to the write stage, which alone touches files.
 
     >>> import tempfile, pathlib
     >>> c = SeedCache(pathlib.Path(tempfile.mkdtemp()), "fp")
-    >>> key = c.key(b"seed", b"")
+    >>> key = c.key("a.txt", b"seed", b"")
     >>> c.get(key) is None
     True
     >>> c.save({key: [1, 2]}); c.get(key)
@@ -41,9 +41,10 @@ class SeedCache:
         self.folder = folder
         self.fingerprint = fingerprint
 
-    def key(self, seed: bytes, sidecar: bytes) -> str:
+    def key(self, name: str, seed: bytes, sidecar: bytes) -> str:
+        """The file name counts too: it is part of the result (event keys, messages)."""
         h = hashlib.sha256(self.fingerprint.encode())
-        for part in (seed, sidecar):
+        for part in (name.encode("utf-8"), seed, sidecar):
             h.update(len(part).to_bytes(8, "big"))
             h.update(part)
         return h.hexdigest()

@@ -42,6 +42,8 @@ class Config:
     use_cache: bool = False
     """Reuse per-seed results whose seed, sidecar, code and vocabularies are unchanged (the CLI
     and the MkDocs hook turn it on; the library default stays pure)."""
+    jobs: int | None = None
+    """Worker processes for reading seeds (default: one per core; 1 turns it off)."""
     page_size: int = 25
     """Items per page on paginated lists (topic excerpts, mentions, events per place)."""
     progress: bool = field(default_factory=lambda: os.environ.get("CI") is None)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any
+from typing import Any, Iterator
 
 from .model import Corpus, Event, Figure, Paragraph
 
@@ -62,9 +62,17 @@ def _event(e: Event) -> dict[str, Any]:
 
 
 def corpus_json(corpus: Corpus) -> str:
-    data = {
-        "schema_version": SCHEMA_VERSION,
-        "events": [_event(e) for e in sorted(corpus.events, key=lambda e: (e.date, e.id))],
+    return "".join(corpus_json_chunks(corpus))
+
+
+def corpus_json_chunks(corpus: Corpus) -> Iterator[str]:
+    """corpus.json one event at a time: memory stays flat however large the corpus.
+    Compact separators keep json on its C encoder (indent= falls back to pure Python)."""
+    dump = lambda value: json.dumps(value, ensure_ascii=False, separators=(",", ":"))  # noqa: E731
+    yield f'{{"schema_version":{SCHEMA_VERSION},"events":['
+    for n, e in enumerate(sorted(corpus.events, key=lambda e: (e.date, e.id))):
+        yield ("," if n else "") + dump(_event(e))
+    rest = {
         "persons": [
             {"id": p.id, "name": p.name, "roles": list(p.roles), "url": f"persons/{p.id}/", "curated": p.curated}
             for p in sorted(corpus.persons.values(), key=lambda p: p.id)
@@ -81,11 +89,11 @@ def corpus_json(corpus: Corpus) -> str:
         ],
         "indicators": [
             {"id": i.id, "name": i.name, "unit": i.unit, "description": i.description or None, "topic": i.topic,
-             "url": f"indicators/{i.id}/"}
+             "stock": i.stock, "url": f"indicators/{i.id}/"}
             for i in sorted(corpus.indicators.values(), key=lambda i: i.id)
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    yield "]," + dump(rest)[1:] + "\n"
 
 
 CSV_FIELDS = ["id", "event", "date", "url", "paragraph", "speaker", "quote", "value", "low", "high", "qualifier", "unit", "indicator", "period"]

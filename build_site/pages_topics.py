@@ -115,13 +115,14 @@ def mention_pages(r: "Renderer", kind: str, id: str, template: str, base: str | 
     extra_chunks = paginate(extra or [], size)
     paths = page_paths(base or page_of(kind, id)[:-3], max(len(event_chunks), len(excerpt_chunks), len(extra_chunks)))
     pages = {}
-    for i, page in enumerate(paths):
+    totals = {"paragraphs": len(items), "events": len({x.ref.event.id for x in items}), "extra": len(extra or [])}
+    for i, page in enumerate(paths):  # (totals counted once: per page it was quadratic in the mentions)
         pick = lambda chunks: chunks[i] if i < len(chunks) else []  # noqa: E731
         pages[page] = r.template(
             template, page=page, r=r, part=i + 1, parts=len(paths), first=i == 0, pager=pager(page, paths, i),
             first_page=rel(page, paths[0]), events=pick(event_chunks), groups=excerpt_groups(r, page, pick(excerpt_chunks)),
             extra=pick(extra_chunks),
-            totals={"paragraphs": len(items), "events": len({x.ref.event.id for x in items}), "extra": len(extra or [])},
+            totals=totals,
             **context,
         )
     return pages

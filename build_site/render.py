@@ -12,7 +12,7 @@ import json
 import posixpath
 from collections import defaultdict
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, Iterator
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -207,13 +207,20 @@ class Renderer:
                 for kind in ("topic", "place", "person", "organisation") if found.get(kind)}
 
 
-def render_site(corpus: Corpus, index: Index, config: Config, extra: tuple[Callable[[Renderer], dict[str, str]], ...] = ()) -> dict[str, str]:
-    """Every generated page. `extra` renderers add sections (indicators, topics, places…)."""
+def iter_pages(corpus: Corpus, index: Index, config: Config,
+               extra: tuple[Callable[[Renderer], dict[str, str]], ...] = ()) -> Iterator[tuple[str, str]]:
+    """Every generated page as (path, Markdown), one section at a time, so a large corpus never
+    holds all of its pages in memory. `extra` renderers add sections (indicators, topics…)."""
     r = Renderer(corpus, index, config)
-    pages = {event_page(e): r.event(e) for e in corpus.events}
+    for e in corpus.events:
+        yield event_page(e), r.event(e)
     from .sections import core_pages
 
-    pages.update(core_pages(r))
-    for section in extra:
-        pages.update(section(r))
-    return pages
+    for section in (core_pages, *extra):
+        yield from section(r).items()
+
+
+def render_site(corpus: Corpus, index: Index, config: Config,
+                extra: tuple[Callable[[Renderer], dict[str, str]], ...] = ()) -> dict[str, str]:
+    """Every generated page, as a dict."""
+    return dict(iter_pages(corpus, index, config, extra))

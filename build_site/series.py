@@ -87,6 +87,8 @@ class Series:
     """Each matches the series' name with an optional edition number before it (group 'num')."""
     own_cues: tuple[re.Pattern, ...]
     editions: tuple[Edition, ...]
+    quick: re.Pattern = re.compile(r"(?!)")
+    """The names without the edition number: a cheap first test (the ordinal prefix is costly)."""
 
     def edition(self, number: int | None, year: int) -> Edition | None:
         """The edition with this number, else (no number written) the one held in `year`."""
@@ -135,14 +137,17 @@ def load_series(path: Path | str | None = None) -> tuple[Series, ...]:
             cues = tuple(re.compile(p, re.I) for p in entry.get("own_cues") or ())
         except re.error as exc:
             raise ValueError(f"{where}: bad regular expression: {exc}") from exc
+        quick = re.compile("|".join(f"(?:{p})" for p in entry["names"]), re.I)
         out.append(Series(entry["id"], entry["name"], " ".join(str(entry.get("description", "")).split()),
-                          names, cues, tuple(sorted(editions, key=lambda e: e.number))))
+                          names, cues, tuple(sorted(editions, key=lambda e: e.number)), quick))
     return tuple(out)
 
 
 def find_names(series: Series, text: str) -> list[NameMatch]:
     """Every place `text` names the series, leftmost first, with the edition number if written."""
     found: list[NameMatch] = []
+    if not series.quick.search(text):
+        return found
     for pattern in series.names:
         for m in pattern.finditer(text):
             found.append(NameMatch(m[0], ordinal_value(m["num"]) if m["num"] else None, m.start(), m.end()))

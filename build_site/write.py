@@ -9,9 +9,11 @@ files no page claims any more. Unchanged files keep their mtime, so `mkdocs serv
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 from .config import GENERATED_DIRS, GENERATED_FILES
 
@@ -23,28 +25,44 @@ class WriteStats:
     deleted: int
 
 
-def write_if_changed(path: Path, content: str) -> bool:
-    """Write one file only when its bytes differ; True when written."""
-    data = content.encode("utf-8")
-    try:
-        if path.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True)
+def write_if_changed(path: Path, content: str | Iterable[str]) -> bool:
+    """Write one file only when its bytes differ; True when written. `content` may be a string
+    or an iterable of chunks (a large download is streamed, never held whole)."""
+    chunks = (content,) if isinstance(content, str) else content
+    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
+    new = hashlib.sha256()
+    with tmp.open("wb") as out:
+        for chunk in chunks:
+            data = chunk.encode("utf-8")
+            new.update(data)
+            out.write(data)
+    if path.exists() and _sha256(path) == new.digest():
+        tmp.unlink()
+        return False  # unchanged: keep the old file and its mtime
     os.replace(tmp, path)  # atomic: a watcher never sees half a file
     return True
 
 
-def write_pages(docs_dir: Path, pages: dict[str, str]) -> WriteStats:
+def _sha256(path: Path) -> bytes:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.digest()
+
+
+def write_pages(docs_dir: Path, pages: dict[str, str] | Iterable[tuple[str, str | Iterable[str]]]) -> WriteStats:
+    """Write every (path, content) and prune generated files that no page claims any more."""
     written = unchanged = deleted = 0
-    for rel_path in sorted(pages):
-        if write_if_changed(docs_dir / rel_path, pages[rel_path]):
+    names: set[str] = set()
+    for rel_path, content in pages.items() if isinstance(pages, dict) else pages:
+        names.add(rel_path)
+        if write_if_changed(docs_dir / rel_path, content):
             written += 1
         else:
             unchanged += 1
-    claimed = {docs_dir / p for p in pages}
+    claimed = {docs_dir / p for p in names}
     for folder in GENERATED_DIRS:
         root = docs_dir / folder
         if not root.is_dir():
