@@ -240,6 +240,7 @@ def series_pages(r: "Renderer", path: Path | str | None = None) -> dict[str, str
                     for e in sorted(s.editions, key=lambda e: e.number, reverse=True)]
         others = [m for m in found if m.edition not in known]
         pages[page] = r.template("series.md.j2", page=page, r=r, series=s, editions=editions, others=others,
+                                 limit=r.config.page_size,  # summarised: the page must not grow with the corpus
                                  ordinal=ordinal, href=lambda m, page=page: rel(page, event_page(m.event), m.anchor))
         listing.append((s, page, editions))
     pages["series/index.md"] = r.template("series_index.md.j2", page="series/index.md", r=r, listing=listing, ordinal=ordinal)
