@@ -7,7 +7,6 @@ built with `python -m build_site --root TMP` in-process.
 
 from __future__ import annotations
 
-import html
 import os
 import re
 import shutil

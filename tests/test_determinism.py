@@ -114,17 +114,14 @@ def test_no_clock_or_randomness_in_the_package():
     assert not found, "the build reads a clock or a random source:\n" + "\n".join(found)
 
 
-def test_no_build_date_on_any_generated_page(tmp_path, copy_seeds, capsys):
+def test_no_build_date_on_any_generated_page(tmp_path, copy_seeds, capsys, monkeypatch):
     """No generated page shows when it was built: not today's date, not SOURCE_DATE_EPOCH's."""
     from build_site.__main__ import main
 
     copy_seeds(tmp_path)
-    epoch = dt.date(2001, 9, 9)  # SOURCE_DATE_EPOCH=1000000000
-    os.environ["SOURCE_DATE_EPOCH"] = "1000000000"
-    try:
-        assert main(["--root", str(tmp_path), "--no-progress", "--quiet"]) == 0
-    finally:
-        del os.environ["SOURCE_DATE_EPOCH"]
+    epoch = dt.date(2001, 9, 9)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1000000000")
+    assert main(["--root", str(tmp_path), "--no-progress", "--quiet"]) == 0
     capsys.readouterr()
     pages = tree(tmp_path / "docs_src")
     from build_site.urls import load_record
@@ -169,3 +166,46 @@ def test_site_is_reproducible_with_source_date_epoch(tmp_path, root, copy_seeds)
     sitemap = (sites[0] / "sitemap.xml").read_text(encoding="utf-8")
     assert set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap)) == {"2023-11-14"}
     assert gzip.decompress((sites[0] / "sitemap.xml.gz").read_bytes()).decode("utf-8") == sitemap
+
+
+# --- the progress bar: on a terminal only ------------------------------------------------------------
+
+
+def _run_on_terminal(args: list[str], environ: dict[str, str]) -> str:
+    """Run a command with stdout and stderr on a pseudo-terminal of 100 columns; what it printed."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    proc = subprocess.Popen(args, stdin=slave, stdout=slave, stderr=slave, env=environ, close_fds=True)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    proc.wait(timeout=600)
+    os.close(master)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_progress_bar_only_on_a_terminal(tmp_path, copy_seeds):
+    copy_seeds(tmp_path)
+    args = [sys.executable, "-m", "build_site", "--root", str(tmp_path)]
+    interactive = {k: v for k, v in env().items() if k != "CI"}
+    shown = _run_on_terminal(args, interactive)
+    assert re.search(r"seeds:\s+\d+%\|", shown), f"no progress bar on a terminal: {shown[:300]!r}"
+    assert "build-site: " in shown
+    # CI=true on a terminal, and a pipe without CI: no bar, and the same bytes every time
+    assert "%|" not in _run_on_terminal(args, dict(interactive, CI="true"))
+    piped = [subprocess.run(args, env=interactive, capture_output=True, text=True, timeout=600) for _ in range(2)]
+    assert "%|" not in piped[0].stderr and "\r" not in piped[0].stderr
+    assert piped[0].stderr == piped[1].stderr and piped[0].stderr.rstrip().splitlines()[-1].startswith("build-site: ")
