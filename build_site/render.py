@@ -156,7 +156,9 @@ class Renderer:
             role = None
         if role:
             text += f" <small class=\"speech-role\">{escape(role)}</small>"
-        return f"{text} {{: #{speech.anchor} data-toc-label=\"{attr(name)}\" }}"
+        turn = speech.anchor.rsplit("-", 1)[-1]
+        toc = name if turn == "1" else f"{name} ({turn})"  # the contents tell repeated turns apart
+        return f"{text} {{: #{speech.anchor} data-toc-label=\"{attr(toc)}\" }}"
 
     def paragraph(self, page: str, event: Event, speech: Speech | None, p: Paragraph, footnotes: list, css: str = "") -> str:
         inserts: list[tuple[int, str]] = []
