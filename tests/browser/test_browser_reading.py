@@ -102,6 +102,9 @@ def test_search_finds_a_phrase_and_leads_to_the_speech(page, site_dir):
     wanted = [i for i, href in enumerate(hrefs) if f"/{event}" in href and href.endswith(f"#{anchor}")]
     assert wanted, f"no result for {phrase!r} leads to {event}#{anchor}: {hrefs}"
     link = results.nth(wanted[0])
+    if not link.is_visible():
+        # Material folds a page's further sections under "N more on this page", as a reader sees it
+        link.locator("xpath=ancestor::details[1]/summary").click()
     assert link.is_visible()
     assert page.locator(".md-search-result mark").count() >= 1, "search terms are not highlighted"
     link.click()
