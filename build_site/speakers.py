@@ -140,7 +140,8 @@ def attribute(text: str, index: SpeakerIndex) -> tuple[str | None, bool]:
     # Tokayev (also) noted that … / According to Tokayev, …
     start, end, pid, _ = min(names)
     head, tail = text[:start], text[end:]
-    if re.fullmatch(r"\s*(?:(?:Kazakh|Russian|Kazakhstan’s|Russia’s)\s+)?(?:President\s+)?", head) and re.match(
+    # a title before the name: "Kazakh President …", "Uzbekistan’s Prime Minister …"
+    if re.fullmatch(r"\s*(?:[A-Z][\w’'-]*\s+)?(?:(?:President|Prime\s+Minister|Minister|Governor)\s+)?", head) and re.match(
         rf"\s+(?:also\s+)?(?:{_SAY}|welcomed|called|urged|recalled|expressed|announced|believes|thinks)\b", tail
     ):
         return pid, False
