@@ -183,7 +183,6 @@ def gather(config: Config, progress: Iterable | None = None) -> tuple[Corpus, tu
     corpus = Corpus(
         events=tuple(events), persons=persons, places=vocab.places, topics=vocab.topics,
         organisations=vocab.organisations, indicators=indicators, issues=tuple(issues),
-        removed={a.seed: () for a in audits},
     )
     return corpus, tuple(audits), record, CacheUpdate(cache, fresh, used)
 

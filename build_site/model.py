@@ -291,5 +291,3 @@ class Corpus:
     organisations: dict[str, Organisation]
     indicators: dict[str, Indicator]
     issues: tuple[Issue, ...] = ()
-    removed: dict[str, tuple[Removed, ...]] = field(default_factory=dict)
-    """Per seed: lines removed as furniture."""

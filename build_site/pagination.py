@@ -11,16 +11,12 @@ page path can collide with another entry's id.
 
 from __future__ import annotations
 
-import posixpath
+from .render import rel
 
 
 def page_paths(base: str, n: int) -> list[str]:
     """Docs-relative .md paths of n pages of the list at `base` (without '.md')."""
     return [f"{base}.md" if i == 0 else f"{base}/page-{i + 1}.md" for i in range(max(1, n))]
-
-
-def _rel(from_page: str, to_page: str) -> str:
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
 
 
 def pager(page: str, paths: list[str], i: int, window: int = 2) -> str:
@@ -32,5 +28,5 @@ def pager(page: str, paths: list[str], i: int, window: int = 2) -> str:
     for n, k in enumerate(shown):
         if n and k != shown[n - 1] + 1:
             items.append("…")
-        items.append(f"**{k + 1}**" if k == i else f"[{k + 1}]({_rel(page, paths[k])})")
+        items.append(f"**{k + 1}**" if k == i else f"[{k + 1}]({rel(page, paths[k])})")
     return f"Page {i + 1} of {len(paths)}: " + " ".join(items)
