@@ -124,11 +124,11 @@ def real_seeds() -> list[dict]:
     """The real seeds with what the generator needs: text, sidecar, titles, labels, date, events."""
     sys.path.insert(0, str(ROOT))
     from build_site.build import build
-    from build_site.clean import clean
+    from build_site.clean.clean import clean
     from build_site.config import Config
-    from build_site.read import read_source
-    from build_site.speakers import SpeakerIndex
-    from build_site.vocab import load_vocabulary
+    from build_site.read.seeds import read_source
+    from build_site.clean.speakers import SpeakerIndex
+    from build_site.read.vocab import load_vocabulary
 
     with tempfile.TemporaryDirectory() as tmp:
         corpus = build(Config(root=ROOT, docs=Path(tmp), progress=False)).corpus

@@ -13,9 +13,9 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from .build import Build, prepare
-from .config import Config
-from .write import write_if_changed, write_pages
+from build_site.build import Build, prepare
+from build_site.config import Config
+from build_site.write.write import write_if_changed, write_pages
 
 
 def parser() -> argparse.ArgumentParser:

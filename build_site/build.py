@@ -18,23 +18,23 @@ from typing import Iterable, Iterator
 
 import yaml
 
-from .audit import SeedAudit, audit
-from .cache import SeedCache, fingerprint
-from .clean import clean
-from .config import Config
-from .entities import Matcher
-from .export import corpus_json_chunks, figures_csv
-from .extract import extract
-from .indicators import load_indicators
-from .link import Index
-from .model import Corpus, Event, Issue, Person
-from .read import InputError, find_seeds, read_source
-from .render import iter_pages
-from .series import assign_series
-from .speakers import SpeakerIndex
-from .structure import structure
-from .urls import UrlRecord, assign_urls, load_record, redirect_page
-from .vocab import load_vocabulary
+from build_site.structure.audit import SeedAudit, audit
+from build_site.write.cache import SeedCache, fingerprint
+from build_site.clean.clean import clean
+from build_site.config import Config
+from build_site.extract.entities import Matcher
+from build_site.render.export import corpus_json_chunks, figures_csv
+from build_site.extract.extract import extract
+from build_site.extract.indicators import load_indicators
+from build_site.link.index import Index
+from build_site.model import Corpus, Event, Issue, Person
+from build_site.read.seeds import InputError, find_seeds, read_source
+from build_site.render.site import SECTIONS, iter_pages
+from build_site.link.series import assign_series
+from build_site.clean.speakers import SpeakerIndex
+from build_site.structure.structure import structure
+from build_site.link.urls import UrlRecord, assign_urls, load_record, redirect_page
+from build_site.read.vocab import load_vocabulary
 
 
 @dataclass(frozen=True)
@@ -58,9 +58,7 @@ class Build:
 
     def outputs(self) -> Iterator[tuple[str, str | Iterable[str]]]:
         """Every file of docs_src/ the build owns, lazily: pages, downloads, redirect pages."""
-        from .sections_extra import EXTRA_SECTIONS
-
-        yield from iter_pages(self.corpus, self.index, self.config, EXTRA_SECTIONS)
+        yield from iter_pages(self.corpus, self.index, self.config, SECTIONS)
         yield "downloads/corpus.json", corpus_json_chunks(self.corpus)
         yield "downloads/figures.csv", figures_csv(self.corpus)
         current = {f"{e.seed}#{e.index}": e.url for e in self.corpus.events}

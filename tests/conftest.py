@@ -148,7 +148,7 @@ def events(site: "Build") -> "tuple[Event, ...]":
 @pytest.fixture(scope="session")
 def sources():
     """Each seed as read: {file name: Source}."""
-    from build_site.read import read_source
+    from build_site.read.seeds import read_source
 
     return {p.name: read_source(p) for p in SEED_FILES}
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from build_site import __main__ as cli
-from build_site.urls import load_record
+from build_site.link.urls import load_record
 
 #: The real corpus: five seeds, eight events.
 REAL_EVENTS = 8
@@ -238,16 +238,16 @@ PATHOLOGICAL = ["1 ", "1–", "Putin ", "“a”, said Putin ", "Vladimir Putin:
 @pytest.fixture(scope="module")
 def pipeline():
     """clean → structure → extract → escape of one seed given as lines."""
-    from build_site.clean import clean
+    from build_site.clean.clean import clean
     from build_site.config import DATA_DIR
-    from build_site.entities import Matcher
-    from build_site.extract import extract
-    from build_site.indicators import load_indicators
-    from build_site.markup import escape
+    from build_site.extract.entities import Matcher
+    from build_site.extract.extract import extract
+    from build_site.extract.indicators import load_indicators
+    from build_site.render.markup import escape
     from build_site.model import Line, Source
-    from build_site.speakers import SpeakerIndex
-    from build_site.structure import structure
-    from build_site.vocab import load_vocabulary
+    from build_site.clean.speakers import SpeakerIndex
+    from build_site.structure.structure import structure
+    from build_site.read.vocab import load_vocabulary
 
     vocab = load_vocabulary(DATA_DIR)
     speakers, matcher, indicators = SpeakerIndex(vocab.persons), Matcher(vocab), load_indicators(DATA_DIR / "indicators.yml")

@@ -7,8 +7,8 @@ import datetime as dt
 import re
 import xml.etree.ElementTree as ET
 
-from build_site import charts
-from build_site.charts import COLOURS, MAX_MARKS, MAX_SERIES, OTHER_COLOUR, Point, chart, period_key, period_span
+from build_site.render import charts
+from build_site.render.charts import COLOURS, MAX_MARKS, MAX_SERIES, OTHER_COLOUR, Point, chart, period_key, period_span
 
 NS = "{http://www.w3.org/2000/svg}"
 D = dt.date(2023, 11, 9)

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from build_site import furniture as F
-from build_site.clean import clean, split_events
-from build_site.dates import find_time, parse_date, parse_dateline, parse_time
+from build_site.clean import furniture as F
+from build_site.clean.clean import clean, split_events
+from build_site.clean.dates import find_time, parse_date, parse_dateline, parse_time
 from build_site.model import Line, Source
-from build_site.read import read_source
-from build_site.speakers import SpeakerIndex
-from build_site.vocab import load_vocabulary
+from build_site.read.seeds import read_source
+from build_site.clean.speakers import SpeakerIndex
+from build_site.read.vocab import load_vocabulary
 
 NBSP = "\u00a0"
 SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"

@@ -124,7 +124,7 @@ def test_no_build_date_on_any_generated_page(tmp_path, copy_seeds, capsys, monke
     assert main(["--root", str(tmp_path), "--no-progress", "--quiet"]) == 0
     capsys.readouterr()
     pages = tree(tmp_path / "docs_src")
-    from build_site.urls import load_record
+    from build_site.link.urls import load_record
 
     event_dates = {u.split("/")[1][:10] for u in load_record(tmp_path / "seeds" / "urls.yml").urls.values()}
     for day in {dt.date.today(), epoch}:

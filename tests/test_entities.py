@@ -14,10 +14,10 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run from anywhere without installing the package
     sys.path.insert(0, str(ROOT))
 
-from build_site import entities as entities_module  # noqa: E402
-from build_site.entities import Matcher, benchmark_matcher, load_matcher, topics_for  # noqa: E402
+from build_site.extract import entities as entities_module  # noqa: E402
+from build_site.extract.entities import Matcher, benchmark_matcher, load_matcher, topics_for  # noqa: E402
 from build_site.model import Mention  # noqa: E402
-from build_site.vocab import ENTITY_KINDS, fold, load_vocabulary  # noqa: E402
+from build_site.read.vocab import ENTITY_KINDS, fold, load_vocabulary  # noqa: E402
 
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 

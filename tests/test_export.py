@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from build_site.export import CSV_FIELDS
+from build_site.render.export import CSV_FIELDS
 
 SCHEMA = Path("/work/shared/corpus.schema.json")
 
@@ -126,7 +126,7 @@ def test_figures_csv_matches_corpus(site, corpus):
 
 
 def test_written_download_is_the_built_one(site, tmp_path):
-    from build_site.write import write_pages
+    from build_site.write.write import write_pages
 
     write_pages(tmp_path, site.pages)
     assert json.loads((tmp_path / "downloads/corpus.json").read_text(encoding="utf-8")) == json.loads(site.pages["downloads/corpus.json"])

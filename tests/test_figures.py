@@ -14,10 +14,18 @@ import re
 
 import pytest
 
-from build_site import clauses, figures, nouns, numbers, periods
-from build_site.figures import find_figures
+from build_site.extract import clauses
+
+from build_site.extract import figures
+
+from build_site.extract import nouns
+
+from build_site.extract import numbers
+
+from build_site.extract import periods
+from build_site.extract.figures import find_figures
 from build_site.model import Figure
-from build_site.numbers import number_cores, words_value
+from build_site.extract.numbers import number_cores, words_value
 
 D2023 = dt.date(2023, 11, 9)
 D2024 = dt.date(2024, 11, 27)

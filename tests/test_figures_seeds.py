@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from build_site.figures import find_figures
+from build_site.extract.figures import find_figures
 from build_site.model import Figure
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"

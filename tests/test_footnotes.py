@@ -12,10 +12,10 @@ from typing import NamedTuple
 import markdown
 
 from build_site.config import Config
-from build_site.footnotes import comparable, difference, footnote_text, period_group, period_label
-from build_site.link import Index
+from build_site.render.footnotes import comparable, difference, footnote_text, period_group, period_label
+from build_site.link.index import Index
 from build_site.model import Corpus, Event, Figure, Indicator, Paragraph, Person, Speech
-from build_site.render import Renderer
+from build_site.render.renderer import Renderer
 
 PERSONS = {
     "vladimir-putin": Person("vladimir-putin", "Vladimir Putin", key="putin"),

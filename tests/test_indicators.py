@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from build_site import indicators as indicators_module
-from build_site.figures import find_figures
-from build_site.indicators import TOPICS, assign_indicators, classify, load_indicators
+from build_site.extract import indicators as indicators_module
+from build_site.extract.figures import find_figures
+from build_site.extract.indicators import TOPICS, assign_indicators, classify, load_indicators
 from build_site.model import Figure, Indicator
 
 INDICATORS = load_indicators()

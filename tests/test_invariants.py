@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from build_site import furniture as F
-from build_site.dates import parse_dateline
+from build_site.clean import furniture as F
+from build_site.clean.dates import parse_dateline
 
 SEED_FILES = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
 #: The corpus as it stands: five seeds, eight events (seed 003 holds four).

@@ -19,7 +19,7 @@ import yaml
 
 from build_site.__main__ import run
 from build_site.config import DATA_DIR, Config
-from build_site.urls import load_record
+from build_site.link.urls import load_record
 
 #: A footnote definition: its label is a link target too ('#fn:putin-1-p2-1').
 FOOTNOTE = re.compile(r"^\[\^([^\]]+)\]:", re.M)

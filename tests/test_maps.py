@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from build_site import maps  # noqa: E402
+from build_site.render import maps  # noqa: E402
 
 SVG = "{http://www.w3.org/2000/svg}"
 SVG_IN_PAGE = re.compile(r"<svg .*?</svg>")

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from build_site.markup import attr, escape, inline
+from build_site.render.markup import attr, escape, inline
 
 
 def test_uses_the_site_extensions(site_extensions):

@@ -15,13 +15,13 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from build_site.config import Config  # noqa: E402
-from build_site.link import Index  # noqa: E402
+from build_site.link.index import Index  # noqa: E402
 from build_site.model import Corpus, Event, Mention, Organisation, Paragraph, Place, Speech, Topic  # noqa: E402
-from build_site.pages_organisations import organisation_pages  # noqa: E402
-from build_site.pages_places import place_pages, resolve_place  # noqa: E402
-from build_site.pagination import pager
-from build_site.pages_topics import snippet, topic_pages  # noqa: E402
-from build_site.render import Renderer  # noqa: E402
+from build_site.render.pages.organisations import organisation_pages  # noqa: E402
+from build_site.render.pages.places import place_pages, resolve_place  # noqa: E402
+from build_site.render.paths import pager
+from build_site.render.pages.topics import snippet, topic_pages  # noqa: E402
+from build_site.render.renderer import Renderer  # noqa: E402
 
 LINK = re.compile(r"\]\(([^)\s]+)\)")
 

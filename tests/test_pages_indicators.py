@@ -11,9 +11,9 @@ import xml.etree.ElementTree as ET
 import pytest
 from test_footnotes import DISAGREE, Spec, synthetic
 
-from build_site.charts import MAX_MARKS
-from build_site.footnotes import comparable
-from build_site.pages_indicators import MAX_NOTES, indicators_section
+from build_site.render.charts import MAX_MARKS
+from build_site.render.footnotes import comparable
+from build_site.render.pages.indicators import MAX_NOTES, indicators_section
 
 LINK = re.compile(r"\]\(([^)\s]+)\)")
 FIGURE = re.compile(r"<figure class=\"indicator-figure\">\n(.*?)\n<figcaption>", re.S)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from build_site.config import SIDECAR_KEYS
-from build_site.read import InputError, decode, find_seeds, read_sidecar, read_source
+from build_site.read.seeds import InputError, decode, find_seeds, read_sidecar, read_source
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_FILES = sorted((ROOT / "seeds").glob("*.txt"))

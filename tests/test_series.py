@@ -13,7 +13,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from build_site.model import Event, Paragraph, Speech  # noqa: E402
-from build_site.series import classify, find_names, load_series, members, ordinal, ordinal_value  # noqa: E402
+from build_site.link.series import classify, find_names, load_series, members, ordinal, ordinal_value  # noqa: E402
 
 SERIES = load_series()[0]
 

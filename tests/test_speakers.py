@@ -6,8 +6,8 @@ import pytest
 
 from build_site.config import DATA_DIR
 from build_site.model import Person
-from build_site.speakers import SpeakerIndex, attribute
-from build_site.vocab import load_vocabulary
+from build_site.clean.speakers import SpeakerIndex, attribute
+from build_site.read.vocab import load_vocabulary
 
 
 @pytest.fixture(scope="module")

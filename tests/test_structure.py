@@ -8,9 +8,9 @@ import pytest
 
 from build_site.config import DATA_DIR
 from build_site.model import Chunk, Person, RawEvent
-from build_site.speakers import SpeakerIndex
-from build_site.structure import person_key, sidecar_for, structure
-from build_site.vocab import load_vocabulary
+from build_site.clean.speakers import SpeakerIndex
+from build_site.structure.structure import person_key, sidecar_for, structure
+from build_site.read.vocab import load_vocabulary
 
 PUTIN, TOKAYEV = "vladimir-putin", "kassym-jomart-tokayev"
 DAY = dt.date(2023, 11, 9)

@@ -7,8 +7,8 @@ import doctest
 import pytest
 import yaml
 
-from build_site import urls as urls_module
-from build_site.urls import HEADER, UrlRecord, assign_urls, load_record, redirect_page
+from build_site.link import urls as urls_module
+from build_site.link.urls import HEADER, UrlRecord, assign_urls, load_record, redirect_page
 
 U = lambda id_: f"events/{id_}/"  # noqa: E731
 

@@ -13,9 +13,9 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run from anywhere without installing the package
     sys.path.insert(0, str(ROOT))
 
-from build_site import vocab as vocab_module  # noqa: E402
+from build_site.read import vocab as vocab_module  # noqa: E402
 from build_site.model import Organisation, Person, Place, Topic  # noqa: E402
-from build_site.vocab import (  # noqa: E402
+from build_site.read.vocab import (  # noqa: E402
     FILES,
     PLACE_KINDS,
     SLUG,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 
 from build_site.config import GENERATED_DIRS, GENERATED_FILES
-from build_site.write import write_if_changed, write_pages
+from build_site.write.write import write_if_changed, write_pages
 
 OLD = 1_000_000_000  # 2001: an mtime no fresh write can have
 

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .sitebuild import ROOT, built_site
+from build_site.sitebuild import ROOT, built_site
 
 SCREENSHOTS = ROOT / "tests" / "screenshots"
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

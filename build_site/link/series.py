@@ -1,0 +1,220 @@
+"""Series of recurring events (data/series.yml) and which events belong to which edition.
+
+Membership is computed at render time from titles, leads and paragraphs (Event objects are not
+changed). An event is an edition's *own* event when its title names the series, or a lead
+sentence names it together with an own cue ('took part in the plenary session of ...'); any
+other event whose text names the series is *related* (talks that say 'we have just taken part in
+the 21st forum'). The edition is the number written before the name — '21st', 'twenty-first',
+'XXI' — else the edition held in the event's year.
+
+    >>> s = load_series()[0]
+    >>> [(m.number, m.text) for m in find_names(s, "the XX Forum of Kazakhstan-Russia Interregional Cooperation")]
+    [(20, 'XX Forum of Kazakhstan-Russia Interregional Cooperation')]
+    >>> ordinal_value("twenty-first"), ordinal_value("19th"), ordinal_value("XXI"), ordinal_value("did")
+    (21, 19, 21, None)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import yaml
+
+from build_site.config import DATA_DIR
+from build_site.model import Event
+
+_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+_TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+          "eighteenth", "nineteenth"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+WORDS = {w: n for n, w in enumerate(_UNITS + _TEENS, 1)}
+for _t, _tens in enumerate(_TENS, 2):
+    WORDS[_tens[:-1] + "ieth"] = _t * 10
+    for _u, _unit in enumerate(_UNITS, 1):
+        WORDS[f"{_tens}-{_unit}"] = _t * 10 + _u
+_WORD_RE = "|".join(sorted((w.replace("-", r"[-–\s]") for w in WORDS), key=len, reverse=True))
+#: An edition number: '21st', a word ordinal, or upper-case Roman numerals (never 'did', 'mix').
+ORDINAL = rf"\b(?P<num>\d{{1,3}}(?:st|nd|rd|th)|(?-i:[IVXLC]{{2,}}|[VXLC])|{_WORD_RE})"
+_ROMAN = re.compile(r"^C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+KEYS = {"id", "name", "description", "names", "own_cues", "editions"}
+EDITION_KEYS = {"number", "year", "place", "theme", "dates"}
+
+
+def ordinal_value(token: str) -> int | None:
+    """The number an ordinal stands for, or None."""
+    token = token.strip()
+    if m := re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)", token, re.I):
+        return int(m[1])
+    if token.isupper() and _ROMAN.match(token):
+        total = 0
+        for a, b in zip(token, token[1:] + " "):
+            v = _ROMAN_VALUES[a]
+            total += -v if b != " " and _ROMAN_VALUES[b] > v else v
+        return total or None
+    return WORDS.get(re.sub(r"[-–\s]+", "-", token.lower()))
+
+
+def ordinal(n: int) -> str:
+    """21 → '21st'."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+@dataclass(frozen=True)
+class Edition:
+    number: int
+    year: int
+    place: str | None = None
+    """Place id of the host city."""
+    theme: str | None = None
+    dates: str | None = None
+
+
+@dataclass(frozen=True)
+class Series:
+    id: str
+    name: str
+    description: str
+    names: tuple[re.Pattern, ...]
+    """Each matches the series' name with an optional edition number before it (group 'num')."""
+    own_cues: tuple[re.Pattern, ...]
+    editions: tuple[Edition, ...]
+    quick: re.Pattern = re.compile(r"(?!)")
+    """The names without the edition number: a cheap first test (the ordinal prefix is costly)."""
+
+    def edition(self, number: int | None, year: int) -> Edition | None:
+        """The edition with this number, else (no number written) the one held in `year`."""
+        for e in self.editions:
+            if (e.number == number) if number is not None else (e.year == year):
+                return e
+        return None
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    text: str
+    number: int | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Member:
+    event: Event
+    series: str
+    edition: int | None
+    """Edition number; None when the event names the series but no edition can be told."""
+    own: bool
+    anchor: str | None
+    """Paragraph where the series is named (None: in the title)."""
+    quote: str
+
+
+def load_series(path: Path | str | None = None) -> tuple[Series, ...]:
+    path = Path(path) if path else DATA_DIR / "series.yml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    out = []
+    for n, entry in enumerate(raw, 1):
+        where = f"{path.name}: series {entry.get('id', n)!r}" if isinstance(entry, dict) else f"{path.name}: entry {n}"
+        if not isinstance(entry, dict) or not {"id", "name", "names"} <= set(entry) or set(entry) - KEYS:
+            raise ValueError(f"{where}: needs id, name, names; allowed keys: {', '.join(sorted(KEYS))}")
+        editions = []
+        for ed in entry.get("editions") or []:
+            if not isinstance(ed, dict) or not {"number", "year"} <= set(ed) or set(ed) - EDITION_KEYS:
+                raise ValueError(f"{where}: an edition needs number and year; allowed keys: {', '.join(sorted(EDITION_KEYS))}")
+            editions.append(Edition(int(ed["number"]), int(ed["year"]), ed.get("place"), ed.get("theme"),
+                                    str(ed["dates"]) if ed.get("dates") else None))
+        try:
+            names = tuple(re.compile(rf"(?:{ORDINAL}\s+)?(?:{p})\b", re.I) for p in entry["names"])
+            cues = tuple(re.compile(p, re.I) for p in entry.get("own_cues") or ())
+        except re.error as exc:
+            raise ValueError(f"{where}: bad regular expression: {exc}") from exc
+        quick = re.compile("|".join(f"(?:{p})" for p in entry["names"]), re.I)
+        out.append(Series(entry["id"], entry["name"], " ".join(str(entry.get("description", "")).split()),
+                          names, cues, tuple(sorted(editions, key=lambda e: e.number)), quick))
+    return tuple(out)
+
+
+def find_names(series: Series, text: str) -> list[NameMatch]:
+    """Every place `text` names the series, leftmost first, with the edition number if written."""
+    found: list[NameMatch] = []
+    if not series.quick.search(text):
+        return found
+    for pattern in series.names:
+        for m in pattern.finditer(text):
+            found.append(NameMatch(m[0], ordinal_value(m["num"]) if m["num"] else None, m.start(), m.end()))
+    found.sort(key=lambda x: (x.start, -x.end))
+    out: list[NameMatch] = []
+    for x in found:  # overlapping matches of two patterns: keep the leftmost-longest
+        if not out or x.start >= out[-1].end:
+            out.append(x)
+    return out
+
+
+def _sentences(text: str) -> list[str]:
+    return re.split(r"(?<=[.!?])\s+", text)
+
+
+def _lead(event: Event):
+    """The lead paragraphs, or for a text without one (news reports) its first paragraph."""
+    return event.lead or tuple(p for p in event.paragraphs if p.kind == "text")[:1]
+
+
+def classify(event: Event, series: Series) -> list[Member]:
+    """How `event` relates to `series`: at most one own membership, then related editions."""
+    own: Member | None = None
+    title = find_names(series, event.title)
+    if title:
+        number = next((x.number for x in title if x.number), None)
+        lead_numbers = [x.number for p in _lead(event) for x in find_names(series, p.text) if x.number]
+        number = number or (lead_numbers[0] if lead_numbers else None)
+        ed = series.edition(number, event.date.year)
+        own = Member(event, series.id, ed.number if ed else number, True, None, title[0].text)
+    else:
+        for p in _lead(event):
+            for sentence in _sentences(p.text):
+                hits = find_names(series, sentence)
+                if hits and any(c.search(sentence) for c in series.own_cues):
+                    number = next((x.number for x in hits if x.number), None)
+                    ed = series.edition(number, event.date.year)
+                    own = Member(event, series.id, ed.number if ed else number, True, p.anchor, hits[0].text)
+                    break
+            if own:
+                break
+    related: dict[int | None, Member] = {}
+    for p in event.paragraphs:
+        for x in find_names(series, p.text):
+            ed = series.edition(x.number, event.date.year)
+            number = ed.number if ed else x.number
+            if own and (number == own.edition or number is None):
+                continue  # the event's own edition, or an unnumbered mention in it
+            seen = related.get(number)
+            if seen is None or (x.number and not find_names(series, seen.quote)[0].number):  # prefer a numbered quote
+                related[number] = Member(event, series.id, number, False, p.anchor, x.text)
+    # An edition the event merely mentions stays unnumbered only if no numbered mention exists.
+    if len(related) > 1:
+        related.pop(None, None)
+    return ([own] if own else []) + list(related.values())
+
+
+def assign_series(events: list[Event], all_series: tuple[Series, ...] | None = None) -> list[Event]:
+    """Events with `series`, `edition` and `theme` set where they are an edition's own event."""
+    all_series = load_series() if all_series is None else all_series
+    out = []
+    for event in events:
+        for s in all_series:
+            own = next((m for m in classify(event, s) if m.own), None)
+            if own:
+                edition = s.edition(own.edition, event.date.year)
+                event = replace(event, series=s.id, edition=own.edition, theme=edition.theme if edition else None)
+                break
+        out.append(event)
+    return out
+
+
+def members(events: list[Event], series: Series) -> list[Member]:
+    """Every membership of every event, in the order of `events`."""
+    return [m for e in events for m in classify(e, series)]

@@ -1,0 +1,186 @@
+"""The footnote under each figure: the value as normalised, its indicator, and what others said
+for the same indicator and period, each with how far it is from this one (so disagreement shows at
+a glance). A footnote is one paragraph of Markdown (Material shows it as a tooltip); every piece of
+seed text in it is escaped.
+
+    >>> format_value(28.7e9, "USD")
+    'US$28.7 billion'
+    >>> format_value(96, "percent")
+    '96%'
+    >>> format_value(23000, "firms")
+    '23,000 firms'
+    >>> period_label("2025-01/2025-08"), period_label("target:2030"), period_label("2020/2022")
+    ('January–August 2025', 'target for 2030', '2020–2022')
+    >>> difference(17e9, 20e9), difference(22, 24, "percent")
+    ('15% lower', '2 points lower')
+"""
+
+from __future__ import annotations
+
+import heapq
+from typing import TYPE_CHECKING
+
+from build_site.extract.figures import MEASURES
+from build_site.render.markup import escape
+from build_site.model import Figure
+
+if TYPE_CHECKING:
+    from build_site.link.index import Statement
+    from build_site.render.renderer import Renderer
+
+CURRENCY = {"USD": "US$", "EUR": "€", "RUB": "RUB ", "KZT": "KZT ", "CNY": "CNY "}
+SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+MEASURE_UNITS = frozenset(u for _, u, _ in MEASURES)
+MAX_OTHERS = 6
+#: Relative gap above which two statements of one period count as disagreeing.
+TOLERANCE = 0.05
+
+
+def unit_kind(unit: str) -> str:
+    """What a value can be compared with: its currency, 'percent', its measure, or 'count' for a
+    counted noun (an indicator counts one thing, whether said as 'firms' or 'companies')."""
+    return unit if unit in CURRENCY or unit == "percent" or unit in MEASURE_UNITS else "count"
+
+
+def comparable(a: str, b: str) -> bool:
+    """
+    >>> comparable("firms", "companies"), comparable("USD", "RUB")
+    (True, False)
+    """
+    return a == b or unit_kind(a) == unit_kind(b) == "count"
+
+
+def format_number(value: float) -> str:
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def format_value(value: float, unit: str) -> str:
+    """A normalised value for people: 'US$28.7 billion', '96%', '60 million tonnes'."""
+    if unit == "percent":
+        return f"{format_number(round(value, 2))}%"
+    scaled = format_number(value)
+    for size, word in SCALES:
+        if abs(value) >= size:
+            scaled = f"{format_number(round(value / size, 3))} {word}"
+            break
+    if unit in CURRENCY:
+        return f"{CURRENCY[unit]}{scaled}"
+    return f"{scaled} {unit}"
+
+
+def describe(f: Figure) -> str:
+    """'over US$27 billion' or 'US$17 billion to US$18 billion (midpoint US$17.5 billion)'."""
+    text = format_value(f.value, f.unit)
+    if f.low is not None and f.high is not None and f.low != f.high:
+        text = f"{format_value(f.low, f.unit)} to {format_value(f.high, f.unit)} (midpoint {text})"
+    return f"{f.qualifier} {text}" if f.qualifier else text
+
+
+def _month(ym: str) -> tuple[str, str]:
+    year, _, month = ym.partition("-")
+    return year, MONTH_NAMES[int(month) - 1] if month.isdigit() and 1 <= int(month) <= 12 else month
+
+
+def period_label(period: str | None) -> str:
+    """People's words for a period string (conventions in build_site/periods.py)."""
+    if not period:
+        return "period not stated"
+    if period == "cumulative":
+        return "cumulative"
+    if period.startswith("target"):
+        year = period.partition(":")[2]
+        return f"target for {year}" if year else "target"
+    a, sep, b = period.partition("/")
+    if "-" not in a:
+        return f"{a}–{b}" if sep else a
+    (ya, ma), (yb, mb) = _month(a), _month(b or a)
+    if not sep:
+        return f"{ma} {ya}"
+    return f"{ma}–{mb} {yb}" if ya == yb else f"{ma} {ya} – {mb} {yb}"
+
+
+def period_group(st: "Statement") -> tuple[str | None, int | None]:
+    """Statements comparable with each other: the same period; a stock ('cumulative') or a target
+    without a year only when stated in the same year (a stock grows, plans are restated)."""
+    period = st.figure.period
+    return (period, st.ref.event.date.year if period in ("cumulative", "target") else None)
+
+
+def group_label(st: "Statement") -> str:
+    period, year = period_group(st)
+    return period_label(period) + (f" (stated in {year})" if year else "")
+
+
+def differs(a: float, b: float) -> bool:
+    scale = max(abs(a), abs(b))
+    return scale > 0 and abs(a - b) / scale > TOLERANCE
+
+
+def difference(other: float, this: float, unit: str = "") -> str:
+    """How `other` compares with `this`: 'same', '15% lower', '2 points higher' (for percentages)."""
+    if other == this:
+        return "same"
+    word = "higher" if other > this else "lower"
+    if unit == "percent":
+        return f"{format_number(round(abs(other - this), 2))} point{'s' if abs(other - this) != 1 else ''} {word}"
+    if this == 0:
+        return word
+    gap = abs(other - this) / abs(this) * 100
+    return f"{round(gap)}% {word}" if gap >= 1 else f"<1% {word}"
+
+
+_LAST: list = []
+"""The last corpus looked up: (statements mapping, {id(figure): [Statement]}, {group: [Statement]})."""
+
+
+def _lookup(statements: dict[str, tuple["Statement", ...]], f: Figure, page: str) -> tuple["Statement | None", list["Statement"]]:
+    """This figure's statement and its comparable group, from indexes built once per corpus (a
+    scan per footnote would be quadratic). Figure.id repeats across events (anchors are per
+    event), so a statement is found by the figure object, else by equality on the same page."""
+    if not _LAST or _LAST[0] is not statements:
+        by_figure: dict[int, list] = {}
+        groups: dict[tuple, list] = {}
+        for iid, sts in statements.items():
+            for st in sts:
+                by_figure.setdefault(id(st.figure), []).append(st)
+                groups.setdefault((iid, period_group(st)), []).append(st)
+        _LAST[:] = [statements, by_figure, groups]
+    _, by_figure, groups = _LAST
+    this = next((st for st in by_figure.get(id(f), ()) if st.figure is f), None) or next(
+        (st for st in statements.get(f.indicator or "", ()) if st.figure == f and page == f"events/{st.ref.event.id}.md"), None)
+    return this, (groups.get((f.indicator, period_group(this)), []) if this else [])
+
+
+def footnote_text(r: "Renderer", page: str, f: Figure) -> str:
+    """One Markdown paragraph: quote = **normalised value** · period · speaker · indicator · others."""
+    parts = [f"“{escape(f.quote)}” = **{escape(describe(f))}**", f"period: {escape(period_label(f.period))}"]
+    if f.speaker:
+        parts.append(f"stated by {escape(r.name_of('person', f.speaker))}")
+    if not f.indicator:
+        parts.append("not tied to an indicator")
+        return " · ".join(parts)
+    parts.append(f"indicator: {r.link(page, 'indicator', f.indicator)}")
+    this, group = _lookup(r.index.statements, f, page)
+    if this is None:
+        return " · ".join(parts)
+    others = [st for st in group if st is not this]
+    if others:
+        # same unit, most divergent first: that is what a reader checks the footnote for
+        def rank(st: "Statement") -> tuple:
+            return (st.figure.unit != f.unit and not comparable(st.figure.unit, f.unit), -abs(st.figure.value - f.value),
+                    st.ref.event.date, st.ref.event.id, st.figure.start)
+
+        first = heapq.nsmallest(MAX_OTHERS, others, key=rank)
+        shown = []
+        for st in first:
+            who = r.name_of("person", st.ref.speaker) if st.ref.speaker else st.ref.event.title
+            gap = f" ({difference(st.figure.value, f.value, f.unit)})" if comparable(st.figure.unit, f.unit) else ""
+            shown.append(r.ref_link(page, st.ref, f"{who}, {st.ref.event.date.isoformat()}") + f": {escape(describe(st.figure))}{gap}")
+        more = f" and {len(others) - MAX_OTHERS} more" if len(others) > MAX_OTHERS else ""
+        label = "**others differ**" if any(comparable(st.figure.unit, f.unit) and differs(st.figure.value, f.value) for st in others) else "also"
+        parts.append(f"{label} for {escape(group_label(this))}: " + "; ".join(shown) + more)
+    return " · ".join(parts)
