@@ -40,11 +40,33 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-GENERATED = {"events", "persons", "places", "topics", "organisations", "indicators", "series", "downloads",
-             "index.md", "timeline.md"}
+GENERATED = {
+    "events",
+    "persons",
+    "places",
+    "topics",
+    "organisations",
+    "indicators",
+    "series",
+    "downloads",
+    "index.md",
+    "timeline.md",
+}
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 DATE = re.compile(r"\b(" + "|".join(MONTHS) + r")\s+(\d{1,2}),\s+(\d{4})\b")
 YEAR = re.compile(r"(?<![\d,.$])\b(19[5-9]\d|20\d\d)\b(?!,\d|\d)")
 FIGURE = re.compile(
@@ -52,16 +74,86 @@ FIGURE = re.compile(
     r"|trillion|tonnes|tons|companies|enterprises|students|projects|kilomet(?:re|er)s|hectares|branches|schools))\b"
 )
 LABEL = re.compile(r"^(?P<label>[^:\n]{2,140}?)(?P<colon>\s*:(?:\s|$))")
-CITIES = ["Astana", "Moscow", "Almaty", "St Petersburg", "Uralsk", "Omsk", "Orenburg", "Kostanay", "Kazan", "Ufa",
-          "Pavlodar", "Chelyabinsk", "Aktobe", "Samara", "Novosibirsk", "Karaganda", "Shymkent", "Astrakhan",
-          "Atyrau", "Tyumen", "Ekaterinburg", "Petropavl", "Sochi", "Turkestan", "Barnaul", "Semey"]
-FIRST = ["Ivan", "Aigerim", "Nurlan", "Olga", "Serik", "Marat", "Elena", "Dmitry", "Asel", "Yerlan", "Sergei", "Dana",
-         "Arman", "Natalia", "Bolat", "Timur", "Galina", "Askar", "Irina", "Kairat"]
-LAST = ["Petrov", "Nurpeisova", "Abenov", "Smirnova", "Kassymov", "Ivanov", "Zhaksybekov", "Orlova", "Sultanov",
-        "Volkov", "Akhmetova", "Kuznetsov", "Baimukhanov", "Sokolova", "Yessimov", "Lebedev", "Tulegenova", "Morozov"]
-ROLES = ["Governor of {c} Region", "Akim of {c} Region", "Mayor of {c}", "Minister of Trade and Integration of Kazakhstan",
-         "Deputy Prime Minister of Russia", "Rector of {c} State University", "Chairman of the Board of {c} Energy",
-         "Minister of Economic Development of Russia"]
+CITIES = [
+    "Astana",
+    "Moscow",
+    "Almaty",
+    "St Petersburg",
+    "Uralsk",
+    "Omsk",
+    "Orenburg",
+    "Kostanay",
+    "Kazan",
+    "Ufa",
+    "Pavlodar",
+    "Chelyabinsk",
+    "Aktobe",
+    "Samara",
+    "Novosibirsk",
+    "Karaganda",
+    "Shymkent",
+    "Astrakhan",
+    "Atyrau",
+    "Tyumen",
+    "Ekaterinburg",
+    "Petropavl",
+    "Sochi",
+    "Turkestan",
+    "Barnaul",
+    "Semey",
+]
+FIRST = [
+    "Ivan",
+    "Aigerim",
+    "Nurlan",
+    "Olga",
+    "Serik",
+    "Marat",
+    "Elena",
+    "Dmitry",
+    "Asel",
+    "Yerlan",
+    "Sergei",
+    "Dana",
+    "Arman",
+    "Natalia",
+    "Bolat",
+    "Timur",
+    "Galina",
+    "Askar",
+    "Irina",
+    "Kairat",
+]
+LAST = [
+    "Petrov",
+    "Nurpeisova",
+    "Abenov",
+    "Smirnova",
+    "Kassymov",
+    "Ivanov",
+    "Zhaksybekov",
+    "Orlova",
+    "Sultanov",
+    "Volkov",
+    "Akhmetova",
+    "Kuznetsov",
+    "Baimukhanov",
+    "Sokolova",
+    "Yessimov",
+    "Lebedev",
+    "Tulegenova",
+    "Morozov",
+]
+ROLES = [
+    "Governor of {c} Region",
+    "Akim of {c} Region",
+    "Mayor of {c}",
+    "Minister of Trade and Integration of Kazakhstan",
+    "Deputy Prime Minister of Russia",
+    "Rector of {c} State University",
+    "Chairman of the Board of {c} Energy",
+    "Minister of Economic Development of Russia",
+]
 KNOWN = ["President of Russia Vladimir Putin", "President of Kazakhstan Kassym-Jomart Tokayev"]
 
 
@@ -91,9 +183,18 @@ def _perturb(m: re.Match, rng: random.Random) -> str:
     return text + m["after"]
 
 
-def rewrite(text: str, *, shift: int, years: int, titles: dict[str, str], labels: dict[str, str], rng: random.Random) -> str:
+def rewrite(
+    text: str,
+    *,
+    shift: int,
+    years: int,
+    titles: dict[str, str],
+    labels: dict[str, str],
+    rng: random.Random,
+) -> str:
     """One seed's text with dates shifted by `shift` days, other years by `years`, titles and labels
     replaced, and figures perturbed."""
+
     def date(month: str, day: str, year: str) -> str:
         try:
             d = dt.date(int(year), MONTHS.index(month) + 1, int(day)) + dt.timedelta(days=shift)
@@ -108,7 +209,7 @@ def rewrite(text: str, *, shift: int, years: int, titles: dict[str, str], labels
             line = line.replace(stripped, titles[stripped])
         lm = LABEL.match(line)
         if lm and " ".join(lm["label"].split()) in labels:
-            line = labels[" ".join(lm["label"].split())] + line[lm.end("label"):]
+            line = labels[" ".join(lm["label"].split())] + line[lm.end("label") :]
         parts = DATE.split(line)  # keep dates out of the year shift: shift them as whole dates
         pieces = []
         for i in range(0, len(parts), 4):
@@ -125,9 +226,9 @@ def real_seeds() -> list[dict]:
     sys.path.insert(0, str(ROOT))
     from build_site.build import build
     from build_site.clean.clean import clean
+    from build_site.clean.speakers import SpeakerIndex
     from build_site.config import Config
     from build_site.read.seeds import read_source
-    from build_site.clean.speakers import SpeakerIndex
     from build_site.read.vocab import load_vocabulary
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -144,12 +245,17 @@ def real_seeds() -> list[dict]:
             if found and found[0].person:
                 labels.add(found[0].text)
         sidecar = path.with_suffix(".yml")
-        out.append({
-            "name": path.stem, "text": path.read_text(encoding="utf-8"),
-            "sidecar": sidecar.read_text(encoding="utf-8") if sidecar.exists() else None,
-            "titles": [r.title for r in raws if r.title], "labels": sorted(labels),
-            "date": dates[path.name], "events": per_seed[path.name],
-        })
+        out.append(
+            {
+                "name": path.stem,
+                "text": path.read_text(encoding="utf-8"),
+                "sidecar": sidecar.read_text(encoding="utf-8") if sidecar.exists() else None,
+                "titles": [r.title for r in raws if r.title],
+                "labels": sorted(labels),
+                "date": dates[path.name],
+                "events": per_seed[path.name],
+            }
+        )
     return out
 
 
@@ -166,18 +272,26 @@ def make_corpus(folder: Path, n_events: int, seed: int = 1) -> int:
         k += 1
         if tpl["events"] > left or not tpl["events"]:
             continue
-        day = start + dt.timedelta(days=(end - start).days * (n_events - left) // max(1, n_events) + rng.randrange(0, 5))
+        day = start + dt.timedelta(
+            days=(end - start).days * (n_events - left) // max(1, n_events) + rng.randrange(0, 5)
+        )
         shift = (day - tpl["date"]).days
         years = day.year - tpl["date"].year
         city = rng.choice(CITIES)
         titles = {t: f"{t} in {city}" if " in " not in t else f"{t}, {city}" for t in tpl["titles"]}
         labels = {lab: rng.choice(pool) for lab in tpl["labels"] if rng.random() < 0.4}
         name = f"syn_{files:05d}_{tpl['name']}"
-        (folder / f"{name}.txt").write_text(rewrite(tpl["text"], shift=shift, years=years, titles=titles, labels=labels, rng=rng),
-                                            encoding="utf-8")
+        (folder / f"{name}.txt").write_text(
+            rewrite(tpl["text"], shift=shift, years=years, titles=titles, labels=labels, rng=rng),
+            encoding="utf-8",
+        )
         if tpl["sidecar"]:
-            side = re.sub(r"^date: \d{4}-\d{2}-\d{2}", f"date: {day.isoformat()}", tpl["sidecar"], flags=re.M)
-            side = re.sub(r"^title: (.+)$", lambda m: f"title: {m[1]} in {city}", side, flags=re.M)
+            side = re.sub(
+                r"^date: \d{4}-\d{2}-\d{2}", f"date: {day.isoformat()}", tpl["sidecar"], flags=re.M
+            )
+            side = re.sub(
+                r"^title: (.+)$", lambda m, city=city: f"title: {m[1]} in {city}", side, flags=re.M
+            )
             (folder / f"{name}.yml").write_text(side, encoding="utf-8")
         files += 1
         left -= tpl["events"]
@@ -191,8 +305,11 @@ def make_project(root: Path, seeds: Path | None = None) -> Path:
         shutil.copytree(seeds, root / "seeds", ignore=shutil.ignore_patterns("urls.yml"))
     shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     (root / "build_site").symlink_to(ROOT / "build_site", target_is_directory=True)
-    shutil.copytree(ROOT / "docs_src", root / "docs_src",
-                    ignore=lambda d, names: GENERATED if Path(d) == ROOT / "docs_src" else ())
+    shutil.copytree(
+        ROOT / "docs_src",
+        root / "docs_src",
+        ignore=lambda d, names: GENERATED if Path(d) == ROOT / "docs_src" else (),
+    )
     return root
 
 
@@ -223,16 +340,29 @@ def child_generate(root: Path, profile: bool) -> None:
         prof.disable()
         pstats.Stats(prof, stream=sys.stderr).sort_stats("cumulative").print_stats(45)
     summary = err.getvalue().rstrip().splitlines()[-1]
-    m = re.search(r"(\d+) events from (\d+) seeds; (\d+) errors, (\d+) warnings.*pages written (\d+), unchanged (\d+)", summary)
+    m = re.search(
+        r"(\d+) events from (\d+) seeds; (\d+) errors, (\d+) warnings.*pages written (\d+), unchanged (\d+)",
+        summary,
+    )
     if not m:
         raise SystemExit(f"no summary line: {summary}")
     events, _, errors, warnings, written, unchanged = map(int, m.groups())
-    print(json.dumps({
-        "import": t1 - t0, "seconds": t2 - t1, "exit": code, "events": events, "errors": errors, "warnings": warnings,
-        "written": written, "pages": written + unchanged,
-        "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "children_maxrss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
-    }))
+    print(
+        json.dumps(
+            {
+                "import": t1 - t0,
+                "seconds": t2 - t1,
+                "exit": code,
+                "events": events,
+                "errors": errors,
+                "warnings": warnings,
+                "written": written,
+                "pages": written + unchanged,
+                "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                "children_maxrss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+            }
+        )
+    )
 
 
 def env() -> dict[str, str]:
@@ -240,7 +370,9 @@ def env() -> dict[str, str]:
 
 
 def generate(root: Path, profile: bool = False) -> dict:
-    args = [sys.executable, __file__, "--child-generate", str(root)] + (["--profile"] if profile else [])
+    args = [sys.executable, __file__, "--child-generate", str(root)] + (
+        ["--profile"] if profile else []
+    )
     t = time.perf_counter()
     proc = subprocess.run(args, env=env(), capture_output=True, text=True)
     wall = time.perf_counter() - t
@@ -253,8 +385,13 @@ def generate(root: Path, profile: bool = False) -> dict:
 
 def mkdocs_build(root: Path) -> float:
     t = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", "site"], cwd=root, env=env(),
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", "site"],
+        cwd=root,
+        env=env(),
+        capture_output=True,
+        text=True,
+    )
     wall = time.perf_counter() - t
     if proc.returncode != 0:
         raise SystemExit(f"mkdocs build failed:\n{proc.stderr[-3000:]}")
@@ -265,8 +402,12 @@ def site_stats(site: Path) -> dict:
     pages = [(p.stat().st_size, p.relative_to(site).as_posix()) for p in site.rglob("*.html")]
     biggest = max(pages)
     index = site / "search" / "search_index.json"
-    return {"html_bytes": sum(s for s, _ in pages), "html_files": len(pages), "largest": biggest,
-            "search_bytes": index.stat().st_size if index.exists() else 0}
+    return {
+        "html_bytes": sum(s for s, _ in pages),
+        "html_files": len(pages),
+        "largest": biggest,
+        "search_bytes": index.stat().st_size if index.exists() else 0,
+    }
 
 
 def touch_one_seed(seeds: Path) -> Path:
@@ -276,7 +417,11 @@ def touch_one_seed(seeds: Path) -> Path:
     text = path.read_text(encoding="utf-8")
     m = FIGURE.search(text) or re.search(r"\d+", text)
     if m:
-        text = text[: m.start()] + str(int(float(m.group().split()[0].replace(",", ""))) + 1) + text[m.start() + len(m.group().split()[0]):]
+        text = (
+            text[: m.start()]
+            + str(int(float(m.group().split()[0].replace(",", ""))) + 1)
+            + text[m.start() + len(m.group().split()[0]) :]
+        )
     else:
         text += "\nOne more line.\n"
     path.write_text(text, encoding="utf-8")
@@ -293,9 +438,18 @@ def run_size(n: int | None, work: Path, profile: bool, mkdocs: bool) -> dict:
     seeds = len(list((root / "seeds").glob("*.txt")))
     print(f"[{n or 'real'}] {seeds} seeds written; generating…", file=sys.stderr, flush=True)
     gen = generate(root, profile)
-    row = {"n": gen["events"], "label": f"{gen['events']}" + ("" if n else " (real seeds)"), "seeds": seeds, "gen": gen}
+    row = {
+        "n": gen["events"],
+        "label": f"{gen['events']}" + ("" if n else " (real seeds)"),
+        "seeds": seeds,
+        "gen": gen,
+    }
     if mkdocs:
-        print(f"[{n or 'real'}] generation {gen['seconds']:.1f} s; mkdocs build…", file=sys.stderr, flush=True)
+        print(
+            f"[{n or 'real'}] generation {gen['seconds']:.1f} s; mkdocs build…",
+            file=sys.stderr,
+            flush=True,
+        )
         row["mkdocs"] = mkdocs_build(root)
         row["site"] = site_stats(root / "site")
     touch_one_seed(root / "seeds")
@@ -308,35 +462,55 @@ def run_size(n: int | None, work: Path, profile: bool, mkdocs: bool) -> dict:
 
 
 def table(rows: list[dict]) -> str:
-    head = ("| events | seeds | generation s | per event | `mkdocs build` s | generation ÷ mkdocs "
-            "| peak memory of generation | HTML per event | largest page | search index | one seed changed: s, files written |")
+    head = (
+        "| events | seeds | generation s | per event | `mkdocs build` s | generation ÷ mkdocs "
+        "| peak memory of generation | HTML per event | largest page | search index | one seed changed: s, files written |"
+    )
     out = [head, "|" + "---|" * (head.count("|") - 1)]
     for r in rows:
         g, s = r["gen"], r.get("site")
         gen, regen = g["seconds"], r["regen"]["seconds"]
-        workers = f" (+ workers {g['children_maxrss_mb']:.0f} MB each at most)" if g["children_maxrss_mb"] > 1 else ""
-        out.append("| " + " | ".join([
-            r["label"], str(r["seeds"]), f"{gen:.2f}", f"{gen / max(1, r['n']) * 1000:.1f} ms",
-            f"{r['mkdocs']:.1f}" if "mkdocs" in r else "–", f"{gen / r['mkdocs']:.2f}" if "mkdocs" in r else "–",
-            f"{g['maxrss_mb']:.0f} MB{workers}",
-            f"{s['html_bytes'] / max(1, r['n']) / 1024:.0f} KB" if s else "–",
-            f"`{s['largest'][1]}` {s['largest'][0] / 1024:.0f} KB" if s else "–",
-            f"{s['search_bytes'] / 1024:.0f} KB" if s else "–",
-            f"{regen:.2f} s, {r['regen']['written']} of {r['regen']['pages']}",
-        ]) + " |")
+        workers = (
+            f" (+ workers {g['children_maxrss_mb']:.0f} MB each at most)"
+            if g["children_maxrss_mb"] > 1
+            else ""
+        )
+        out.append(
+            "| "
+            + " | ".join(
+                [
+                    r["label"],
+                    str(r["seeds"]),
+                    f"{gen:.2f}",
+                    f"{gen / max(1, r['n']) * 1000:.1f} ms",
+                    f"{r['mkdocs']:.1f}" if "mkdocs" in r else "–",
+                    f"{gen / r['mkdocs']:.2f}" if "mkdocs" in r else "–",
+                    f"{g['maxrss_mb']:.0f} MB{workers}",
+                    f"{s['html_bytes'] / max(1, r['n']) / 1024:.0f} KB" if s else "–",
+                    f"`{s['largest'][1]}` {s['largest'][0] / 1024:.0f} KB" if s else "–",
+                    f"{s['search_bytes'] / 1024:.0f} KB" if s else "–",
+                    f"{regen:.2f} s, {r['regen']['written']} of {r['regen']['pages']}",
+                ]
+            )
+            + " |"
+        )
     return "\n".join(out)
 
 
 def machine() -> str:
     try:
-        mem = next(l for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal"))
+        mem = next(
+            l for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")
+        )
         ram = f"{int(mem.split()[1]) / 1024 / 1024:.0f} GB RAM"
     except (OSError, StopIteration):
         ram = "RAM unknown"
     import mkdocs
 
-    return (f"{os.cpu_count()} CPUs (nproc), {ram}, {platform.system()} {platform.machine()}, "
-            f"Python {platform.python_version()}, MkDocs {mkdocs.__version__}; run on {dt.date.today().isoformat()}")
+    return (
+        f"{os.cpu_count()} CPUs (nproc), {ram}, {platform.system()} {platform.machine()}, "
+        f"Python {platform.python_version()}, MkDocs {mkdocs.__version__}; run on {dt.date.today().isoformat()}"
+    )
 
 
 def write_doc(path: Path, text: str) -> None:
@@ -345,17 +519,37 @@ def write_doc(path: Path, text: str) -> None:
     if start not in doc or end not in doc:
         raise SystemExit(f"{path}: no {start} … {end} block to replace")
     head, rest = doc.split(start, 1)
-    path.write_text(head + start + "\n" + text + "\n" + end + rest.split(end, 1)[1], encoding="utf-8")
+    path.write_text(
+        head + start + "\n" + text + "\n" + end + rest.split(end, 1)[1], encoding="utf-8"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--sizes", type=int, nargs="+", default=[10, 100], help="numbers of events (default: 10 100)")
-    p.add_argument("--work", type=Path, default=None, help="folder for the temporary projects (default: a temp dir, removed)")
+    p.add_argument(
+        "--sizes",
+        type=int,
+        nargs="+",
+        default=[10, 100],
+        help="numbers of events (default: 10 100)",
+    )
+    p.add_argument(
+        "--work",
+        type=Path,
+        default=None,
+        help="folder for the temporary projects (default: a temp dir, removed)",
+    )
     p.add_argument("--no-mkdocs", action="store_true", help="measure generation only")
     p.add_argument("--no-real", action="store_true", help="skip the row of the real corpus")
-    p.add_argument("--profile", action="store_true", help="print a cProfile of each generation to stderr")
-    p.add_argument("--doc", type=Path, default=None, help="also write the table into this Markdown file's bench block")
+    p.add_argument(
+        "--profile", action="store_true", help="print a cProfile of each generation to stderr"
+    )
+    p.add_argument(
+        "--doc",
+        type=Path,
+        default=None,
+        help="also write the table into this Markdown file's bench block",
+    )
     p.add_argument("--child-generate", type=Path, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.child_generate:

@@ -11,30 +11,30 @@ from __future__ import annotations
 
 import os
 import posixpath
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterable, Iterator
 
 import yaml
 
-from build_site.structure.audit import SeedAudit, audit
-from build_site.write.cache import SeedCache, fingerprint
 from build_site.clean.clean import clean
+from build_site.clean.speakers import SpeakerIndex
 from build_site.config import Config
 from build_site.extract.entities import Matcher
-from build_site.render.export import corpus_json_chunks, figures_csv
 from build_site.extract.extract import extract
 from build_site.extract.indicators import load_indicators
 from build_site.link.index import Index
+from build_site.link.series import assign_series
+from build_site.link.urls import UrlRecord, assign_urls, load_record, redirect_page
 from build_site.model import Corpus, Event, Issue, Person
 from build_site.read.seeds import InputError, find_seeds, read_source
-from build_site.render.site import SECTIONS, iter_pages
-from build_site.link.series import assign_series
-from build_site.clean.speakers import SpeakerIndex
-from build_site.structure.structure import structure
-from build_site.link.urls import UrlRecord, assign_urls, load_record, redirect_page
 from build_site.read.vocab import load_vocabulary
+from build_site.render.export import corpus_json_chunks, figures_csv
+from build_site.render.site import SECTIONS, iter_pages
+from build_site.structure.audit import SeedAudit, audit
+from build_site.structure.structure import structure
+from build_site.write.cache import SeedCache, fingerprint
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ class Build:
     audits: tuple[SeedAudit, ...]
     record: UrlRecord
     """Published URLs and redirects, to be saved with the seeds."""
-    cache: "CacheUpdate"
+    cache: CacheUpdate
     config: Config
 
     @property
@@ -83,7 +83,9 @@ class SeedResult:
     audit: SeedAudit | None
 
 
-def process_seed(path: Path, speakers: SpeakerIndex, matcher: Matcher, indicators: dict) -> SeedResult:
+def process_seed(
+    path: Path, speakers: SpeakerIndex, matcher: Matcher, indicators: dict
+) -> SeedResult:
     """read → clean → structure → extract for one seed file; problems become Issues."""
     try:
         source = read_source(path)
@@ -99,8 +101,22 @@ def process_seed(path: Path, speakers: SpeakerIndex, matcher: Matcher, indicator
             events.append(extract(event, matcher, indicators))
     result = audit(source, raws, events, issues)
     if not result.ok:
-        issues.append(Issue(source.name, result.unaccounted[0], "error", f"{len(result.unaccounted)} line(s) lost by the pipeline"))
-    return SeedResult(source.name, source.sha256, tuple(events), persons, tuple(source.issues) + tuple(issues), result)
+        issues.append(
+            Issue(
+                source.name,
+                result.unaccounted[0],
+                "error",
+                f"{len(result.unaccounted)} line(s) lost by the pipeline",
+            )
+        )
+    return SeedResult(
+        source.name,
+        source.sha256,
+        tuple(events),
+        persons,
+        tuple(source.issues) + tuple(issues),
+        result,
+    )
 
 
 #: Below this many seeds to process, worker processes cost more than they save.
@@ -111,14 +127,20 @@ _worker_tools: tuple | None = None
 def _init_worker(data_dir: Path) -> None:
     global _worker_tools
     vocab = load_vocabulary(data_dir)
-    _worker_tools = (SpeakerIndex(vocab.persons), Matcher(vocab), load_indicators(data_dir / "indicators.yml"))
+    _worker_tools = (
+        SpeakerIndex(vocab.persons),
+        Matcher(vocab),
+        load_indicators(data_dir / "indicators.yml"),
+    )
 
 
 def _process_in_worker(path: Path) -> SeedResult:
     return process_seed(path, *_worker_tools)
 
 
-def _process_all(paths: list[Path], tools: tuple, config: Config, progress: Iterable | None) -> list[SeedResult]:
+def _process_all(
+    paths: list[Path], tools: tuple, config: Config, progress: Iterable | None
+) -> list[SeedResult]:
     """process_seed over many seeds, in order; on every core when there are enough of them."""
     workers = min(os.cpu_count() or 1, config.jobs or os.cpu_count() or 1)
     if len(paths) < PARALLEL_MIN or workers < 2:
@@ -128,7 +150,9 @@ def _process_all(paths: list[Path], tools: tuple, config: Config, progress: Iter
         return list(progress(done) if progress else done)
 
 
-def gather(config: Config, progress: Iterable | None = None) -> tuple[Corpus, tuple[SeedAudit, ...], UrlRecord, dict]:
+def gather(
+    config: Config, progress: Iterable | None = None
+) -> tuple[Corpus, tuple[SeedAudit, ...], UrlRecord, dict]:
     """Read every seed into one Corpus; problems become Issues, never exceptions.
     Also returns the cache entries computed in this build (for the write stage)."""
     vocab = load_vocabulary(config.data)
@@ -146,7 +170,16 @@ def gather(config: Config, progress: Iterable | None = None) -> tuple[Corpus, tu
     for path in paths:
         try:
             sidecar = path.with_suffix(".yml")
-            keyed.append((path, cache.key(path.name, path.read_bytes(), sidecar.read_bytes() if sidecar.exists() else b"")))
+            keyed.append(
+                (
+                    path,
+                    cache.key(
+                        path.name,
+                        path.read_bytes(),
+                        sidecar.read_bytes() if sidecar.exists() else b"",
+                    ),
+                )
+            )
         except OSError as exc:
             issues.append(Issue(path.name, None, "error", f"cannot read: {exc.strerror}"))
     results: dict[str, SeedResult] = {}
@@ -155,13 +188,22 @@ def gather(config: Config, progress: Iterable | None = None) -> tuple[Corpus, tu
         if isinstance(hit, SeedResult):
             results[key] = hit
     misses = [(p, k) for p, k in keyed if k not in results]
-    fresh = dict(zip((k for _, k in misses), _process_all([p for p, _ in misses], tools, config, progress)))
+    fresh = dict(
+        zip((k for _, k in misses), _process_all([p for p, _ in misses], tools, config, progress))
+    )
     results.update(fresh)
     for _, key in keyed:
         result = results[key]
         used.add(key)
         if result.sha256 in seen_hashes:
-            issues.append(Issue(result.name, None, "warning", f"exact duplicate of {seen_hashes[result.sha256]}; skipped"))
+            issues.append(
+                Issue(
+                    result.name,
+                    None,
+                    "warning",
+                    f"exact duplicate of {seen_hashes[result.sha256]}; skipped",
+                )
+            )
             continue
         if result.sha256:
             seen_hashes[result.sha256] = result.name
@@ -179,8 +221,13 @@ def gather(config: Config, progress: Iterable | None = None) -> tuple[Corpus, tu
     events, record = resolve_urls(events, record, issues)
     events = assign_series(events)
     corpus = Corpus(
-        events=tuple(events), persons=persons, places=vocab.places, topics=vocab.topics,
-        organisations=vocab.organisations, indicators=indicators, issues=tuple(issues),
+        events=tuple(events),
+        persons=persons,
+        places=vocab.places,
+        topics=vocab.topics,
+        organisations=vocab.organisations,
+        indicators=indicators,
+        issues=tuple(issues),
     )
     return corpus, tuple(audits), record, CacheUpdate(cache, fresh, used)
 
@@ -198,15 +245,26 @@ class CacheUpdate:
         self.cache.prune(self.used)
 
 
-def resolve_urls(events: list[Event], record: UrlRecord, issues: list[Issue]) -> tuple[list[Event], UrlRecord]:
+def resolve_urls(
+    events: list[Event], record: UrlRecord, issues: list[Issue]
+) -> tuple[list[Event], UrlRecord]:
     """Final URLs from the published-URL record (see urls.py): stable, collision-free."""
     keyed = {f"{e.seed}#{e.index}": e for e in events}
     final, new_record = assign_urls({k: e.id for k, e in keyed.items()}, record)
     out = []
     for key, e in keyed.items():
-        if final[key] != e.id:  # said on every build (not only the first), so that --strict keeps failing
-            issues.append(Issue(e.seed, None, "warning", f"another event has the same date and title; URL events/{final[key]}/"
-                                " (set 'slug:' in the sidecar to choose one)"))
+        if (
+            final[key] != e.id
+        ):  # said on every build (not only the first), so that --strict keeps failing
+            issues.append(
+                Issue(
+                    e.seed,
+                    None,
+                    "warning",
+                    f"another event has the same date and title; URL events/{final[key]}/"
+                    " (set 'slug:' in the sidecar to choose one)",
+                )
+            )
             e = replace(e, id=final[key], url=f"events/{final[key]}/")
         out.append(e)
     return out, new_record
@@ -221,5 +279,8 @@ def prepare(config: Config, progress: Iterable | None = None) -> Build:
 def build(config: Config, progress: Iterable | None = None) -> Build:
     """The whole build with every page in memory (`Build.pages`): for the library and tests."""
     prepared = prepare(config, progress)
-    pages = {path: content if isinstance(content, str) else "".join(content) for path, content in prepared.outputs()}
+    pages = {
+        path: content if isinstance(content, str) else "".join(content)
+        for path, content in prepared.outputs()
+    }
     return replace(prepared, pages=pages)

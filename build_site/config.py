@@ -1,7 +1,7 @@
 """Build settings, each a typed attribute with a docstring, and the sidecar schema.
 
-    >>> Config(root=Path(".")).seeds_dir.name
-    'seeds'
+>>> Config(root=Path(".")).seeds_dir.name
+'seeds'
 """
 
 from __future__ import annotations
@@ -18,7 +18,16 @@ DATA_DIR = PACKAGE_DIR / "data"
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 
 #: Folders of docs_src/ that the build owns: regenerated, git-ignored, pruned of stale files.
-GENERATED_DIRS = ("events", "persons", "places", "topics", "organisations", "indicators", "series", "downloads")
+GENERATED_DIRS = (
+    "events",
+    "persons",
+    "places",
+    "topics",
+    "organisations",
+    "indicators",
+    "series",
+    "downloads",
+)
 #: Single generated files at the top of docs_src/.
 GENERATED_FILES = ("index.md", "timeline.md")
 
@@ -63,7 +72,11 @@ class Config:
 
     @property
     def public_url(self) -> str:
-        url = self.site_url or _mkdocs_site_url(self.root.resolve() / "mkdocs.yml") or "http://127.0.0.1:8000/"
+        url = (
+            self.site_url
+            or _mkdocs_site_url(self.root.resolve() / "mkdocs.yml")
+            or "http://127.0.0.1:8000/"
+        )
         return url if url.endswith("/") else url + "/"
 
     @property

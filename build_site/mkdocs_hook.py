@@ -19,14 +19,21 @@ log = logging.getLogger("mkdocs.hooks.build_site")
 
 def _config(mkdocs_config) -> Config:
     root = Path(mkdocs_config["config_file_path"]).parent
-    return Config(root=root, docs=Path(mkdocs_config["docs_dir"]), strict=bool(mkdocs_config["strict"]),
-                  progress=False, use_cache=True)
+    return Config(
+        root=root,
+        docs=Path(mkdocs_config["docs_dir"]),
+        strict=bool(mkdocs_config["strict"]),
+        progress=False,
+        use_cache=True,
+    )
 
 
 def on_pre_build(config, **kwargs) -> None:
     settings = _config(config)
     if run(settings, quiet=True) != 0:
-        raise PluginError("build_site: the seeds have problems (see above); fix them or build without --strict")
+        raise PluginError(
+            "build_site: the seeds have problems (see above); fix them or build without --strict"
+        )
 
 
 def on_serve(server, config, builder, **kwargs):

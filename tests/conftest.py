@@ -14,13 +14,15 @@ from __future__ import annotations
 import re
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.paths import GOLDEN_DIR, ROOT, SEED_FILES
+
 if str(ROOT) not in sys.path:  # run from anywhere without installing the package
     sys.path.insert(0, str(ROOT))
 
@@ -30,10 +32,7 @@ if TYPE_CHECKING:
     from build_site.build import Build
     from build_site.model import Event
 
-SEEDS_DIR = ROOT / "seeds"
-GOLDEN_DIR = Path(__file__).parent / "golden"
 #: Every seed file of the repository, in build order.
-SEED_FILES = sorted(SEEDS_DIR.glob("*.txt"))
 
 #: An anchor defined by attr_list on a block or heading: `{: #putin-1-p2 .lead }`.
 ATTR_ID = re.compile(r"\{:?\s*#([A-Za-z0-9_-]+)")
@@ -55,7 +54,9 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
 
 
-def make_config(root: Path = ROOT, seeds: Path | None = None, docs: Path | None = None, **kw) -> Config:
+def make_config(
+    root: Path = ROOT, seeds: Path | None = None, docs: Path | None = None, **kw
+) -> Config:
     return Config(root=root, seeds=seeds, docs=docs, progress=False, **kw)
 
 
@@ -72,7 +73,7 @@ def copy_seeds(dest: Path, names: list[str] | None = None) -> Path:
     return folder
 
 
-def build_seeds(dest: Path, names: list[str] | None = None) -> "Build":
+def build_seeds(dest: Path, names: list[str] | None = None) -> Build:
     """Build a copy of some seeds (all when names is None) with the repository's vocabularies."""
     from build_site.build import build
 
@@ -89,7 +90,7 @@ def page_anchors(markdown: str) -> list[str]:
     return found
 
 
-def event_page_path(event: "Event") -> str:
+def event_page_path(event: Event) -> str:
     return f"events/{event.id}.md"
 
 
@@ -133,15 +134,17 @@ def golden_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> "Build":
+def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The real corpus, built once: every seed of the repository, vocabularies of build_site/data."""
-    from build_site.build import build  # imported here: a broken pipeline fails these tests, not collection
+    from build_site.build import (
+        build,
+    )  # imported here: a broken pipeline fails these tests, not collection
 
     return build(make_config(docs=tmp_path_factory.mktemp("docs_src")))
 
 
 @pytest.fixture(scope="session")
-def events(site: "Build") -> "tuple[Event, ...]":
+def events(site: Build) -> tuple[Event, ...]:
     return site.corpus.events
 
 
@@ -159,7 +162,7 @@ def copy_seeds_fixture() -> Callable[..., Path]:
 
 
 @pytest.fixture(scope="session", name="build_seeds")
-def build_seeds_fixture() -> Callable[..., "Build"]:
+def build_seeds_fixture() -> Callable[..., Build]:
     return build_seeds
 
 
@@ -169,7 +172,7 @@ def page_anchors_fixture() -> Callable[[str], list[str]]:
 
 
 @pytest.fixture(scope="session")
-def event_page() -> Callable[["Event"], str]:
+def event_page() -> Callable[[Event], str]:
     """Event → docs-relative path of its page."""
     return event_page_path
 

@@ -5,14 +5,11 @@ from __future__ import annotations
 
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 
 from build_site import __main__ as cli
-
-ROOT = Path(__file__).resolve().parents[1]
-SEED_FILES = sorted((ROOT / "seeds").glob("*.txt"))
+from tests.paths import ROOT, SEED_FILES
 
 N_SEEDS = len(SEED_FILES)
 
@@ -41,7 +38,10 @@ def test_build_writes_pages_and_exits_0(project, capsys):
     code, out, err = run(capsys, "--root", str(project))
     assert code == 0, err
     line = summary(err)
-    assert re.match(rf"build-site: 8 events from {N_SEEDS} seeds; 0 errors, \d+ warnings, \d+ repairs; pages written \d+, unchanged 0, deleted 0$", line), line
+    assert re.match(
+        rf"build-site: 8 events from {N_SEEDS} seeds; 0 errors, \d+ warnings, \d+ repairs; pages written \d+, unchanged 0, deleted 0$",
+        line,
+    ), line
     assert len(list((project / "docs_src/events").glob("20??-??-??-*.md"))) == 8
     assert (project / "docs_src/downloads/corpus.json").exists()
     assert (project / "seeds/urls.yml").exists()
@@ -73,7 +73,10 @@ def test_missing_seeds_folder_exits_2(tmp_path, capsys):
 
 def test_strict_passes_on_clean_seeds(project, capsys, site):
     if any(i.level == "warning" for i in site.issues):
-        pytest.fail("the real seeds raise warnings: " + "; ".join(str(i) for i in site.issues if i.level == "warning"))
+        pytest.fail(
+            "the real seeds raise warnings: "
+            + "; ".join(str(i) for i in site.issues if i.level == "warning")
+        )
     code, _, err = run(capsys, "--root", str(project), "--strict")
     assert code == 0, err
     assert "FAILED" not in err
@@ -94,7 +97,9 @@ def test_warning_passes_but_fails_strict(project, capsys):
 
 
 def test_cp1251_seed_is_a_warning(project, capsys):
-    (project / "seeds/901_cp1251.txt").write_bytes("Переговоры\n9 ноября 2023 года\n* * *\nВладимир Путин: Добрый день.\n".encode("cp1251"))
+    (project / "seeds/901_cp1251.txt").write_bytes(
+        "Переговоры\n9 ноября 2023 года\n* * *\nВладимир Путин: Добрый день.\n".encode("cp1251")
+    )
     code, _, err = run(capsys, "--root", str(project))
     assert code == 0
     assert "901_cp1251.txt:1: warning: not UTF-8; decoded as cp1251" in err
@@ -106,7 +111,11 @@ def test_cp1251_seed_is_a_warning(project, capsys):
     [
         ("902_binary.txt", b"Talks\n\x00\x01", "902_binary.txt:2: error: binary file (NUL byte)"),
         ("903_empty.txt", b"\n\n", "903_empty.txt: error: empty seed (no text)"),
-        ("904_undated.txt", b"Talks somewhere\nVladimir Putin: Hello.\n", "904_undated.txt:2: error: no date in the text"),
+        (
+            "904_undated.txt",
+            b"Talks somewhere\nVladimir Putin: Hello.\n",
+            "904_undated.txt:2: error: no date in the text",
+        ),
     ],
 )
 def test_error_fails_without_strict(project, capsys, name, data, message):
@@ -120,7 +129,9 @@ def test_error_fails_without_strict(project, capsys, name, data, message):
 
 
 def test_bad_sidecar_fails_naming_file_and_line(project, capsys):
-    (project / "seeds/905_side.txt").write_text("Talks\nNovember 9, 2023\n* * *\nVladimir Putin: Hello.\n", encoding="utf-8")
+    (project / "seeds/905_side.txt").write_text(
+        "Talks\nNovember 9, 2023\n* * *\nVladimir Putin: Hello.\n", encoding="utf-8"
+    )
     (project / "seeds/905_side.yml").write_text("title: Talks\nspeaker: putin\n", encoding="utf-8")
     code, _, err = run(capsys, "--root", str(project))
     assert code == 1
@@ -146,13 +157,26 @@ def test_report_names_every_rule(project, capsys):
         [head] = [l for l in lines if l.startswith(f"{seed.name}: ")]
         assert head.startswith(f"{seed.name}: {n} lines: ") and "UNACCOUNTED" not in head
     assert "  000_706b5c0bd46f7f98.txt:1: removed by view-settings: View settings" in lines
-    assert "  000_706b5c0bd46f7f98.txt:9: removed by site-name: Official website of the President of Russia" in lines
+    assert (
+        "  000_706b5c0bd46f7f98.txt:9: removed by site-name: Official website of the President of Russia"
+        in lines
+    )
     assert "  003_6459434bd1d1d077.txt:7: removed by photo-counter: 1 of 3" in lines
     assert "  003_6459434bd1d1d077.txt:17: removed by related-widget: See also" in lines
     rules = set(re.findall(r"removed by ([a-z-]+):", out))
-    assert rules >= {"view-settings", "site-name", "breadcrumb", "separator", "photo-counter", "photo-caption",
-                     "related-widget", "share-widget"}
-    assert re.search(r"^003_6459434bd1d1d077\.txt: 252 lines: .*metadata \d+.*paragraph \d+", out, re.M)
+    assert rules >= {
+        "view-settings",
+        "site-name",
+        "breadcrumb",
+        "separator",
+        "photo-counter",
+        "photo-caption",
+        "related-widget",
+        "share-widget",
+    }
+    assert re.search(
+        r"^003_6459434bd1d1d077\.txt: 252 lines: .*metadata \d+.*paragraph \d+", out, re.M
+    )
 
 
 def test_unknown_option_is_a_usage_error(capsys):
@@ -210,8 +234,13 @@ def test_python_dash_m_entry_point(project):
     import subprocess
     import sys
 
-    proc = subprocess.run([sys.executable, "-m", "build_site", "--root", str(project), "--quiet", "--no-progress"],
-                          capture_output=True, text=True, cwd=project, timeout=300)
+    proc = subprocess.run(
+        [sys.executable, "-m", "build_site", "--root", str(project), "--quiet", "--no-progress"],
+        capture_output=True,
+        text=True,
+        cwd=project,
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stderr
     assert len(list((project / "docs_src/events").glob("20??-??-??-*.md"))) == 8
 

@@ -18,14 +18,29 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parents[1] / "build_site"
-GENERATED = {"events", "persons", "places", "topics", "organisations", "indicators", "series", "downloads",
-             "index.md", "timeline.md"}
+from tests.paths import PACKAGE_DIR as PACKAGE
+
+GENERATED = {
+    "events",
+    "persons",
+    "places",
+    "topics",
+    "organisations",
+    "indicators",
+    "series",
+    "downloads",
+    "index.md",
+    "timeline.md",
+}
 
 
 def tree(folder: Path) -> dict[str, bytes]:
     """Every file under folder: {relative path: bytes}."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def assert_same_tree(a: Path, b: Path) -> None:
@@ -43,8 +58,13 @@ def env(**extra: str) -> dict[str, str]:
 
 
 def generate(root: Path, **extra: str) -> None:
-    subprocess.run([sys.executable, "-m", "build_site", "--root", str(root), "--quiet", "--no-progress"],
-                   env=env(**extra), check=True, capture_output=True, timeout=600)
+    subprocess.run(
+        [sys.executable, "-m", "build_site", "--root", str(root), "--quiet", "--no-progress"],
+        env=env(**extra),
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
 
 
 @pytest.fixture()
@@ -64,8 +84,12 @@ def test_two_builds_are_byte_identical(two_projects):
     docs_src/ (every page and downloads/corpus.json, figures.csv) and in the URL record."""
     a, b = two_projects
     generate(a, PYTHONHASHSEED="1", SOURCE_DATE_EPOCH="0", TZ="UTC", LANG="C.UTF-8")
-    generate(b, PYTHONHASHSEED="2", SOURCE_DATE_EPOCH="2000000000", TZ="Asia/Almaty", LANG="ru_RU.UTF-8")
-    assert (a / "docs_src" / "downloads" / "corpus.json").exists() and (a / "docs_src" / "downloads" / "figures.csv").exists()
+    generate(
+        b, PYTHONHASHSEED="2", SOURCE_DATE_EPOCH="2000000000", TZ="Asia/Almaty", LANG="ru_RU.UTF-8"
+    )
+    assert (a / "docs_src" / "downloads" / "corpus.json").exists() and (
+        a / "docs_src" / "downloads" / "figures.csv"
+    ).exists()
     assert len(tree(a / "docs_src")) > 20
     assert_same_tree(a / "docs_src", b / "docs_src")
     assert_same_tree(a / "seeds", b / "seeds")
@@ -77,7 +101,19 @@ def test_rebuild_into_another_docs_folder(tmp_path, copy_seeds, capsys):
 
     copy_seeds(tmp_path)
     for docs in ("docs-a", "docs-b"):
-        assert main(["--root", str(tmp_path), "--docs", str(tmp_path / docs), "--no-progress", "--quiet"]) == 0
+        assert (
+            main(
+                [
+                    "--root",
+                    str(tmp_path),
+                    "--docs",
+                    str(tmp_path / docs),
+                    "--no-progress",
+                    "--quiet",
+                ]
+            )
+            == 0
+        )
     capsys.readouterr()
     assert_same_tree(tmp_path / "docs-a", tmp_path / "docs-b")
     assert (tmp_path / "docs-a" / "downloads").is_dir()
@@ -126,11 +162,17 @@ def test_no_build_date_on_any_generated_page(tmp_path, copy_seeds, capsys, monke
     pages = tree(tmp_path / "docs_src")
     from build_site.link.urls import load_record
 
-    event_dates = {u.split("/")[1][:10] for u in load_record(tmp_path / "seeds" / "urls.yml").urls.values()}
+    event_dates = {
+        u.split("/")[1][:10] for u in load_record(tmp_path / "seeds" / "urls.yml").urls.values()
+    }
     for day in {dt.date.today(), epoch}:
         if day.isoformat() in event_dates:  # an event held that day legitimately shows it
             continue
-        shapes = [day.isoformat(), f"{day.day} {day.strftime('%B')} {day.year}", f"{day.strftime('%B')} {day.day}, {day.year}"]
+        shapes = [
+            day.isoformat(),
+            f"{day.day} {day.strftime('%B')} {day.year}",
+            f"{day.strftime('%B')} {day.day}, {day.year}",
+        ]
         hits = [(name, s) for name, data in pages.items() for s in shapes if s.encode() in data]
         assert not hits, f"a generated page shows the build date: {hits[:3]}"
 
@@ -143,8 +185,11 @@ def site_project(dest: Path, root: Path, copy_seeds) -> Path:
     shutil.copy2(root / "seeds" / "urls.yml", dest / "seeds" / "urls.yml")
     shutil.copy2(root / "mkdocs.yml", dest / "mkdocs.yml")
     (dest / "build_site").symlink_to(root / "build_site", target_is_directory=True)
-    shutil.copytree(root / "docs_src", dest / "docs_src",
-                    ignore=lambda d, names: GENERATED if Path(d) == root / "docs_src" else ())
+    shutil.copytree(
+        root / "docs_src",
+        dest / "docs_src",
+        ignore=lambda d, names: GENERATED if Path(d) == root / "docs_src" else (),
+    )
     return dest
 
 
@@ -155,9 +200,14 @@ def test_site_is_reproducible_with_source_date_epoch(tmp_path, root, copy_seeds)
     sites = []
     for i, name in enumerate(("one", "two"), 1):
         project = site_project(tmp_path / name, root, copy_seeds)
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", "site"], cwd=project,
-                                env=env(SOURCE_DATE_EPOCH="1700000000", PYTHONHASHSEED=str(i)),
-                                capture_output=True, text=True, timeout=600)
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "-d", "site"],
+            cwd=project,
+            env=env(SOURCE_DATE_EPOCH="1700000000", PYTHONHASHSEED=str(i)),
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
         assert result.returncode == 0, result.stderr
         sites.append(project / "site")
     assert_same_tree(*sites)
@@ -180,7 +230,9 @@ def _run_on_terminal(args: list[str], environ: dict[str, str]) -> str:
 
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-    proc = subprocess.Popen(args, stdin=slave, stdout=slave, stderr=slave, env=environ, close_fds=True)
+    proc = subprocess.Popen(
+        args, stdin=slave, stdout=slave, stderr=slave, env=environ, close_fds=True
+    )
     os.close(slave)
     chunks = []
     while True:
@@ -206,6 +258,11 @@ def test_progress_bar_only_on_a_terminal(tmp_path, copy_seeds):
     assert "build-site: " in shown
     # CI=true on a terminal, and a pipe without CI: no bar, and the same bytes every time
     assert "%|" not in _run_on_terminal(args, dict(interactive, CI="true"))
-    piped = [subprocess.run(args, env=interactive, capture_output=True, text=True, timeout=600) for _ in range(2)]
+    piped = [
+        subprocess.run(args, env=interactive, capture_output=True, text=True, timeout=600)
+        for _ in range(2)
+    ]
     assert "%|" not in piped[0].stderr and "\r" not in piped[0].stderr
-    assert piped[0].stderr == piped[1].stderr and piped[0].stderr.rstrip().splitlines()[-1].startswith("build-site: ")
+    assert piped[0].stderr == piped[1].stderr and piped[0].stderr.rstrip().splitlines()[
+        -1
+    ].startswith("build-site: ")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.paths import ROOT
+
 README = ROOT / "README.md"
 CI = ROOT / ".ci" / "run"
 
@@ -39,7 +39,7 @@ def test_exactly_two_setup_commands():
     assert len(lines) == 2 and all(l.strip() for l in lines), lines
     build, test = lines
     assert "pip install -e ." in build and "mkdocs build" in build
-    assert "pip install -e \".[test]\"" in test and "pytest" in test
+    assert 'pip install -e ".[test]"' in test and "pytest" in test
     for command in lines:
         assert command.startswith("python3 -m venv .venv && . .venv/bin/activate && ")
         assert not command.rstrip().endswith("\\")
@@ -68,11 +68,16 @@ def test_ci_script_extracts_the_readme_test_command():
     assert ci_extract_python() == setup_commands()[1]
 
 
-@pytest.mark.skipif(not (shutil.which("bash") and shutil.which("sed") and shutil.which("grep")), reason="needs bash, sed and grep")
+@pytest.mark.skipif(
+    not (shutil.which("bash") and shutil.which("sed") and shutil.which("grep")),
+    reason="needs bash, sed and grep",
+)
 def test_ci_extraction_run_for_real():
     script = CI.read_text(encoding="utf-8")
     pipeline = re.search(r"^test_command=\$\((.*)\)\s*$", script, re.M).group(1)
-    out = subprocess.run(["bash", "-c", pipeline], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    out = subprocess.run(
+        ["bash", "-c", pipeline], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
     assert out.returncode == 0, out.stderr
     assert out.stdout.rstrip("\n") == setup_commands()[1]
 
@@ -85,7 +90,16 @@ def test_ci_runs_the_command_and_treats_no_tests_as_failure():
 
 def test_readme_documents_the_anchor_scheme(site):
     text = README.read_text(encoding="utf-8")
-    for anchor in ("#putin-2", "#putin-2-p3", "#tokayev-1", "#question-1", "#narration-1-p2", "#lead-p1"):
+    for anchor in (
+        "#putin-2",
+        "#putin-2-p3",
+        "#tokayev-1",
+        "#question-1",
+        "#narration-1-p2",
+        "#lead-p1",
+    ):
         assert f"`{anchor}`" in text
-    anchors = {s.anchor for e in site.corpus.events for s in e.speeches} | {p.anchor for e in site.corpus.events for p in e.paragraphs}
+    anchors = {s.anchor for e in site.corpus.events for s in e.speeches} | {
+        p.anchor for e in site.corpus.events for p in e.paragraphs
+    }
     assert {"tokayev-1", "narration-1", "narration-1-p2", "lead-p1"} <= anchors

@@ -9,12 +9,10 @@ committing it: a snapshot is only worth what its review was.
 from __future__ import annotations
 
 import difflib
-from pathlib import Path
 
 import pytest
 
-SEED_FILES = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
-GOLDEN_DIR = Path(__file__).resolve().parent / "golden"
+from tests.paths import GOLDEN_DIR, SEED_FILES
 
 OUTLINE_TEXT = 72
 
@@ -35,18 +33,28 @@ def outline(events) -> str:
         out.append(f"event {e.id}  ({e.seed} #{e.index})")
         out.append(f"  title: {e.title}")
         out.append(f"  date: {e.date.isoformat()}  time: {e.time or '-'}  place: {e.place or '-'}")
-        out.append(f"  type: {e.doc_type}  author: {e.author or '-'}  publisher: {e.publisher or '-'}"
-                   f"  translation: {e.translation or '-'}")
+        out.append(
+            f"  type: {e.doc_type}  author: {e.author or '-'}  publisher: {e.publisher or '-'}"
+            f"  translation: {e.translation or '-'}"
+        )
         if e.tags:
-            out.append("  source tags: " + "; ".join(f"{k}: {', '.join(v)}" for k, v in e.tags.items()))
+            out.append(
+                "  source tags: " + "; ".join(f"{k}: {', '.join(v)}" for k, v in e.tags.items())
+            )
         for p in e.lead:
-            out.append(f"  {p.anchor}  [{_lines(p.lines)}] {p.kind}{'  sic=' + ','.join(p.sic) if p.sic else ''}  {_short(p.text)}")
+            out.append(
+                f"  {p.anchor}  [{_lines(p.lines)}] {p.kind}{'  sic=' + ','.join(p.sic) if p.sic else ''}  {_short(p.text)}"
+            )
         for s in e.speeches:
             label = f"  label={s.label!r}" if s.label else ""
             line = f" (line {s.label_line})" if s.label_line else ""
-            out.append(f"  {s.anchor}  speaker={s.speaker or '-'}{label}{line}{'  role=' + s.role if s.role else ''}")
+            out.append(
+                f"  {s.anchor}  speaker={s.speaker or '-'}{label}{line}{'  role=' + s.role if s.role else ''}"
+            )
             for p in s.paragraphs:
-                extra = (f"  by={p.speaker}" if p.speaker else "") + (f"  sic={','.join(p.sic)}" if p.sic else "")
+                extra = (f"  by={p.speaker}" if p.speaker else "") + (
+                    f"  sic={','.join(p.sic)}" if p.sic else ""
+                )
                 out.append(f"    {p.anchor}  [{_lines(p.lines)}] {p.kind}{extra}  {_short(p.text)}")
         out.append("")
     return "\n".join(out)
@@ -63,11 +71,14 @@ def snapshot(site, seed, event_page) -> dict[str, str]:
 
 
 def _diff(name: str, stored: str | None, actual: str | None) -> str:
-    return "".join(difflib.unified_diff(
-        (stored or "").splitlines(keepends=True), (actual or "").splitlines(keepends=True),
-        fromfile=f"tests/golden/{name}" + ("" if stored is not None else " (missing)"),
-        tofile="build" + ("" if actual is not None else " (not produced)"),
-    ))
+    return "".join(
+        difflib.unified_diff(
+            (stored or "").splitlines(keepends=True),
+            (actual or "").splitlines(keepends=True),
+            fromfile=f"tests/golden/{name}" + ("" if stored is not None else " (missing)"),
+            tofile="build" + ("" if actual is not None else " (not produced)"),
+        )
+    )
 
 
 @pytest.mark.parametrize("seed", SEED_FILES, ids=lambda p: p.stem)
@@ -85,26 +96,40 @@ def test_golden(site, seed, update_golden, event_page):
                 path.write_text(text, encoding="utf-8", newline="\n")
         return
     if not folder.is_dir():
-        pytest.fail(f"no snapshot for {seed.name}: run `pytest --update-golden` and review tests/golden/{seed.stem}/",
-                    pytrace=False)
+        pytest.fail(
+            f"no snapshot for {seed.name}: run `pytest --update-golden` and review tests/golden/{seed.stem}/",
+            pytrace=False,
+        )
     stored = {p.name: p.read_text(encoding="utf-8") for p in folder.iterdir() if p.is_file()}
-    diffs = [_diff(f"{seed.stem}/{name}", stored.get(name), actual.get(name))
-             for name in sorted(set(stored) | set(actual)) if stored.get(name) != actual.get(name)]
+    diffs = [
+        _diff(f"{seed.stem}/{name}", stored.get(name), actual.get(name))
+        for name in sorted(set(stored) | set(actual))
+        if stored.get(name) != actual.get(name)
+    ]
     if diffs:
-        pytest.fail(f"{seed.name}: output differs from tests/golden/{seed.stem}/ "
-                    "(if intended: pytest --update-golden, then review the diff)\n" + "\n".join(diffs), pytrace=False)
+        pytest.fail(
+            f"{seed.name}: output differs from tests/golden/{seed.stem}/ "
+            "(if intended: pytest --update-golden, then review the diff)\n" + "\n".join(diffs),
+            pytrace=False,
+        )
 
 
 def test_no_snapshot_without_a_seed(update_golden):
     stems = {p.stem for p in SEED_FILES}
-    stale = [d for d in GOLDEN_DIR.iterdir() if d.is_dir() and d.name not in stems] if GOLDEN_DIR.is_dir() else []
+    stale = (
+        [d for d in GOLDEN_DIR.iterdir() if d.is_dir() and d.name not in stems]
+        if GOLDEN_DIR.is_dir()
+        else []
+    )
     if update_golden:
         for d in stale:
             for path in d.iterdir():
                 path.unlink()
             d.rmdir()
         return
-    assert stale == [], "snapshots of seeds that no longer exist (pytest --update-golden removes them)"
+    assert stale == [], (
+        "snapshots of seeds that no longer exist (pytest --update-golden removes them)"
+    )
 
 
 def test_outline_format():
@@ -113,10 +138,27 @@ def test_outline_format():
 
     from build_site.model import Event, Paragraph, Speech
 
-    ev = Event(id="2023-11-09-talks", url="events/2023-11-09-talks/", seed="s.txt", index=0, title="Talks",
-               date=dt.date(2023, 11, 9), time="11:45", place="Astana", doc_type="transcript",
-               speeches=(Speech("putin-1", "vladimir-putin", "Vladimir Putin",
-                                (Paragraph("putin-1-p1", "Hello.", lines=(3, 4)),), None, 3),))
+    ev = Event(
+        id="2023-11-09-talks",
+        url="events/2023-11-09-talks/",
+        seed="s.txt",
+        index=0,
+        title="Talks",
+        date=dt.date(2023, 11, 9),
+        time="11:45",
+        place="Astana",
+        doc_type="transcript",
+        speeches=(
+            Speech(
+                "putin-1",
+                "vladimir-putin",
+                "Vladimir Putin",
+                (Paragraph("putin-1-p1", "Hello.", lines=(3, 4)),),
+                None,
+                3,
+            ),
+        ),
+    )
     assert outline([ev]).splitlines() == [
         "event 2023-11-09-talks  (s.txt #0)",
         "  title: Talks",

@@ -7,21 +7,35 @@ from collections import Counter
 from dataclasses import replace
 from html.parser import HTMLParser
 
-from pathlib import Path
-
 import pytest
 
 from build_site.clean import furniture as F
 from build_site.clean.dates import parse_dateline
+from tests.paths import SEED_FILES
 
-SEED_FILES = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
 #: The corpus as it stands: five seeds, eight events (seed 003 holds four).
 EXPECTED_EVENTS = 8
 
 #: Strings of the sites' page furniture that must never reach a paragraph.
-FURNITURE_STRINGS = ["Font size", "View settings", "Site colours", "Official website", "Photo:", "Photo by", "1 of 3",
-                     "1 of 6", "See also", "Publication date", "Publication status", "Published in section", "Text version",
-                     "Select font", "Character spacing", "Переведено сервисом", "* * *"]
+FURNITURE_STRINGS = [
+    "Font size",
+    "View settings",
+    "Site colours",
+    "Official website",
+    "Photo:",
+    "Photo by",
+    "1 of 3",
+    "1 of 6",
+    "See also",
+    "Publication date",
+    "Publication status",
+    "Published in section",
+    "Text version",
+    "Select font",
+    "Character spacing",
+    "Переведено сервисом",
+    "* * *",
+]
 ANCHOR = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -79,7 +93,11 @@ def test_no_furniture_in_any_paragraph(events):
             "editorial note as text": p.kind != "note" and F.NOTE.match(text),
             "furniture string": next((s for s in FURNITURE_STRINGS if s in text), None),
         }
-        bad += [f"{e.seed}:{p.lines[0]} {p.anchor}: {what}: {text[:80]!r}" for what, hit in checks.items() if hit]
+        bad += [
+            f"{e.seed}:{p.lines[0]} {p.anchor}: {what}: {text[:80]!r}"
+            for what, hit in checks.items()
+            if hit
+        ]
     assert bad == []
 
 
@@ -101,13 +119,17 @@ class _Ids(HTMLParser):
 
 
 def html_ids(render_markdown, page: str) -> list[str]:
-    body = re.sub(r"\A---\n.*?\n---\n", "", page, flags=re.S)  # front matter: MkDocs reads it as metadata
+    body = re.sub(
+        r"\A---\n.*?\n---\n", "", page, flags=re.S
+    )  # front matter: MkDocs reads it as metadata
     parser = _Ids()
     parser.feed(render_markdown(body))
     return parser.ids
 
 
-def test_every_anchor_unique_within_its_page(site, events, event_page, page_anchors, render_markdown):
+def test_every_anchor_unique_within_its_page(
+    site, events, event_page, page_anchors, render_markdown
+):
     for e in events:
         page = site.pages[event_page(e)]
         md_ids = page_anchors(page)
@@ -116,7 +138,9 @@ def test_every_anchor_unique_within_its_page(site, events, event_page, page_anch
         assert [a for a, n in Counter(ids).items() if n > 1] == [], e.id
 
 
-def test_every_speech_and_paragraph_has_its_anchor_on_the_page(site, events, event_page, page_anchors, render_markdown):
+def test_every_speech_and_paragraph_has_its_anchor_on_the_page(
+    site, events, event_page, page_anchors, render_markdown
+):
     for e in events:
         page = site.pages[event_page(e)]
         defined = set(page_anchors(page))
@@ -133,7 +157,9 @@ def test_anchor_shapes(events):
             stem, n = s.anchor.rsplit("-", 1)
             counts[stem] += 1
             assert int(n) == counts[stem], f"{e.id}: turns of {stem} are numbered in order"
-            assert [p.anchor for p in s.paragraphs] == [f"{s.anchor}-p{k}" for k in range(1, len(s.paragraphs) + 1)]
+            assert [p.anchor for p in s.paragraphs] == [
+                f"{s.anchor}-p{k}" for k in range(1, len(s.paragraphs) + 1)
+            ]
         assert [p.anchor for p in e.lead] == [f"lead-p{k}" for k in range(1, len(e.lead) + 1)]
         all_ids = [s.anchor for s in e.speeches] + [p.anchor for p in e.paragraphs]
         assert len(all_ids) == len(set(all_ids))
@@ -146,9 +172,15 @@ def test_event_ids_and_urls_unique(events):
 
 def anchors_of(result, seed, event_page, page_anchors):
     return {
-        (e.seed, e.index): (e.id, e.url, [s.anchor for s in e.speeches], [p.anchor for p in e.paragraphs],
-                            page_anchors(result.pages[event_page(e)]))
-        for e in result.corpus.events if e.seed == seed
+        (e.seed, e.index): (
+            e.id,
+            e.url,
+            [s.anchor for s in e.speeches],
+            [p.anchor for p in e.paragraphs],
+            page_anchors(result.pages[event_page(e)]),
+        )
+        for e in result.corpus.events
+        if e.seed == seed
     }
 
 
@@ -158,7 +190,9 @@ def all_seeds_build(tmp_path_factory, build_seeds):
 
 
 @pytest.mark.parametrize("seed", SEED_FILES, ids=lambda p: p.name)
-def test_anchors_depend_only_on_the_events_own_text(tmp_path, all_seeds_build, build_seeds, event_page, page_anchors, seed):
+def test_anchors_depend_only_on_the_events_own_text(
+    tmp_path, all_seeds_build, build_seeds, event_page, page_anchors, seed
+):
     alone = anchors_of(build_seeds(tmp_path, [seed.name]), seed.name, event_page, page_anchors)
     together = anchors_of(all_seeds_build, seed.name, event_page, page_anchors)
     assert alone and alone == together
@@ -169,18 +203,24 @@ def test_anchors_depend_only_on_the_events_own_text(tmp_path, all_seeds_build, b
 
 def test_every_figure_quote_is_its_paragraph_text(events):
     bad = []
-    for e, s, p in all_paragraphs(events):
+    for e, _s, p in all_paragraphs(events):
         for f in p.figures:
-            if not (0 <= f.start < f.end <= len(p.text) and p.text[f.start:f.end] == f.quote):
-                bad.append(f"{e.id}#{p.anchor}: {f.quote!r} at {f.start}:{f.end} is {p.text[f.start:f.end]!r}")
+            if not (0 <= f.start < f.end <= len(p.text) and p.text[f.start : f.end] == f.quote):
+                bad.append(
+                    f"{e.id}#{p.anchor}: {f.quote!r} at {f.start}:{f.end} is {p.text[f.start : f.end]!r}"
+                )
             if f.paragraph != p.anchor:
                 bad.append(f"{e.id}#{p.anchor}: figure {f.quote!r} names paragraph {f.paragraph!r}")
     assert bad == []
 
 
 def test_every_mention_term_is_its_paragraph_text(events):
-    bad = [f"{e.id}#{p.anchor}: {m.term!r}" for e, _, p in all_paragraphs(events) for m in p.mentions
-           if p.text[m.start:m.end] != m.term]
+    bad = [
+        f"{e.id}#{p.anchor}: {m.term!r}"
+        for e, _, p in all_paragraphs(events)
+        for m in p.mentions
+        if p.text[m.start : m.end] != m.term
+    ]
     assert bad == []
 
 
@@ -190,7 +230,9 @@ def test_every_mention_term_is_its_paragraph_text(events):
 def test_every_source_line_is_accounted_for(site, sources):
     assert {a.seed for a in site.audits} == set(sources)
     for a in site.audits:
-        assert a.ok, f"{a.seed}: lines {a.unaccounted} are in no paragraph, no metadata and no removal"
+        assert a.ok, (
+            f"{a.seed}: lines {a.unaccounted} are in no paragraph, no metadata and no removal"
+        )
         assert a.total == len(sources[a.seed].lines)
         assert "unaccounted" not in a.counts
 
@@ -198,7 +240,7 @@ def test_every_source_line_is_accounted_for(site, sources):
 def test_removed_lines_name_a_rule(site):
     rules = {r.name for r in F.RULES} | set(F.CONTEXT_RULES)
     for a in site.audits:
-        for no, (rule, text) in a.removed.items():
+        for no, (rule, _text) in a.removed.items():
             assert rule in rules, f"{a.seed}:{no}: unknown rule {rule!r}"
 
 
@@ -207,7 +249,10 @@ def _drop_last_paragraph(structure):
         event, persons, issues = structure(raw, sidecar, speakers)
         if event and event.speeches and len(event.speeches[-1].paragraphs) > 1:
             last = event.speeches[-1]
-            event = replace(event, speeches=event.speeches[:-1] + (replace(last, paragraphs=last.paragraphs[:-1]),))
+            event = replace(
+                event,
+                speeches=event.speeches[:-1] + (replace(last, paragraphs=last.paragraphs[:-1]),),
+            )
         return event, persons, issues
 
     return broken
@@ -223,7 +268,9 @@ def test_audit_catches_a_paragraph_dropped_by_structure(tmp_path, monkeypatch, b
     [a] = broken.audits
     assert not a.ok and a.unaccounted == (last_line,)
     errors = [str(i) for i in broken.issues if i.level == "error"]
-    assert errors == [f"002_2dfdb7079ed04442.txt:{last_line}: error: 1 line(s) lost by the pipeline"]
+    assert errors == [
+        f"002_2dfdb7079ed04442.txt:{last_line}: error: 1 line(s) lost by the pipeline"
+    ]
     assert broken.failed(strict=False)
 
 
@@ -241,7 +288,9 @@ def test_audit_catches_a_line_dropped_by_clean(tmp_path, monkeypatch, build_seed
     monkeypatch.setattr(build_module, "clean", broken)
     result = build_seeds(tmp_path, ["003_6459434bd1d1d077.txt"])
     [a] = result.audits
-    assert len(dropped) >= 4 and a.unaccounted == tuple(sorted(dropped))  # the third body chunk of each of four events
+    assert len(dropped) >= 4 and a.unaccounted == tuple(
+        sorted(dropped)
+    )  # the third body chunk of each of four events
     assert any(i.level == "error" and "lost by the pipeline" in i.message for i in result.issues)
 
 
@@ -258,7 +307,7 @@ def lost_text(sources, events, audits) -> list[str]:
         claim: dict[int, list] = {}
         for e in seed_events:
             for s in [None, *e.speeches]:
-                for p in (e.lead if s is None else s.paragraphs):
+                for p in e.lead if s is None else s.paragraphs:
                     for no in p.lines:
                         claim.setdefault(no, []).append((e, s, p))
         labels = {s.label_line: s.label for e in seed_events for s in e.speeches if s.label_line}
@@ -297,14 +346,27 @@ def test_lost_text_is_detected(tmp_path, monkeypatch, build_seeds, sources):
         s = event.speeches[0]
         p = s.paragraphs[1]
         cut = replace(p, text=p.text.rsplit(" ", 3)[0])
-        return replace(event, speeches=(replace(s, paragraphs=(s.paragraphs[0], cut, *s.paragraphs[2:])), *event.speeches[1:])), persons, issues
+        return (
+            replace(
+                event,
+                speeches=(
+                    replace(s, paragraphs=(s.paragraphs[0], cut, *s.paragraphs[2:])),
+                    *event.speeches[1:],
+                ),
+            ),
+            persons,
+            issues,
+        )
 
     monkeypatch.setattr(build_module, "structure", cutting)
     name = "002_2dfdb7079ed04442.txt"
     result = build_seeds(tmp_path, [name])
-    assert all(a.ok for a in result.audits)  # the audit counts lines, not words: this is the check that sees it
+    assert all(
+        a.ok for a in result.audits
+    )  # the audit counts lines, not words: this is the check that sees it
     assert lost_text({name: sources[name]}, result.corpus.events, result.audits) == [
-        f"{name}:8: ['a', 'state', 'visit'] not in its paragraph"]
+        f"{name}:8: ['a', 'state', 'visit'] not in its paragraph"
+    ]
 
 
 def test_metadata_lines_are_metadata(site, sources, events):
@@ -318,8 +380,17 @@ def test_metadata_lines_are_metadata(site, sources, events):
         removed = next(a for a in site.audits if a.seed == name).removed
         facts = Counter()
         for e in seed_events:
-            facts |= words(" ".join([e.title, e.place or "", e.time or "", e.translation or "",
-                                     *(v for vs in e.tags.values() for v in vs)]))
+            facts |= words(
+                " ".join(
+                    [
+                        e.title,
+                        e.place or "",
+                        e.time or "",
+                        e.translation or "",
+                        *(v for vs in e.tags.values() for v in vs),
+                    ]
+                )
+            )
         for line in src.lines:
             text = flat(line.text)
             if not text or line.no in in_paragraphs or line.no in labels or line.no in removed:

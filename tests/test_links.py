@@ -19,29 +19,50 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
-from browser.sitebuild import ROOT, built_site
+from tests.browser.sitebuild import ROOT, built_site
 
 pytestmark = pytest.mark.slow
 
 #: Attributes that make the browser fetch something when the page loads.
-RESOURCE_ATTRS = {("script", "src"), ("img", "src"), ("source", "src"), ("iframe", "src"), ("video", "src"),
-                  ("audio", "src"), ("embed", "src"), ("image", "href"), ("use", "href"), ("object", "data")}
-FETCHED_LINK_RELS = {"stylesheet", "preload", "prefetch", "preconnect", "dns-prefetch", "modulepreload", "icon",
-                     "manifest", "apple-touch-icon"}
-SITE_URL = (yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8")).get("site_url") or "").rstrip("/") + "/"
+RESOURCE_ATTRS = {
+    ("script", "src"),
+    ("img", "src"),
+    ("source", "src"),
+    ("iframe", "src"),
+    ("video", "src"),
+    ("audio", "src"),
+    ("embed", "src"),
+    ("image", "href"),
+    ("use", "href"),
+    ("object", "data"),
+}
+FETCHED_LINK_RELS = {
+    "stylesheet",
+    "preload",
+    "prefetch",
+    "preconnect",
+    "dns-prefetch",
+    "modulepreload",
+    "icon",
+    "manifest",
+    "apple-touch-icon",
+}
+SITE_URL = (
+    yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8")).get("site_url") or ""
+).rstrip("/") + "/"
 EVENT_PAGE = re.compile(r"^events/\d{4}-\d\d-\d\d-[^/]+/index\.html$")
 
 
 @dataclass
 class Page:
-    path: str                                    # site-relative file, e.g. events/x/index.html
+    path: str  # site-relative file, e.g. events/x/index.html
     lang: str | None = None
     ids: set[str] = field(default_factory=set)
-    links: list[tuple[str, str]] = field(default_factory=list)       # (tag, href) of a / area / link
-    resources: list[tuple[str, str]] = field(default_factory=list)   # (tag, url) fetched on load
-    headings: list[tuple[int, bool]] = field(default_factory=list)   # (level, inside the article)
+    links: list[tuple[str, str]] = field(default_factory=list)  # (tag, href) of a / area / link
+    resources: list[tuple[str, str]] = field(default_factory=list)  # (tag, url) fetched on load
+    headings: list[tuple[int, bool]] = field(default_factory=list)  # (level, inside the article)
     svgs: list[dict] = field(default_factory=list)
-    idrefs: list[tuple[str, str]] = field(default_factory=list)      # (attribute, id) that must exist
+    idrefs: list[tuple[str, str]] = field(default_factory=list)  # (attribute, id) that must exist
     meta: dict[str, str] = field(default_factory=dict)
     canonical: str | None = None
     inline_styles: list[str] = field(default_factory=list)
@@ -119,7 +140,10 @@ def site_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def pages(site_dir: Path) -> dict[str, Page]:
-    found = {p.relative_to(site_dir).as_posix(): parse(site_dir, p) for p in sorted(site_dir.rglob("*.html"))}
+    found = {
+        p.relative_to(site_dir).as_posix(): parse(site_dir, p)
+        for p in sorted(site_dir.rglob("*.html"))
+    }
     assert "index.html" in found and len(found) > 10
     return found
 
@@ -131,14 +155,14 @@ def resolve(site: Path, page: str, href: str) -> tuple[str | None, str]:
         absolute = href.split("#", 1)[0]
         if not absolute.startswith(SITE_URL):
             return None, ""
-        target = absolute[len(SITE_URL):]
+        target = absolute[len(SITE_URL) :]
     elif not parts.path:
         return page, unquote(parts.fragment)
     elif parts.path.startswith("/"):  # root-absolute: only right under site_url's path
         root = urlsplit(SITE_URL).path or "/"
         if not parts.path.startswith(root):
             return f"../outside site_url {root}", ""
-        target = parts.path[len(root):]
+        target = parts.path[len(root) :]
     else:
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page), parts.path))
         if parts.path.endswith("/") and target != ".":
@@ -183,10 +207,12 @@ def test_every_internal_link_and_anchor_resolves(site_dir, pages):
 def test_footnote_refs_and_backrefs_pair_up(pages):
     problems = []
     for path, page in pages.items():
-        refs = {i[len("fnref:"):] for i in page.ids if i.startswith("fnref:")}
-        notes = {i[len("fn:"):] for i in page.ids if i.startswith("fn:")}
+        refs = {i[len("fnref:") :] for i in page.ids if i.startswith("fnref:")}
+        notes = {i[len("fn:") :] for i in page.ids if i.startswith("fn:")}
         if refs != notes:
-            problems.append(f"{path}: refs without notes {sorted(refs - notes)[:5]}, notes without refs {sorted(notes - refs)[:5]}")
+            problems.append(
+                f"{path}: refs without notes {sorted(refs - notes)[:5]}, notes without refs {sorted(notes - refs)[:5]}"
+            )
     assert not problems, "\n".join(problems)
 
 
@@ -197,9 +223,13 @@ def test_event_pages_have_speech_and_paragraph_anchors(pages):
         speech = [i for i in page.ids if re.fullmatch(r"[a-z][a-z0-9-]*-\d+", i)]
         paragraph = [i for i in page.ids if re.fullmatch(r"(?:[a-z][a-z0-9-]*-\d+|lead)-p\d+", i)]
         assert paragraph, f"{page.path}: no paragraph anchors"
-        assert speech or all(i.startswith("lead-") for i in paragraph), f"{page.path}: no speech anchors"
+        assert speech or all(i.startswith("lead-") for i in paragraph), (
+            f"{page.path}: no speech anchors"
+        )
         own_links = {href.lstrip("#") for tag, href in page.links if href.startswith("#")}
-        assert set(paragraph) <= own_links, f"{page.path}: paragraphs without a ¶ link: {sorted(set(paragraph) - own_links)[:5]}"
+        assert set(paragraph) <= own_links, (
+            f"{page.path}: paragraphs without a ¶ link: {sorted(set(paragraph) - own_links)[:5]}"
+        )
 
 
 def test_nothing_is_fetched_from_another_host(site_dir, pages):
@@ -210,10 +240,19 @@ def test_nothing_is_fetched_from_another_host(site_dir, pages):
             if parts.scheme in ("http", "https") or url.startswith("//"):
                 foreign.append(f"{path}: <{tag}> {url}")
         for style in page.inline_styles:
-            foreign += [f"{path}: style url({u})" for u in re.findall(r"url\(\s*['\"]?((?:https?:)?//[^'\")]+)", style)]
+            foreign += [
+                f"{path}: style url({u})"
+                for u in re.findall(r"url\(\s*['\"]?((?:https?:)?//[^'\")]+)", style)
+            ]
     for css in site_dir.rglob("*.css"):
         text = css.read_text(encoding="utf-8", errors="replace")
-        foreign += [f"{css.relative_to(site_dir)}: {m}" for m in re.findall(r"@import\s+url\(\s*['\"]?(?:https?:)?//[^)]+\)|url\(\s*['\"]?(?:https?:)?//[^)'\"]+", text)]
+        foreign += [
+            f"{css.relative_to(site_dir)}: {m}"
+            for m in re.findall(
+                r"@import\s+url\(\s*['\"]?(?:https?:)?//[^)]+\)|url\(\s*['\"]?(?:https?:)?//[^)'\"]+",
+                text,
+            )
+        ]
     assert not foreign, "\n".join(sorted(set(foreign))[:40])
 
 
@@ -234,10 +273,14 @@ def test_language_headings_and_text_alternatives(pages):
         if skips or (levels and levels[0] != 1):
             problems.append(f"{path}: heading levels {levels[:12]} skip {skips[:3]}")
         for svg in page.svgs:
-            if svg.get("role") == "img" and not (svg.get("aria-label") or svg.get("aria-labelledby")):
+            if svg.get("role") == "img" and not (
+                svg.get("aria-label") or svg.get("aria-labelledby")
+            ):
                 problems.append(f"{path}: <svg role=img> without aria-label")
             if svg.get("role") != "img" and svg.get("aria-hidden") != "true":
-                problems.append(f"{path}: <svg class={svg.get('class')!r}> in the content is neither role=img nor aria-hidden")
+                problems.append(
+                    f"{path}: <svg class={svg.get('class')!r}> in the content is neither role=img nor aria-hidden"
+                )
         missing = sorted({f"{attr}={ref}" for attr, ref in page.idrefs if ref not in page.ids})
         if missing:
             problems.append(f"{path}: references to missing ids {missing[:5]}")
@@ -250,8 +293,18 @@ def test_event_pages_have_description_and_social_metadata(pages):
         url = SITE_URL + path[: -len("index.html")]
         assert page.meta.get("description"), f"{path}: no meta description"
         assert page.meta.get("og:type") == "article", path
-        assert page.meta.get("og:title") and page.meta.get("og:description") == page.meta["description"], path
-        assert page.meta.get("og:url") == url and page.canonical == url, (path, page.meta.get("og:url"), page.canonical)
-        assert page.meta.get("twitter:card") and page.meta.get("twitter:title") == page.meta["og:title"], path
+        assert (
+            page.meta.get("og:title")
+            and page.meta.get("og:description") == page.meta["description"]
+        ), path
+        assert page.meta.get("og:url") == url and page.canonical == url, (
+            path,
+            page.meta.get("og:url"),
+            page.canonical,
+        )
+        assert (
+            page.meta.get("twitter:card")
+            and page.meta.get("twitter:title") == page.meta["og:title"]
+        ), path
     home = pages["index.html"]
     assert home.meta.get("og:type") == "website" and home.meta.get("og:url") == SITE_URL

@@ -12,17 +12,37 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.paths import ROOT
+
 #: The corpus as it stands: five seeds, eight events (seed 003 holds four).
 EXPECTED_EVENTS = 8
 
 pytestmark = pytest.mark.slow
 
 #: Not part of the project: environments, caches, build output, generated pages.
-IGNORE = shutil.ignore_patterns(".venv", ".git", "site", "__pycache__", ".pytest_cache", ".hypothesis", "*.egg-info",
-                                "screenshots", ".build-cache.json")
-GENERATED = ("events", "persons", "places", "topics", "organisations", "indicators", "series", "downloads",
-             "index.md", "timeline.md")
+IGNORE = shutil.ignore_patterns(
+    ".venv",
+    ".git",
+    "site",
+    "__pycache__",
+    ".pytest_cache",
+    ".hypothesis",
+    "*.egg-info",
+    "screenshots",
+    ".build-cache.json",
+)
+GENERATED = (
+    "events",
+    "persons",
+    "places",
+    "topics",
+    "organisations",
+    "indicators",
+    "series",
+    "downloads",
+    "index.md",
+    "timeline.md",
+)
 EVENT_DIR = re.compile(r"^\d{4}-\d{2}-\d{2}-[a-z0-9-]+$")
 
 
@@ -51,8 +71,11 @@ def event_pages(site: Path) -> list[str]:
     """Event pages in the built site (redirect stubs for old URLs are not pages)."""
     folder = site / "events"
     return sorted(
-        d.name for d in folder.iterdir()
-        if d.is_dir() and EVENT_DIR.match(d.name) and (d / "index.html").exists()
+        d.name
+        for d in folder.iterdir()
+        if d.is_dir()
+        and EVENT_DIR.match(d.name)
+        and (d / "index.html").exists()
         and 'http-equiv="refresh"' not in (d / "index.html").read_text(encoding="utf-8")
     )
 
@@ -64,27 +87,36 @@ def test_hand_written_docs_exist():
 
 def test_mkdocs_build_strict(tmp_path):
     project = copy_project(tmp_path / "project")
-    proc = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml", "-d", "site"], project)
+    proc = run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml", "-d", "site"],
+        project,
+    )
     assert proc.returncode == 0, f"mkdocs build --strict failed:\n{proc.stderr[-6000:]}"
     site = project / "site"
     pages = event_pages(site)
     assert len(pages) == EXPECTED_EVENTS, pages
     for name in pages:
         html = (site / "events" / name / "index.html").read_text(encoding="utf-8")
-        assert 'id="lead-p1"' in html or re.search(r'id="(putin|tokayev|narration)-1-p1"', html), name
+        assert 'id="lead-p1"' in html or re.search(r'id="(putin|tokayev|narration)-1-p1"', html), (
+            name
+        )
     assert (site / "downloads/corpus.json").exists()
     assert (site / "search/search_index.json").exists()
 
 
 def test_zensical_build(tmp_path):
     pytest.importorskip("zensical")
-    zensical = shutil.which("zensical", path=str(Path(sys.executable).parent)) or shutil.which("zensical")
+    zensical = shutil.which("zensical", path=str(Path(sys.executable).parent)) or shutil.which(
+        "zensical"
+    )
     if not zensical:
         pytest.skip("the zensical command is not installed")
     project = copy_project(tmp_path / "project")
     gen = run([sys.executable, "-m", "build_site", "--no-progress"], project)
     assert gen.returncode == 0, gen.stderr
     proc = run([zensical, "build", "-f", "mkdocs.yml"], project)
-    assert proc.returncode == 0, f"zensical build failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
+    assert proc.returncode == 0, (
+        f"zensical build failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
+    )
     pages = event_pages(project / "site")
     assert len(pages) == EXPECTED_EVENTS, pages

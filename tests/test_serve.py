@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser.sitebuild import copy_project
+from tests.browser.sitebuild import copy_project
 
 pytestmark = pytest.mark.slow
 
@@ -37,7 +37,7 @@ def fetch(url: str) -> tuple[int, str]:
             return r.status, r.read().decode("utf-8", "replace")
     except urllib.error.HTTPError as e:
         return e.code, ""
-    except (urllib.error.URLError, ConnectionError, TimeoutError, socket.timeout):
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
         return 0, ""
 
 
@@ -47,12 +47,27 @@ class Server:
         self.port = free_port()
         import yaml
 
-        path = urlsplit(yaml.safe_load(config.read_text(encoding="utf-8")).get("site_url") or "/").path or "/"
+        path = (
+            urlsplit(yaml.safe_load(config.read_text(encoding="utf-8")).get("site_url") or "/").path
+            or "/"
+        )
         self.base = f"http://127.0.0.1:{self.port}{path if path.endswith('/') else path + '/'}"
         self.out = log.open("w", encoding="utf-8")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{self.port}"],
-            cwd=project, stdout=self.out, stderr=subprocess.STDOUT, start_new_session=True,
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "serve",
+                "-f",
+                str(config),
+                "-a",
+                f"127.0.0.1:{self.port}",
+            ],
+            cwd=project,
+            stdout=self.out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
             env={**os.environ, "CI": "1", "PYTHONUNBUFFERED": "1"},
         )
 
@@ -66,11 +81,15 @@ class Server:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                raise AssertionError(f"mkdocs serve exited with {self.proc.returncode}:\n{self.text()[-3000:]}")
+                raise AssertionError(
+                    f"mkdocs serve exited with {self.proc.returncode}:\n{self.text()[-3000:]}"
+                )
             if fetch(self.base)[0] == 200:
                 return
             time.sleep(0.3)
-        raise AssertionError(f"mkdocs serve did not answer within {timeout} s:\n{self.text()[-3000:]}")
+        raise AssertionError(
+            f"mkdocs serve did not answer within {timeout} s:\n{self.text()[-3000:]}"
+        )
 
     def stop(self) -> None:
         if self.proc.poll() is None:
@@ -133,5 +152,7 @@ def test_edited_seed_shows_on_its_page_without_a_rebuild_loop(server):
     quiet = server.builds() - settled
     # One stray rebuild is tolerated (another process may touch a watched vocabulary); a loop
     # rebuilds every second or two.
-    assert quiet <= 1, f"{quiet} rebuilds in 6 quiet seconds: a rebuild loop\n{server.text()[-3000:]}"
+    assert quiet <= 1, (
+        f"{quiet} rebuilds in 6 quiet seconds: a rebuild loop\n{server.text()[-3000:]}"
+    )
     assert "Traceback" not in server.text() and "ERROR" not in server.text(), server.text()[-3000:]

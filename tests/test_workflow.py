@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.paths import ROOT
+
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 
 
@@ -45,7 +44,12 @@ def test_build_job_tests_and_builds_strictly(workflow):
     assert 'pip install -e ".[test]"' in commands
     assert "pytest" in commands
     assert "mkdocs build --strict" in commands
-    order = [i for i, s in enumerate(steps(build)) for key in ("pytest", "mkdocs build") if key in str(s.get("run", ""))]
+    order = [
+        i
+        for i, s in enumerate(steps(build))
+        for key in ("pytest", "mkdocs build")
+        if key in str(s.get("run", ""))
+    ]
     assert order == sorted(order), "tests run before the build"
     artifact = uses(build, "actions/upload-pages-artifact")
     assert artifact and artifact[0]["with"]["path"] == "site"
@@ -60,7 +64,10 @@ def test_deploy_job(workflow):
     assert "steps.deployment.outputs.page_url" in deploy["environment"]["url"]
     step = uses(deploy, "actions/deploy-pages")
     assert step and step[0].get("id") == "deployment"
-    assert deploy["concurrency"]["group"] == "pages" and deploy["concurrency"]["cancel-in-progress"] is False
+    assert (
+        deploy["concurrency"]["group"] == "pages"
+        and deploy["concurrency"]["cancel-in-progress"] is False
+    )
 
 
 def test_least_privilege(workflow):

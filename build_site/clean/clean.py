@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from build_site.clean import furniture as F
 from build_site.clean.dates import find_time, parse_dateline, parse_time
-from build_site.model import Chunk, Issue, Line, RawEvent, Removed, Source
 from build_site.clean.speakers import SpeakerIndex
+from build_site.model import Chunk, Issue, Line, RawEvent, Removed, Source
 
 TEXT_VERSION = re.compile(r"^Text version(?P<rest>.*)$", re.I)
 _JOIN_ALONE = re.compile(r"^[.:,;!?]$")
@@ -27,8 +27,19 @@ CAPTION_WORDS = 12
 _TITLE_END = re.compile(r"[.!?:;,…]$")
 #: Lines that identify the publishing site (first match wins).
 PUBLISHERS = (
-    (re.compile(r"^(?:Official website of the President of Russia|View settings|Select font.*|Character spacing.*|Publication status|Published in sections?:.*)$", re.I), "Kremlin"),
-    (re.compile(r"^(?:Official site of the President of the Republic of Kazakhstan|Akorda)$", re.I), "Akorda"),
+    (
+        re.compile(
+            r"^(?:Official website of the President of Russia|View settings|Select font.*|Character spacing.*|Publication status|Published in sections?:.*)$",
+            re.I,
+        ),
+        "Kremlin",
+    ),
+    (
+        re.compile(
+            r"^(?:Official site of the President of the Republic of Kazakhstan|Akorda)$", re.I
+        ),
+        "Akorda",
+    ),
 )
 
 
@@ -74,7 +85,13 @@ def split_events(lines: tuple[Line, ...]) -> list[tuple[list[Line], list[Removed
 def clean(source: Source, speakers: SpeakerIndex) -> tuple[list[RawEvent], list[Issue]]:
     issues: list[Issue] = []
     publisher = next(
-        (name for line in source.lines for pattern, name in PUBLISHERS if pattern.match(line.text.strip())), None
+        (
+            name
+            for line in source.lines
+            for pattern, name in PUBLISHERS
+            if pattern.match(line.text.strip())
+        ),
+        None,
     )
     events = []
     for index, (lines, removed) in enumerate(split_events(source.lines)):
@@ -82,10 +99,20 @@ def clean(source: Source, speakers: SpeakerIndex) -> tuple[list[RawEvent], list[
         _read_segment(source.name, [l for l in lines if l.text.strip()], draft, speakers, issues)
         events.append(
             RawEvent(
-                seed=source.name, index=index, title=draft.title, date=draft.date, time=draft.time,
-                place=draft.place, lead=tuple(draft.lead), body=tuple(draft.body), removed=tuple(draft.removed),
-                meta_lines=tuple(draft.meta), tags={k: tuple(v) for k, v in draft.tags.items()},
-                published=draft.published, translation=draft.translation, publisher=publisher,
+                seed=source.name,
+                index=index,
+                title=draft.title,
+                date=draft.date,
+                time=draft.time,
+                place=draft.place,
+                lead=tuple(draft.lead),
+                body=tuple(draft.body),
+                removed=tuple(draft.removed),
+                meta_lines=tuple(draft.meta),
+                tags={k: tuple(v) for k, v in draft.tags.items()},
+                published=draft.published,
+                translation=draft.translation,
+                publisher=publisher,
             )
         )
     return events, issues
@@ -118,10 +145,17 @@ def _is_label_start(lines: list[Line], i: int, speakers: SpeakerIndex) -> bool:
 
 
 def _is_title_like(text: str) -> bool:
-    return bool(text) and len(text.split()) <= 25 and not _TITLE_END.search(text) and (text[0].isupper() or text[0].isdigit())
+    return (
+        bool(text)
+        and len(text.split()) <= 25
+        and not _TITLE_END.search(text)
+        and (text[0].isupper() or text[0].isdigit())
+    )
 
 
-def _read_segment(file: str, lines: list[Line], d: _Draft, speakers: SpeakerIndex, issues: list[Issue]) -> None:
+def _read_segment(
+    file: str, lines: list[Line], d: _Draft, speakers: SpeakerIndex, issues: list[Issue]
+) -> None:
     end = _header_end(lines, speakers)
     caption_next = False
     last_meta = ""
@@ -146,7 +180,12 @@ def _read_segment(file: str, lines: list[Line], d: _Draft, speakers: SpeakerInde
         elif parse_time(flat):
             d.time = d.time or parse_time(flat)
             d.meta.append(Removed(line, "time"))
-        elif last_meta in ("date", "time") and d.place is None and len(text.split()) <= 5 and not _TITLE_END.search(text):
+        elif (
+            last_meta in ("date", "time")
+            and d.place is None
+            and len(text.split()) <= 5
+            and not _TITLE_END.search(text)
+        ):
             d.place = _squash(text)
             d.meta.append(Removed(line, "place"))
         elif d.title is None and not d.lead and _is_title_like(text):
@@ -213,10 +252,21 @@ def _read_body(file: str, lines: list[Line], d: _Draft, issues: list[Issue]) -> 
 
 def _append(chunks: list[Chunk], line: Line, text: str, file: str, issues: list[Issue]) -> None:
     """Add a line as a new chunk, or join it to the previous one when the line was broken."""
-    if chunks and chunks[-1].kind == "text" and (_JOIN_ALONE.match(text) or _JOIN_START.match(text)):
+    if (
+        chunks
+        and chunks[-1].kind == "text"
+        and (_JOIN_ALONE.match(text) or _JOIN_START.match(text))
+    ):
         prev = chunks[-1]
         chunks[-1] = Chunk(prev.text + text, prev.lines + (line.no,))
-        issues.append(Issue(file, line.no, "repair", f"joined a broken line starting {text[:2]!r} to line {prev.lines[-1]}"))
+        issues.append(
+            Issue(
+                file,
+                line.no,
+                "repair",
+                f"joined a broken line starting {text[:2]!r} to line {prev.lines[-1]}",
+            )
+        )
     else:
         chunks.append(Chunk(text, (line.no,)))
 

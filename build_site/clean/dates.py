@@ -1,11 +1,11 @@
 """Dates and times as the sources print them (English and Russian).
 
-    >>> parse_dateline("November 12, 2025, The Kremlin, Moscow")
-    (datetime.date(2025, 11, 12), 'The Kremlin, Moscow')
-    >>> parse_dateline("9 ноября 2023 года")
-    (datetime.date(2023, 11, 9), None)
-    >>> parse_dateline("Thank you.") is None
-    True
+>>> parse_dateline("November 12, 2025, The Kremlin, Moscow")
+(datetime.date(2025, 11, 12), 'The Kremlin, Moscow')
+>>> parse_dateline("9 ноября 2023 года")
+(datetime.date(2023, 11, 9), None)
+>>> parse_dateline("Thank you.") is None
+True
 """
 
 from __future__ import annotations
@@ -37,7 +37,9 @@ MONTHS = {
 _MONTH = r"(?P<month>[A-Za-zА-Яа-яЁё]+)\.?"
 _DATE_RES = [
     re.compile(rf"^{_MONTH}\s+(?P<day>\d{{1,2}}),\s*(?P<year>\d{{4}})(?:,\s*(?P<rest>.+))?$"),
-    re.compile(rf"^(?P<day>\d{{1,2}})\s+{_MONTH}\s+(?P<year>\d{{4}})(?:\s*(?:года|г\.))?(?:,\s*(?P<rest>.+))?$"),
+    re.compile(
+        rf"^(?P<day>\d{{1,2}})\s+{_MONTH}\s+(?P<year>\d{{4}})(?:\s*(?:года|г\.))?(?:,\s*(?P<rest>.+))?$"
+    ),
     re.compile(r"^(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})(?:,\s*(?P<rest>.+))?$"),
 ]
 TIME_RE = re.compile(r"^(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)$")

@@ -56,7 +56,11 @@ RULES: tuple[Rule, ...] = (
         r".{0,400}\b(?-i:Photo(?:\s+by\s+|:\s*)|Фото:\s*)[^.]{2,80}\.?",
         "photo caption ending with a photo credit (capital 'Photo': 'a photo by my desk.' is speech)",
     ),
-    _rule("separator", r"[*\s]*\*\s*\*\s*\*[*\s]*|[-–—_]{3,}", "typographic separator between lead and text"),
+    _rule(
+        "separator",
+        r"[*\s]*\*\s*\*\s*\*[*\s]*|[-–—_]{3,}",
+        "typographic separator between lead and text",
+    ),
     _rule(
         "share-widget",
         r"Direct link|Text version|Share|Print|Версия для печати|Прямая ссылка|Текстовая версия",
@@ -72,12 +76,22 @@ CONTEXT_RULES = {
 }
 
 #: Headings of the "See also" box; the box also holds the linked title and its date.
-RELATED_WIDGET = re.compile(r"^(?:See also|Additional|Also read|Read also|Related|См\. также|Читайте также)$", re.I)
+RELATED_WIDGET = re.compile(
+    r"^(?:See also|Additional|Also read|Read also|Related|См\. также|Читайте также)$", re.I
+)
 
 #: Closing blocks whose items become the event's tags.
-TAG_BLOCKS = {"geography": "Geography", "topics": "Topics", "persons": "Persons", "organisations": "Organisations"}
+TAG_BLOCKS = {
+    "geography": "Geography",
+    "topics": "Topics",
+    "persons": "Persons",
+    "organisations": "Organisations",
+}
 #: Closing-block lines kept as metadata, not tags.
-PUBLICATION = re.compile(r"^(?:Publication status|Published in sections?:.*|Publication date:.*|Дата публикации:.*)$", re.I)
+PUBLICATION = re.compile(
+    r"^(?:Publication status|Published in sections?:.*|Publication date:.*|Дата публикации:.*)$",
+    re.I,
+)
 
 #: Notices that the text is a machine translation: metadata, never text.
 TRANSLATION = re.compile(
@@ -87,7 +101,10 @@ TRANSLATION = re.compile(
 )
 
 #: Editorial marks printed in the text: shown as notes, never as speech.
-NOTE = re.compile(r"^(?:<\s*(?:…|\.\.\.)\s*>|\[\s*(?:…|\.\.\.)\s*\]|To be continued\.?|Продолжение следует\.?)$", re.I)
+NOTE = re.compile(
+    r"^(?:<\s*(?:…|\.\.\.)\s*>|\[\s*(?:…|\.\.\.)\s*\]|To be continued\.?|Продолжение следует\.?)$",
+    re.I,
+)
 
 #: A news dateline at the start of the first paragraph: "ASTANA – ".
 DATELINE = re.compile(r"^(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ .'-]{2,40}?)\s*[–—-]{1,2}\s+(?=[A-ZА-ЯЁ«“\"])")

@@ -1,12 +1,12 @@
 """Speaker labels ("President of Russia Vladimir Putin:") → persons, and news attributions.
 
-    >>> idx = SpeakerIndex({"vladimir-putin": Person("vladimir-putin", "Vladimir Putin", aliases=("Putin",))})
-    >>> idx.split_label_line("President of Russia Vladimir Putin: Colleagues, friends,")[0].person
-    'vladimir-putin'
-    >>> idx.split_label_line("Governor of Kostanay Region Kumar Aksakalov: Good afternoon.")[0].name
-    'Kumar Aksakalov'
-    >>> idx.split_label_line("This forum is dedicated to a theme: Skilled Trades.") is None
-    True
+>>> idx = SpeakerIndex({"vladimir-putin": Person("vladimir-putin", "Vladimir Putin", aliases=("Putin",))})
+>>> idx.split_label_line("President of Russia Vladimir Putin: Colleagues, friends,")[0].person
+'vladimir-putin'
+>>> idx.split_label_line("Governor of Kostanay Region Kumar Aksakalov: Good afternoon.")[0].name
+'Kumar Aksakalov'
+>>> idx.split_label_line("This forum is dedicated to a theme: Skilled Trades.") is None
+True
 """
 
 from __future__ import annotations
@@ -20,21 +20,127 @@ from build_site.model import Person
 
 #: Unnamed turns: a questioner is not a person page.
 GENERIC = {
-    "question": "Question", "answer": "Answer", "remark": "Remark", "reply": "Reply", "response": "Response",
-    "moderator": "Moderator", "voice": "Voice", "вопрос": "Question", "ответ": "Answer", "реплика": "Remark",
+    "question": "Question",
+    "answer": "Answer",
+    "remark": "Remark",
+    "reply": "Reply",
+    "response": "Response",
+    "moderator": "Moderator",
+    "voice": "Voice",
+    "вопрос": "Question",
+    "ответ": "Answer",
+    "реплика": "Remark",
 }
-CONNECTORS = {"of", "the", "and", "for", "on", "de", "von", "van", "der", "al", "bin", "ibn", "du", "la", "le", "da", "&", "–", "-"}
+CONNECTORS = {
+    "of",
+    "the",
+    "and",
+    "for",
+    "on",
+    "de",
+    "von",
+    "van",
+    "der",
+    "al",
+    "bin",
+    "ibn",
+    "du",
+    "la",
+    "le",
+    "da",
+    "&",
+    "–",
+    "-",
+}
 #: Words of titles and offices: never part of a person's name in a label.
 ROLE_WORDS = {
-    "president", "prime", "minister", "deputy", "first", "governor", "chairman", "chairwoman", "chair", "head",
-    "speaker", "mayor", "akim", "director", "general", "rector", "ambassador", "secretary", "press", "adviser",
-    "advisor", "aide", "foreign", "affairs", "republic", "russia", "russian", "kazakhstan", "kazakh", "federation",
-    "region", "regional", "executive", "chief", "ceo", "state", "council", "duma", "senate", "majilis", "mazhilis",
-    "government", "administration", "presidential", "security", "ministry", "economy", "economic", "development",
-    "trade", "industry", "energy", "education", "science", "culture", "agriculture", "transport", "digital",
-    "board", "company", "university", "moderator", "member", "senator", "envoy", "special", "representative",
-    "kremlin", "office", "spokesman", "spokeswoman", "spokesperson", "acting", "former", "vice", "national",
-    "uzbekistan", "belarus", "kyrgyzstan", "china", "territory", "city", "oblast", "krai", "republic's", "mr", "ms",
+    "president",
+    "prime",
+    "minister",
+    "deputy",
+    "first",
+    "governor",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "head",
+    "speaker",
+    "mayor",
+    "akim",
+    "director",
+    "general",
+    "rector",
+    "ambassador",
+    "secretary",
+    "press",
+    "adviser",
+    "advisor",
+    "aide",
+    "foreign",
+    "affairs",
+    "republic",
+    "russia",
+    "russian",
+    "kazakhstan",
+    "kazakh",
+    "federation",
+    "region",
+    "regional",
+    "executive",
+    "chief",
+    "ceo",
+    "state",
+    "council",
+    "duma",
+    "senate",
+    "majilis",
+    "mazhilis",
+    "government",
+    "administration",
+    "presidential",
+    "security",
+    "ministry",
+    "economy",
+    "economic",
+    "development",
+    "trade",
+    "industry",
+    "energy",
+    "education",
+    "science",
+    "culture",
+    "agriculture",
+    "transport",
+    "digital",
+    "board",
+    "company",
+    "university",
+    "moderator",
+    "member",
+    "senator",
+    "envoy",
+    "special",
+    "representative",
+    "kremlin",
+    "office",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "acting",
+    "former",
+    "vice",
+    "national",
+    "uzbekistan",
+    "belarus",
+    "kyrgyzstan",
+    "china",
+    "territory",
+    "city",
+    "oblast",
+    "krai",
+    "republic's",
+    "mr",
+    "ms",
 }
 LABEL_LINE = re.compile(r"^(?P<label>[^:\n]{2,140}?)\s*:(?:\s+(?P<rest>\S.*))?\s*$")
 _TOKEN_OK = re.compile(r"^(?:[A-ZА-ЯЁ][\w’'.\-]*|\(?[A-Z][\w.]*\)?)$")
@@ -64,13 +170,17 @@ class SpeakerIndex:
             names += [(n, p.id, True) for n in p.misspellings]
         self._names = sorted(names, key=lambda t: -len(t[0]))
         self._name_re = re.compile(
-            r"(?<![\w-])(" + "|".join(re.escape(n) for n, _, _ in self._names) + r")(?![\w-])" if names else r"(?!)"
+            r"(?<![\w-])(" + "|".join(re.escape(n) for n, _, _ in self._names) + r")(?![\w-])"
+            if names
+            else r"(?!)"
         )
         self._by_name = {n: (pid, sic) for n, pid, sic in self._names}
 
     def find_names(self, text: str) -> list[tuple[int, int, str, bool]]:
         """(start, end, person id, is_misspelling) for every known name in text."""
-        return [(m.start(), m.end(), *self._by_name[m.group(1)]) for m in self._name_re.finditer(text)]
+        return [
+            (m.start(), m.end(), *self._by_name[m.group(1)]) for m in self._name_re.finditer(text)
+        ]
 
     def parse_label(self, label: str) -> Label | None:
         label = " ".join(label.split())
@@ -111,7 +221,7 @@ class SpeakerIndex:
 # --- news attribution -------------------------------------------------------------------------
 
 _SAY = r"(?:said|says|stated|states|noted|notes|added|adds|stressed|emphasi[sz]ed|underlined|highlighted|remarked|told|explained|pointed out|continued|concluded)"
-_QUOTE_CLOSE = "”\"»"
+_QUOTE_CLOSE = '”"»'
 _SAID_BEFORE = re.compile(rf"[{_QUOTE_CLOSE}]\s*,?\s*{_SAY}\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)*$")
 _QUOTE_BEFORE = re.compile(rf"[{_QUOTE_CLOSE}]\s*,?\s*(?:[A-Z][\w-]*\s+)*$")
 _SAY_AFTER = re.compile(rf"\s+{_SAY}\b")
@@ -129,26 +239,30 @@ def attribute(text: str, index: SpeakerIndex) -> tuple[str | None, bool]:
     names = index.find_names(text)
     if not names:
         return None, False
-    by_pos = {start: pid for start, _, pid, _ in names}
     # “…,” said Tokayev. / “…,” Tokayev said.
     for start, end, pid, _ in names:
         lo = max(0, start - _LOOKBACK)
-        if _SAID_BEFORE.search(text, lo, start) or (_QUOTE_BEFORE.search(text, lo, start) and _SAY_AFTER.match(text, end)):
-            if text.lstrip()[:1] in "“\"«":
+        if _SAID_BEFORE.search(text, lo, start) or (
+            _QUOTE_BEFORE.search(text, lo, start) and _SAY_AFTER.match(text, end)
+        ):
+            if text.lstrip()[:1] in '“"«':
                 return pid, True
             return pid, False
     # Tokayev (also) noted that … / According to Tokayev, …
     start, end, pid, _ = min(names)
     head, tail = text[:start], text[end:]
     # a title before the name: "Kazakh President …", "Uzbekistan’s Prime Minister …"
-    if re.fullmatch(r"\s*(?:[A-Z][\w’'-]*\s+)?(?:(?:President|Prime\s+Minister|Minister|Governor)\s+)?", head) and re.match(
-        rf"\s+(?:also\s+)?(?:{_SAY}|welcomed|called|urged|recalled|expressed|announced|believes|thinks)\b", tail
+    if re.fullmatch(
+        r"\s*(?:[A-Z][\w’'-]*\s+)?(?:(?:President|Prime\s+Minister|Minister|Governor)\s+)?", head
+    ) and re.match(
+        rf"\s+(?:also\s+)?(?:{_SAY}|welcomed|called|urged|recalled|expressed|announced|believes|thinks)\b",
+        tail,
     ):
         return pid, False
     if re.fullmatch(r"\s*According to\s+(?:President\s+)?", head):
         return pid, False
     # …, Tokayev stated that …
-    for start, end, pid, _ in names:
+    for _, end, pid, _ in names:
         if _SAY_THAT_AFTER.match(text, end):
             return pid, False
     return None, False

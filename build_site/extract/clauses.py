@@ -19,9 +19,43 @@ from bisect import bisect_right
 from functools import lru_cache
 
 ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "st", "no", "nos", "vs", "etc", "approx", "e.g", "i.e", "u.s", "u.k",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gen",
-    "prof", "inc", "ltd", "co", "corp", "art", "p", "pp", "fig", "cf",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "no",
+    "nos",
+    "vs",
+    "etc",
+    "approx",
+    "e.g",
+    "i.e",
+    "u.s",
+    "u.k",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "gen",
+    "prof",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "art",
+    "p",
+    "pp",
+    "fig",
+    "cf",
 }
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)\]]*\s+(?=[\"“‘«(\[]?[A-Z0-9А-Я])")
 #: The word before a full stop (is it an abbreviation?), looked for in a bounded tail only.
@@ -45,7 +79,11 @@ def _sentences(text: str) -> tuple[tuple[int, int], ...]:
     start = 0
     for m in _SENTENCE_END.finditer(text):
         word = _LAST_WORD.search(text, max(start, m.start() - 40), m.start() + 1)
-        if word and m.group().startswith(".") and word.group(1).lower().rstrip(".") in ABBREVIATIONS:
+        if (
+            word
+            and m.group().startswith(".")
+            and word.group(1).lower().rstrip(".") in ABBREVIATIONS
+        ):
             continue
         end = m.start() + len(m.group().rstrip())
         spans.append((start, end))

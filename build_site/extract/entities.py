@@ -52,7 +52,15 @@ import ahocorasick
 
 from build_site.config import PACKAGE_DIR
 from build_site.model import Mention
-from build_site.read.vocab import ENTITY_KINDS, Folded, Term, Vocabulary, fold, load_vocabulary, term_key
+from build_site.read.vocab import (
+    ENTITY_KINDS,
+    Folded,
+    Term,
+    Vocabulary,
+    fold,
+    load_vocabulary,
+    term_key,
+)
 
 _REGION_SUFFIXES = (" region", " oblast")
 
@@ -93,7 +101,9 @@ class Matcher:
             if not f.folded:
                 continue
             layer = f"topic:{t.id}" if t.kind == "topic" else "entity"
-            cand = _Candidate(t.kind, t.id, layer, f.cased, t.case_sensitive, t.prefix, t.misspelling)
+            cand = _Candidate(
+                t.kind, t.id, layer, f.cased, t.case_sensitive, t.prefix, t.misspelling
+            )
             add(f.folded, cand)
             if t.misspelling:
                 self._misspellings.add((t.kind, t.id, f.folded))
@@ -127,9 +137,16 @@ class Matcher:
         for last, (length, cands) in self._automaton.iter(folded):
             end = last + 1
             start = end - length
-            if start > 0 and _isword(folded[start]) and _isword(folded[start - 1]) and not camel(start):
+            if (
+                start > 0
+                and _isword(folded[start])
+                and _isword(folded[start - 1])
+                and not camel(start)
+            ):
                 continue
-            closed = end == n or not _isword(folded[end - 1]) or not _isword(folded[end]) or camel(end)
+            closed = (
+                end == n or not _isword(folded[end - 1]) or not _isword(folded[end]) or camel(end)
+            )
             for c in cands:
                 if c.case_sensitive and cased[start:end] != c.cased:
                     continue
@@ -231,7 +248,9 @@ def load_matcher(data_dir: Path | str | None = None) -> Matcher:
     return _cached_matcher(str(Path(data_dir).resolve()) if data_dir is not None else None)
 
 
-def benchmark_matcher(texts: Iterable[str] | None = None, repeat: int = 3, matcher: Matcher | None = None) -> dict[str, float]:
+def benchmark_matcher(
+    texts: Iterable[str] | None = None, repeat: int = 3, matcher: Matcher | None = None
+) -> dict[str, float]:
     """Time building a Matcher and matching ``texts`` (default: the seed transcripts).
 
     Returns seconds to build, best seconds for one pass over all texts, characters per second and
@@ -242,7 +261,11 @@ def benchmark_matcher(texts: Iterable[str] | None = None, repeat: int = 3, match
     build = time.perf_counter() - t0
     if texts is None:
         seeds = PACKAGE_DIR.parent / "seeds"
-        texts = [p for f in sorted(seeds.glob("*.txt")) for p in f.read_text(encoding="utf-8").split("\n")]
+        texts = [
+            p
+            for f in sorted(seeds.glob("*.txt"))
+            for p in f.read_text(encoding="utf-8").split("\n")
+        ]
     texts = list(texts)
     chars = sum(len(t) for t in texts)
     best, found = float("inf"), 0
@@ -250,7 +273,12 @@ def benchmark_matcher(texts: Iterable[str] | None = None, repeat: int = 3, match
         t0 = time.perf_counter()
         found = sum(len(m.find(t)) for t in texts)
         best = min(best, time.perf_counter() - t0)
-    return {"build_s": build, "find_s": best, "chars_per_s": chars / best if best else float("inf"), "mentions": float(found)}
+    return {
+        "build_s": build,
+        "find_s": best,
+        "chars_per_s": chars / best if best else float("inf"),
+        "mentions": float(found),
+    }
 
 
 __all__ = ["Matcher", "Term", "Folded", "topics_for", "load_matcher", "benchmark_matcher"]

@@ -26,7 +26,9 @@ def extract(event: Event, matcher: MentionFinder, indicators: dict[str, Indicato
             return p
         who = p.speaker or speaker
         figures = [] if p.kind == "heading" else find_figures(p.text, event_date=event.date)
-        figures = [_as_stock(f, indicators, event) for f in assign_indicators(p.text, figures, indicators)]
+        figures = [
+            _as_stock(f, indicators, event) for f in assign_indicators(p.text, figures, indicators)
+        ]
         mentions = tuple(matcher.find(p.text))
         sic = tuple(dict.fromkeys(p.sic + matcher.sic(mentions)))
         return replace(
@@ -37,7 +39,13 @@ def extract(event: Event, matcher: MentionFinder, indicators: dict[str, Indicato
         )
 
     speeches = tuple(
-        replace(s, paragraphs=tuple(enrich(p, s.speaker or (event.author if event.doc_type == "article" else None)) for p in s.paragraphs))
+        replace(
+            s,
+            paragraphs=tuple(
+                enrich(p, s.speaker or (event.author if event.doc_type == "article" else None))
+                for p in s.paragraphs
+            ),
+        )
         for s in event.speeches
     )
     lead = tuple(enrich(p, None) for p in event.lead)

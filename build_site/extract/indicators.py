@@ -24,14 +24,14 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
 
+from build_site.config import DATA_DIR
 from build_site.extract.clauses import clause_at, sentence_at, sentences
 from build_site.extract.figures import find_figures
-from build_site.config import DATA_DIR
 from build_site.model import Figure, Indicator
 
 DEFAULT_PATH = DATA_DIR / "indicators.yml"
@@ -55,9 +55,11 @@ def load_indicators(path: Path | None = None) -> dict[str, Indicator]:
         raise ValueError(f"{path}: expected a list of indicators, got {type(data).__name__}")
     out: dict[str, Indicator] = {}
     for n, entry in enumerate(data, 1):
-        where = f"{path}: entry {n}" + (f" ({entry.get('id')})" if isinstance(entry, dict) and entry.get("id") else "")
+        where = f"{path}: entry {n}" + (
+            f" ({entry.get('id')})" if isinstance(entry, dict) and entry.get("id") else ""
+        )
 
-        def bad(msg: str) -> ValueError:
+        def bad(msg: str, where: str = where) -> ValueError:
             return ValueError(f"{where}: {msg}")
 
         if not isinstance(entry, dict):
@@ -87,19 +89,26 @@ def load_indicators(path: Path | None = None) -> dict[str, Indicator]:
             except re.error as e:
                 raise bad(f"bad pattern {p!r}: {e}") from e
         out[entry["id"]] = Indicator(
-            id=entry["id"], name=entry["name"], unit=entry["unit"], description=entry.get("description") or "",
-            topic=entry.get("topic"), patterns=lists["patterns"], units=lists["units"] or (entry["unit"],),
+            id=entry["id"],
+            name=entry["name"],
+            unit=entry["unit"],
+            description=entry.get("description") or "",
+            topic=entry.get("topic"),
+            patterns=lists["patterns"],
+            units=lists["units"] or (entry["unit"],),
             stock=bool(entry.get("stock", False)),
         )
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-def _score(ind: Indicator, figure: Figure, text: str, lo: int, hi: int, own: tuple[int, int]) -> tuple[int, int] | None:
+def _score(
+    ind: Indicator, figure: Figure, text: str, lo: int, hi: int, own: tuple[int, int]
+) -> tuple[int, int] | None:
     """(number of patterns, -distance of their matches) if ind matches text[lo:hi], else None.
 
     Negative patterns are read only inside own (the figure's sentence, at most): an earlier
@@ -127,11 +136,19 @@ def _contexts(text: str, figure: Figure, neighbours: Sequence[Figure]) -> list[t
     next_start = min([f.start for f in neighbours if f.start >= figure.end], default=ce)
     ss, se = sentence_at(text, figure.start)
     spans = sentences(text)
-    k = bisect_left(spans, (ss,))  # sentences before the figure's own (bisect: linear cost per paragraph)
+    k = bisect_left(
+        spans, (ss,)
+    )  # sentences before the figure's own (bisect: linear cost per paragraph)
     return [(cs, min(ce, next_start)), (cs, ce), (ss, se), (spans[k - 1][0] if k else ss, se)]
 
 
-def classify(text: str, figure: Figure, indicators: dict[str, Indicator], *, neighbours: Sequence[Figure] | None = None) -> str | None:
+def classify(
+    text: str,
+    figure: Figure,
+    indicators: dict[str, Indicator],
+    *,
+    neighbours: Sequence[Figure] | None = None,
+) -> str | None:
     """Id of the indicator the figure measures, read from the sentence around it; None if none fits.
 
     neighbours: the paragraph's other figures (found with find_figures when not given).
@@ -151,13 +168,20 @@ def classify(text: str, figure: Figure, indicators: dict[str, Indicator], *, nei
     return None
 
 
-def assign_indicators(text: str, figures: Sequence[Figure], indicators: dict[str, Indicator]) -> list[Figure]:
+def assign_indicators(
+    text: str, figures: Sequence[Figure], indicators: dict[str, Indicator]
+) -> list[Figure]:
     """Copies of the figures with ``indicator`` set (None where no indicator fits)."""
     ordered = sorted(figures, key=lambda f: f.start)
     starts = [f.start for f in ordered]
     # the classifier reads of the neighbours only the first one starting after the figure: pass just
     # that one, so a paragraph with thousands of figures costs linear, not quadratic, time
     return [
-        replace(f, indicator=classify(text, f, indicators, neighbours=ordered[(k := bisect_left(starts, f.end)) : k + 1]))
+        replace(
+            f,
+            indicator=classify(
+                text, f, indicators, neighbours=ordered[(k := bisect_left(starts, f.end)) : k + 1]
+            ),
+        )
         for f in figures
     ]

@@ -63,10 +63,27 @@ def counted_noun(text: str, pos: int, *, window: int = 7) -> tuple[str, int] | N
     words = 0
     i = 0
     if tokens and tokens[0][0].lower() == "of":
-        if len(tokens) > 1 and tokens[1][0].lower() in {"them", "which", "these", "those", "whom", "us"}:
+        if len(tokens) > 1 and tokens[1][0].lower() in {
+            "them",
+            "which",
+            "these",
+            "those",
+            "whom",
+            "us",
+        }:
             return ANTECEDENT, tokens[1][1]
         i = 1
-        while i < len(tokens) and tokens[i][0].lower() in {"the", "our", "all", "its", "their", "these", "those", "your", "my"}:
+        while i < len(tokens) and tokens[i][0].lower() in {
+            "the",
+            "our",
+            "all",
+            "its",
+            "their",
+            "these",
+            "those",
+            "your",
+            "my",
+        }:
             i += 1
     while i < len(tokens) and words < window:
         tok, end = tokens[i]
@@ -76,7 +93,11 @@ def counted_noun(text: str, pos: int, *, window: int = 7) -> tuple[str, int] | N
             continue
         if tok == ",":
             nxt = tokens[i + 1][0].lower() if i + 1 < len(tokens) else ""
-            if not nxt[:1].isalpha() or nxt in STOP or nxt in {"and", "or", "which", "while", "including"}:
+            if (
+                not nxt[:1].isalpha()
+                or nxt in STOP
+                or nxt in {"and", "or", "which", "while", "including"}
+            ):
                 return None
             i += 1
             continue
@@ -96,7 +117,9 @@ def noun_before(text: str, start: int, lo: int) -> str | None:
     """The noun a bare number measures, from text[lo:start]: 'the number of X', else the nearest
     plural noun ('our pool of joint projects has been expanded to 143' → 'projects') other than the
     parties ('between the two countries')."""
-    for m in reversed(list(re.finditer(r"\bnumber\s+of((?:\s+[A-Za-z’'\-]+){1,4})", text[lo:start], re.I))):
+    for m in reversed(
+        list(re.finditer(r"\bnumber\s+of((?:\s+[A-Za-z’'\-]+){1,4})", text[lo:start], re.I))
+    ):
         plural = [w for w in m[1].split() if is_plural(w) and w.lower() not in STOP]
         if plural:
             return unit_name(plural[0])

@@ -17,23 +17,61 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 SCALES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 """Word scales (singular only: 'thousands of', 'millions of' are vague, never figures)."""
 SCALE_ABBR = {
-    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "bn": 1e9, "bln": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, "trn": 1e12,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "bn": 1e9,
+    "bln": 1e9,
+    "mn": 1e6,
+    "mln": 1e6,
+    "tn": 1e12,
+    "trn": 1e12,
 }
 FRACTIONS = {
-    "half": 1 / 2, "third": 1 / 3, "thirds": 1 / 3, "quarter": 1 / 4, "quarters": 1 / 4,
-    "fifth": 1 / 5, "fifths": 1 / 5, "tenth": 1 / 10, "tenths": 1 / 10,
+    "half": 1 / 2,
+    "third": 1 / 3,
+    "thirds": 1 / 3,
+    "quarter": 1 / 4,
+    "quarters": 1 / 4,
+    "fifth": 1 / 5,
+    "fifths": 1 / 5,
+    "tenth": 1 / 10,
+    "tenths": 1 / 10,
 }
 
 _WORD = "|".join(sorted([*SMALL, *TENS], key=len, reverse=True))
@@ -46,7 +84,9 @@ WORDS_RE = re.compile(
     re.IGNORECASE,
 )
 _SEP = r"[,\u00a0\u202f\u2009 ]"
-DIGITS_RE = re.compile(rf"(?<![\w.,/])(?<![A-Za-z]-)(?:\d{{1,3}}(?:(?:,\d{{3}})+|(?:[\u00a0\u202f\u2009 ]\d{{3}})+)(?!\d)|\d+)(?:\.\d+)?")
+DIGITS_RE = re.compile(
+    r"(?<![\w.,/])(?<![A-Za-z]-)(?:\d{1,3}(?:(?:,\d{3})+|(?:[\u00a0\u202f\u2009 ]\d{3})+)(?!\d)|\d+)(?:\.\d+)?"
+)
 
 
 @dataclass(frozen=True)

@@ -37,9 +37,20 @@ from build_site.extract.numbers import _ATOM, words_value
 MONTHS = {
     m: i
     for i, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-         ("october", "oct"), ("november", "nov"), ("december", "dec")],
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
         start=1,
     )
     for m in names
@@ -50,7 +61,10 @@ N = rf"(?:\d+|{_ATOM})"
 OF_YEAR = rf"(?:\s+of\s+(?:(?:the\s+)?(?P<rel>this|current|last|previous)\s+year|the\s+year|(?P<y>{YEAR})))"
 _F = re.IGNORECASE
 
-BASE = re.compile(r"(?:than|compared\s+(?:to|with)|versus|vs\.?|against|relative\s+to|from|since|over)\s+(?:the\s+same\s+period\s+(?:of|in)\s+)?$", _F)
+BASE = re.compile(
+    r"(?:than|compared\s+(?:to|with)|versus|vs\.?|against|relative\s+to|from|since|over)\s+(?:the\s+same\s+period\s+(?:of|in)\s+)?$",
+    _F,
+)
 LOCAL_TARGET = re.compile(
     r"(?:\b(?:to|will|shall|must|plans?\s+to|aims?\s+to|goal\s+of|aim\s+of|objective\s+of|intends?\s+to|seeks?\s+to)"
     r"\s+(?:\w+\s+)?(?:increase|increasing|raise|raising|bring|bringing|boost|boosting|double|doubling|triple|expand"
@@ -63,8 +77,12 @@ TARGET_WORDS = re.compile(
     r"|are\s+to|is\s+to|expected\s+to|expects?\s+to|forecasts?|projected|envisaged?|envisages|going\s+to)\b",
     _F,
 )
-CUMULATIVE = re.compile(r"\b(?:accumulated|cumulative|total\s+(?:volume|amount|stock)|stock\s+of)\b", _F)
-NOW = re.compile(r"\b(?:now|currently|today|at\s+present|presently|to\s+date|as\s+of\s+today)\b(?![’']s)", _F)
+CUMULATIVE = re.compile(
+    r"\b(?:accumulated|cumulative|total\s+(?:volume|amount|stock)|stock\s+of)\b", _F
+)
+NOW = re.compile(
+    r"\b(?:now|currently|today|at\s+present|presently|to\s+date|as\s+of\s+today)\b(?![’']s)", _F
+)
 
 
 @dataclass(frozen=True)
@@ -104,24 +122,67 @@ def find_cues(text: str, event: dt.date | None) -> list[Cue]:
     """Every period cue in text, most specific first, not overlapping."""
     y = event.year if event else None
     rules: list[tuple[str, object]] = [
-        (rf"\b(?:from\s+)?({MONTH})\s*(?:to|through|till|until|–|—|-)\s*({MONTH})(?:,?\s+(?:of\s+)?({YEAR}))?",
-         lambda m: _months(_year_of(m[3], event), MONTHS[m[1].lower().rstrip(".")], MONTHS[m[2].lower().rstrip(".")])),
-        (rf"\b(?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+({N})\s+(years|months)\b",
-         lambda m: None if not (event and (n := _num(m[1]))) else (
-             f"{y - n}/{y - 1}" if m[2].lower() == "years" else f"{_shift(event, -n)}/{_shift(event, -1)}")),
-        (rf"\b(?:the\s+)?(?:(?P<first>first)\s+)?(?P<n>{N})\s+months(?:{OF_YEAR})?",
-         lambda m: (m["first"] or m["rel"] or m["y"] or "of the year" in m.group().lower())
-         and (n := _num(m["n"])) and n <= 12 and _months(_year_of(m["rel"] or m["y"], event), 1, n) or False),
-        (rf"\b(?P<h>first|second|1st|2nd)\s+half(?:-year)?(?:{OF_YEAR})?",
-         lambda m: _months(_year_of(m["rel"] or m["y"], event), *((1, 6) if m["h"].lower() in {"first", "1st"} else (7, 12)))),
-        (rf"\b(?P<q>first|second|third|fourth)\s+quarter(?:{OF_YEAR})?",
-         lambda m: _months(_year_of(m["rel"] or m["y"], event), *(lambda q: (3 * q - 2, 3 * q))(["first", "second", "third", "fourth"].index(m["q"].lower()) + 1))),
+        (
+            rf"\b(?:from\s+)?({MONTH})\s*(?:to|through|till|until|–|—|-)\s*({MONTH})(?:,?\s+(?:of\s+)?({YEAR}))?",
+            lambda m: _months(
+                _year_of(m[3], event),
+                MONTHS[m[1].lower().rstrip(".")],
+                MONTHS[m[2].lower().rstrip(".")],
+            ),
+        ),
+        (
+            rf"\b(?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+({N})\s+(years|months)\b",
+            lambda m: (
+                None
+                if not (event and (n := _num(m[1])))
+                else (
+                    f"{y - n}/{y - 1}"
+                    if m[2].lower() == "years"
+                    else f"{_shift(event, -n)}/{_shift(event, -1)}"
+                )
+            ),
+        ),
+        (
+            rf"\b(?:the\s+)?(?:(?P<first>first)\s+)?(?P<n>{N})\s+months(?:{OF_YEAR})?",
+            lambda m: (
+                (m["first"] or m["rel"] or m["y"] or "of the year" in m.group().lower())
+                and (n := _num(m["n"]))
+                and n <= 12
+                and _months(_year_of(m["rel"] or m["y"], event), 1, n)
+                or False
+            ),
+        ),
+        (
+            rf"\b(?P<h>first|second|1st|2nd)\s+half(?:-year)?(?:{OF_YEAR})?",
+            lambda m: _months(
+                _year_of(m["rel"] or m["y"], event),
+                *((1, 6) if m["h"].lower() in {"first", "1st"} else (7, 12)),
+            ),
+        ),
+        (
+            rf"\b(?P<q>first|second|third|fourth)\s+quarter(?:{OF_YEAR})?",
+            lambda m: _months(
+                _year_of(m["rel"] or m["y"], event),
+                *(lambda q: (3 * q - 2, 3 * q))(
+                    ["first", "second", "third", "fourth"].index(m["q"].lower()) + 1
+                ),
+            ),
+        ),
         (rf"\b(?:by|until|till|through|up\s+to)\s+(?:the\s+end\s+of\s+)?({YEAR})\b", "target"),
         (rf"\b({YEAR})\s*[–—/-]\s*({YEAR})\b", lambda m: f"{m[1]}/{m[2]}"),
-        (rf"\b({MONTH})\s+(?:\d{{1,2}},?\s+)?({YEAR})\b", lambda m: f"{m[2]}-{MONTHS[m[1].lower().rstrip('.')]:02d}"),
+        (
+            rf"\b({MONTH})\s+(?:\d{{1,2}},?\s+)?({YEAR})\b",
+            lambda m: f"{m[2]}-{MONTHS[m[1].lower().rstrip('.')]:02d}",
+        ),
         (rf"(?<![\d,.$])\b({YEAR})\b(?!\s*(?:%|percent|billion|million|thousand))", lambda m: m[1]),
-        (r"\b(?:the\s+)?(last|this|current|previous|next|past)\s+year\b(?![’']s\s+forum)",
-         lambda m: None if y is None else str(y + {"last": -1, "previous": -1, "next": 1}.get(m[1].lower(), 0))),
+        (
+            r"\b(?:the\s+)?(last|this|current|previous|next|past)\s+year\b(?![’']s\s+forum)",
+            lambda m: (
+                None
+                if y is None
+                else str(y + {"last": -1, "previous": -1, "next": 1}.get(m[1].lower(), 0))
+            ),
+        ),
     ]
     cues: list[Cue] = []
     taken: list[tuple[int, int]] = []
@@ -159,6 +220,7 @@ def _cues(sentence: str, event: dt.date | None) -> tuple[Cue, ...]:
 def _nearest(cues: list[Cue], start: int, end: int) -> Cue | None:
     def distance(c: Cue) -> tuple[int, int]:
         return (start - c.end, 0) if c.end <= start else (c.start - end, 1)
+
     return min(cues, key=distance) if cues else None
 
 

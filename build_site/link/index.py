@@ -1,7 +1,7 @@
 """Link stage: indexes over the whole corpus, built once after every event is structured.
 
-    >>> Index.build(()).speeches_by_person
-    {}
+>>> Index.build(()).speeches_by_person
+{}
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ class Index:
     """indicator id → statements, oldest period first."""
 
     @classmethod
-    def build(cls, events: tuple[Event, ...]) -> "Index":
+    def build(cls, events: tuple[Event, ...]) -> Index:
         refs: dict[tuple[str, str], Ref] = {}
         speeches: dict[str, list] = defaultdict(list)
         mentions: dict[tuple[str, str], list] = defaultdict(list)
@@ -71,4 +71,10 @@ class Index:
 
 
 def _statement_order(st: Statement) -> tuple:
-    return (st.figure.period or "~", st.ref.event.date, st.ref.event.id, st.figure.paragraph, st.figure.start)
+    return (
+        st.figure.period or "~",
+        st.ref.event.date,
+        st.ref.event.id,
+        st.figure.paragraph,
+        st.figure.start,
+    )

@@ -26,8 +26,18 @@ from build_site.config import DATA_DIR
 from build_site.model import Event
 
 _UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
-_TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
-          "eighteenth", "nineteenth"]
+_TEENS = [
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+]
 _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 WORDS = {w: n for n, w in enumerate(_UNITS + _TEENS, 1)}
 for _t, _tens in enumerate(_TENS, 2):
@@ -118,23 +128,55 @@ def load_series(path: Path | str | None = None) -> tuple[Series, ...]:
     raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
     out = []
     for n, entry in enumerate(raw, 1):
-        where = f"{path.name}: series {entry.get('id', n)!r}" if isinstance(entry, dict) else f"{path.name}: entry {n}"
-        if not isinstance(entry, dict) or not {"id", "name", "names"} <= set(entry) or set(entry) - KEYS:
-            raise ValueError(f"{where}: needs id, name, names; allowed keys: {', '.join(sorted(KEYS))}")
+        where = (
+            f"{path.name}: series {entry.get('id', n)!r}"
+            if isinstance(entry, dict)
+            else f"{path.name}: entry {n}"
+        )
+        if (
+            not isinstance(entry, dict)
+            or not {"id", "name", "names"} <= set(entry)
+            or set(entry) - KEYS
+        ):
+            raise ValueError(
+                f"{where}: needs id, name, names; allowed keys: {', '.join(sorted(KEYS))}"
+            )
         editions = []
         for ed in entry.get("editions") or []:
-            if not isinstance(ed, dict) or not {"number", "year"} <= set(ed) or set(ed) - EDITION_KEYS:
-                raise ValueError(f"{where}: an edition needs number and year; allowed keys: {', '.join(sorted(EDITION_KEYS))}")
-            editions.append(Edition(int(ed["number"]), int(ed["year"]), ed.get("place"), ed.get("theme"),
-                                    str(ed["dates"]) if ed.get("dates") else None))
+            if (
+                not isinstance(ed, dict)
+                or not {"number", "year"} <= set(ed)
+                or set(ed) - EDITION_KEYS
+            ):
+                raise ValueError(
+                    f"{where}: an edition needs number and year; allowed keys: {', '.join(sorted(EDITION_KEYS))}"
+                )
+            editions.append(
+                Edition(
+                    int(ed["number"]),
+                    int(ed["year"]),
+                    ed.get("place"),
+                    ed.get("theme"),
+                    str(ed["dates"]) if ed.get("dates") else None,
+                )
+            )
         try:
             names = tuple(re.compile(rf"(?:{ORDINAL}\s+)?(?:{p})\b", re.I) for p in entry["names"])
             cues = tuple(re.compile(p, re.I) for p in entry.get("own_cues") or ())
         except re.error as exc:
             raise ValueError(f"{where}: bad regular expression: {exc}") from exc
         quick = re.compile("|".join(f"(?:{p})" for p in entry["names"]), re.I)
-        out.append(Series(entry["id"], entry["name"], " ".join(str(entry.get("description", "")).split()),
-                          names, cues, tuple(sorted(editions, key=lambda e: e.number)), quick))
+        out.append(
+            Series(
+                entry["id"],
+                entry["name"],
+                " ".join(str(entry.get("description", "")).split()),
+                names,
+                cues,
+                tuple(sorted(editions, key=lambda e: e.number)),
+                quick,
+            )
+        )
     return tuple(out)
 
 
@@ -145,7 +187,9 @@ def find_names(series: Series, text: str) -> list[NameMatch]:
         return found
     for pattern in series.names:
         for m in pattern.finditer(text):
-            found.append(NameMatch(m[0], ordinal_value(m["num"]) if m["num"] else None, m.start(), m.end()))
+            found.append(
+                NameMatch(m[0], ordinal_value(m["num"]) if m["num"] else None, m.start(), m.end())
+            )
     found.sort(key=lambda x: (x.start, -x.end))
     out: list[NameMatch] = []
     for x in found:  # overlapping matches of two patterns: keep the leftmost-longest
@@ -169,7 +213,9 @@ def classify(event: Event, series: Series) -> list[Member]:
     title = find_names(series, event.title)
     if title:
         number = next((x.number for x in title if x.number), None)
-        lead_numbers = [x.number for p in _lead(event) for x in find_names(series, p.text) if x.number]
+        lead_numbers = [
+            x.number for p in _lead(event) for x in find_names(series, p.text) if x.number
+        ]
         number = number or (lead_numbers[0] if lead_numbers else None)
         ed = series.edition(number, event.date.year)
         own = Member(event, series.id, ed.number if ed else number, True, None, title[0].text)
@@ -180,7 +226,9 @@ def classify(event: Event, series: Series) -> list[Member]:
                 if hits and any(c.search(sentence) for c in series.own_cues):
                     number = next((x.number for x in hits if x.number), None)
                     ed = series.edition(number, event.date.year)
-                    own = Member(event, series.id, ed.number if ed else number, True, p.anchor, hits[0].text)
+                    own = Member(
+                        event, series.id, ed.number if ed else number, True, p.anchor, hits[0].text
+                    )
                     break
             if own:
                 break
@@ -192,7 +240,9 @@ def classify(event: Event, series: Series) -> list[Member]:
             if own and (number == own.edition or number is None):
                 continue  # the event's own edition, or an unnumbered mention in it
             seen = related.get(number)
-            if seen is None or (x.number and not find_names(series, seen.quote)[0].number):  # prefer a numbered quote
+            if seen is None or (
+                x.number and not find_names(series, seen.quote)[0].number
+            ):  # prefer a numbered quote
                 related[number] = Member(event, series.id, number, False, p.anchor, x.text)
     # An edition the event merely mentions stays unnumbered only if no numbered mention exists.
     if len(related) > 1:
@@ -209,7 +259,12 @@ def assign_series(events: list[Event], all_series: tuple[Series, ...] | None = N
             own = next((m for m in classify(event, s) if m.own), None)
             if own:
                 edition = s.edition(own.edition, event.date.year)
-                event = replace(event, series=s.id, edition=own.edition, theme=edition.theme if edition else None)
+                event = replace(
+                    event,
+                    series=s.id,
+                    edition=own.edition,
+                    theme=edition.theme if edition else None,
+                )
                 break
         out.append(event)
     return out

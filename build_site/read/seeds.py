@@ -1,9 +1,9 @@
 """Read seeds and their optional sidecars; every problem is an `InputError` naming file and line.
 
-    >>> import tempfile, pathlib
-    >>> d = pathlib.Path(tempfile.mkdtemp()); _ = (d / "a.txt").write_bytes(b"\\xef\\xbb\\xbfHello\\r\\nWorld\\r\\n")
-    >>> [l.text for l in read_source(d / "a.txt").lines]
-    ['Hello', 'World']
+>>> import tempfile, pathlib
+>>> d = pathlib.Path(tempfile.mkdtemp()); _ = (d / "a.txt").write_bytes(b"\\xef\\xbb\\xbfHello\\r\\nWorld\\r\\n")
+>>> [l.text for l in read_source(d / "a.txt").lines]
+['Hello', 'World']
 """
 
 from __future__ import annotations
@@ -53,7 +53,9 @@ def decode(data: bytes, name: str) -> tuple[str, list[Issue]]:
         raise InputError(name, line, "not UTF-8 and not cp1251 text") from None
     # Russian text has Cyrillic words; a Latin-1 'é' decodes to a lone 'й' inside a Latin word
     if not re.search("[А-Яа-яЁё]{2,}", text):
-        raise InputError(name, line, f"not UTF-8 (invalid byte 0x{data[bad]:02x}); save the file as UTF-8")
+        raise InputError(
+            name, line, f"not UTF-8 (invalid byte 0x{data[bad]:02x}); save the file as UTF-8"
+        )
     return text, [Issue(name, line, "warning", "not UTF-8; decoded as cp1251")]
 
 
@@ -81,7 +83,9 @@ class _SidecarLoader(yaml.SafeLoader):
     """Dates stay text until checked, so '2024-13-01' is a message naming its line, not a crash."""
 
 
-_SidecarLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+_SidecarLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
+)
 
 
 def read_sidecar(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
@@ -113,14 +117,18 @@ def read_sidecar(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
     for i, item in enumerate(events):
         item_node = events_node.value[i]
         if not isinstance(item, dict):
-            raise InputError(name, item_node.start_mark.line + 1, "each item of 'events' must be a mapping")
+            raise InputError(
+                name, item_node.start_mark.line + 1, "each item of 'events' must be a mapping"
+            )
         item_lines = {k.value: k.start_mark.line + 1 for k, _ in item_node.value}
         _check_mapping(item, item_lines, name, nested=True)
         lines.update({f"events.{i}.{k}": v for k, v in item_lines.items()})
     return data, lines
 
 
-def _check_mapping(data: dict[str, Any], lines: dict[str, int], name: str, nested: bool = False) -> None:
+def _check_mapping(
+    data: dict[str, Any], lines: dict[str, int], name: str, nested: bool = False
+) -> None:
     for key, value in data.items():
         line = lines.get(key)
         if key not in SIDECAR_KEYS or (nested and key == "events"):
@@ -138,8 +146,12 @@ def _check_mapping(data: dict[str, Any], lines: dict[str, int], name: str, neste
         elif key == "time" and not re.fullmatch(r"\d{2}:\d{2}", str(value)):
             raise InputError(name, line, f"time must be HH:MM, got {value!r}")
         elif key == "doc_type" and value not in ("transcript", "news", "article"):
-            raise InputError(name, line, f"doc_type must be transcript, news or article, got {value!r}")
+            raise InputError(
+                name, line, f"doc_type must be transcript, news or article, got {value!r}"
+            )
         elif key in ("author", "slug") and not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", str(value)):
-            raise InputError(name, line, f"{key} must be a slug like 'kassym-jomart-tokayev', got {value!r}")
+            raise InputError(
+                name, line, f"{key} must be a slug like 'kassym-jomart-tokayev', got {value!r}"
+            )
         elif key not in ("events", "date") and not isinstance(value, str):
             raise InputError(name, line, f"{key} must be text, got {type(value).__name__}")

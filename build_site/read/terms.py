@@ -70,7 +70,9 @@ class Entry:
                 self.terms.append((t, line))
 
 
-def parse_aliases(chk: Checker, entry: LineMap, label: str, allow_prefix: bool) -> list[tuple[str, bool, int]]:
+def parse_aliases(
+    chk: Checker, entry: LineMap, label: str, allow_prefix: bool
+) -> list[tuple[str, bool, int]]:
     """(text, case_sensitive, line) of each valid alias of ``entry``."""
     out = []
     for item, line in chk.items(entry, "aliases", label):
@@ -78,7 +80,10 @@ def parse_aliases(chk: Checker, entry: LineMap, label: str, allow_prefix: bool) 
         if isinstance(item, dict):
             unknown = set(item) - {"term", "case_sensitive"}
             if unknown:
-                chk.error(line, f"{label}: unknown alias option(s) {sorted(map(str, unknown))} (allowed: term, case_sensitive)")
+                chk.error(
+                    line,
+                    f"{label}: unknown alias option(s) {sorted(map(str, unknown))} (allowed: term, case_sensitive)",
+                )
                 continue
             case_sensitive = item.get("case_sensitive", False)
             if not isinstance(case_sensitive, bool):
@@ -86,10 +91,15 @@ def parse_aliases(chk: Checker, entry: LineMap, label: str, allow_prefix: bool) 
                 continue
             item = item.get("term")
         if not isinstance(item, str) or not item.strip():
-            chk.error(line, f"{label}: an alias must be a non-empty string or {{term: ..., case_sensitive: true}}, not {item!r}")
+            chk.error(
+                line,
+                f"{label}: an alias must be a non-empty string or {{term: ..., case_sensitive: true}}, not {item!r}",
+            )
             continue
         text = item.strip()
-        if "*" in text and not (allow_prefix and text.endswith("*") and "*" not in text[:-1] and len(text) > 1):
+        if "*" in text and not (
+            allow_prefix and text.endswith("*") and "*" not in text[:-1] and len(text) > 1
+        ):
             chk.error(line, f"{label}: '*' is only allowed at the end of a topic keyword: {text!r}")
             continue
         out.append((text, case_sensitive, line))
@@ -120,7 +130,11 @@ def check_terms(entries: dict[str, list[Entry]], checkers: dict[str, Checker]) -
                 for other, ofile, oline in owners.get((group, key), []):
                     if (other.kind, other.id) == (t.kind, t.id):
                         continue
-                    if t.case_sensitive and other.case_sensitive and fold(t.text).cased != fold(other.text).cased:
+                    if (
+                        t.case_sensitive
+                        and other.case_sensitive
+                        and fold(t.text).cased != fold(other.text).cased
+                    ):
                         continue
                     checkers[kind].error(
                         line,

@@ -25,16 +25,35 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from build_site.read.folding import Folded, fold, term_key
-from build_site.read.gazetteer import PLACE_KINDS, build_places
 from build_site.config import DATA_DIR
 from build_site.model import Issue, Organisation, Person, Place, Topic
+from build_site.read.folding import Folded, fold, term_key
+from build_site.read.gazetteer import PLACE_KINDS, build_places
 from build_site.read.terms import Entry, Term, check_terms, parse_aliases
-from build_site.read.vocab_reader import SLUG, Checker, LineMap, VocabularyError, description, read_entries
+from build_site.read.vocab_reader import (
+    SLUG,
+    Checker,
+    LineMap,
+    VocabularyError,
+    description,
+    read_entries,
+)
 
 __all__ = [
-    "ALLOWED_KEYS", "DATA_DIR", "ENTITY_KINDS", "FILES", "KINDS", "PLACE_KINDS", "SLUG",
-    "Folded", "Term", "Vocabulary", "VocabularyError", "fold", "load_vocabulary", "term_key",
+    "ALLOWED_KEYS",
+    "DATA_DIR",
+    "ENTITY_KINDS",
+    "FILES",
+    "KINDS",
+    "PLACE_KINDS",
+    "SLUG",
+    "Folded",
+    "Term",
+    "Vocabulary",
+    "VocabularyError",
+    "fold",
+    "load_vocabulary",
+    "term_key",
 ]
 
 
@@ -91,7 +110,9 @@ class Vocabulary:
                     out.append(Term(kind, entry.id, entry.name))
                 for alias in entry.aliases:
                     prefix = kind == "topic" and alias.endswith("*")
-                    out.append(Term(kind, entry.id, alias.rstrip("*") if prefix else alias, prefix=prefix))
+                    out.append(
+                        Term(kind, entry.id, alias.rstrip("*") if prefix else alias, prefix=prefix)
+                    )
                 for typo in getattr(entry, "misspellings", ()):
                     out.append(Term(kind, entry.id, typo, misspelling=True))
         return tuple(out)
@@ -107,13 +128,19 @@ def _parse_entry(kind: str, raw: Any, line: int, chk: Checker) -> Entry | None:
     label = f"{kind} {id_!r}" if isinstance(id_, str) else f"{kind} entry"
     for key in entry:
         if key not in ALLOWED_KEYS[kind]:
-            chk.error(chk.key_line(entry, key), f"{label}: unknown key {key!r} (allowed: {', '.join(sorted(ALLOWED_KEYS[kind]))})")
+            chk.error(
+                chk.key_line(entry, key),
+                f"{label}: unknown key {key!r} (allowed: {', '.join(sorted(ALLOWED_KEYS[kind]))})",
+            )
     ok = True
     if "id" not in entry:
         chk.error(entry.line, f"{label}: missing 'id'")
         ok = False
     elif not isinstance(id_, str) or not SLUG.match(id_):
-        chk.error(chk.key_line(entry, "id"), f"{label}: bad id {id_!r}: must be a slug like 'st-petersburg' ([a-z0-9] words joined by '-')")
+        chk.error(
+            chk.key_line(entry, "id"),
+            f"{label}: bad id {id_!r}: must be a slug like 'st-petersburg' ([a-z0-9] words joined by '-')",
+        )
         ok = False
     name = chk.string(entry, "name", label, required=True)
     if name is None:
@@ -127,7 +154,9 @@ def _parse_entry(kind: str, raw: Any, line: int, chk: Checker) -> Entry | None:
         terms.append((Term(kind, id_, name), entry.line))
     for text, cs, tline in parse_aliases(chk, entry, label, allow_prefix=kind == "topic"):
         prefix = text.endswith("*")
-        terms.append((Term(kind, id_, text.rstrip("*").strip() if prefix else text, cs, prefix), tline))
+        terms.append(
+            (Term(kind, id_, text.rstrip("*").strip() if prefix else text, cs, prefix), tline)
+        )
     for text, tline in chk.strings(entry, "misspellings", label):
         terms.append((Term(kind, id_, text, misspelling=True), tline))
     return Entry(kind, chk.file, entry.line, entry, id_, name, terms)
@@ -143,7 +172,9 @@ def _persons(entries: list[Entry], chk: Checker) -> dict[str, Person]:
             if not SLUG.match(key):
                 chk.error(chk.key_line(d, "key"), f"{label}: bad key {key!r}: must be a slug")
             elif key in keys:
-                chk.error(chk.key_line(d, "key"), f"{label}: key {key!r} already used (line {keys[key]})")
+                chk.error(
+                    chk.key_line(d, "key"), f"{label}: key {key!r} already used (line {keys[key]})"
+                )
             keys.setdefault(key, e.line)
         persons[e.id] = Person(
             id=e.id,
@@ -208,7 +239,9 @@ def load_vocabulary(data_dir: Path | str | None = None) -> Vocabulary:
     places = build_places(entries["place"], checkers["place"])
     topics = _topics(entries["topic"], checkers["topic"])
     organisations = {
-        e.id: Organisation(id=e.id, name=e.name, aliases=e.aliases(), description=description(e.data))
+        e.id: Organisation(
+            id=e.id, name=e.name, aliases=e.aliases(), description=description(e.data)
+        )
         for e in entries["organisation"]
     }
     terms = check_terms(entries, checkers)  # after build_places: country names are terms too

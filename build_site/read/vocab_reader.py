@@ -146,7 +146,10 @@ class Checker:
             return None
         value = entry[key]
         if not isinstance(value, str) or not value.strip():
-            self.error(self.key_line(entry, key), f"{label}: {key!r} must be a non-empty string, not {value!r}")
+            self.error(
+                self.key_line(entry, key),
+                f"{label}: {key!r} must be a non-empty string, not {value!r}",
+            )
             return None
         return value.strip()
 
@@ -158,7 +161,9 @@ class Checker:
         if not isinstance(value, list):
             self.error(self.key_line(entry, key), f"{label}: {key!r} must be a list")
             return []
-        return list(zip(value, getattr(value, "item_lines", [self.key_line(entry, key)] * len(value))))
+        return list(
+            zip(value, getattr(value, "item_lines", [self.key_line(entry, key)] * len(value)))
+        )
 
     def strings(self, entry: LineMap, key: str, label: str) -> list[tuple[str, int]]:
         out = []
@@ -173,7 +178,14 @@ class Checker:
         if key not in entry:
             return None
         value = entry[key]
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
-            self.error(self.key_line(entry, key), f"{label}: {key!r} must be a number in [{low}, {high}], not {value!r}")
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float))
+            or not low <= value <= high
+        ):
+            self.error(
+                self.key_line(entry, key),
+                f"{label}: {key!r} must be a number in [{low}, {high}], not {value!r}",
+            )
             return None
         return float(value)

@@ -96,7 +96,11 @@ def period_span(period: str | None, said: dt.date) -> tuple[str, float, float] |
         return ("main", x, x)
     if period.startswith("target"):
         year = period.partition(":")[2]
-        return ("target", float(year), float(year) + 1) if year.isdigit() else ("target", math.inf, math.inf)
+        return (
+            ("target", float(year), float(year) + 1)
+            if year.isdigit()
+            else ("target", math.inf, math.inf)
+        )
     a, _, b = period.partition("/")
     start, end = _edge(a, False), _edge(b or a, True)
     if start is None or end is None or end < start:
@@ -132,13 +136,19 @@ def aggregate(points: list[Point], limit: int = MAX_MARKS) -> tuple[list[Point],
         latest = max(group, key=lambda p: p.said)
         lows = [p.low if p.low is not None else p.value for p in group]
         highs = [p.high if p.high is not None else p.value for p in group]
-        label = latest.label if len(group) == 1 else f"{len(group)} statements, latest: {latest.label}"
+        label = (
+            latest.label if len(group) == 1 else f"{len(group)} statements, latest: {latest.label}"
+        )
         out.append(replace(latest, low=min(lows), high=max(highs), label=label))
     out.sort(key=lambda p: period_key(p.period, p.said))
     kept = [p for p in out if period_span(p.period, p.said)[0] == "target"][-limit // 4 :]  # type: ignore[index]
     main = [p for p in out if period_span(p.period, p.said)[0] == "main"][-(limit - len(kept)) :]  # type: ignore[index]
     kept_ids = {id(p) for p in kept + main}
-    lost = sum(len(groups[(p.period, p.said.year if p.period == "cumulative" else None, p.series)]) for p in out if id(p) not in kept_ids)
+    lost = sum(
+        len(groups[(p.period, p.said.year if p.period == "cumulative" else None, p.series)])
+        for p in out
+        if id(p) not in kept_ids
+    )
     return main + kept, True, lost
 
 
@@ -183,7 +193,9 @@ def style_of(series: int) -> tuple[str, str]:
     return COLOURS[series % len(COLOURS)], SHAPES[series % len(SHAPES)]
 
 
-def chart(points: list[Point], series: list[str], unit: str, title: str, desc: str, name: str = "chart") -> Chart:
+def chart(
+    points: list[Point], series: list[str], unit: str, title: str, desc: str, name: str = "chart"
+) -> Chart:
     """An SVG line-free dot chart of `points` over time; `series` are the legend labels."""
     if len(series) > MAX_SERIES:
         series = series[: MAX_SERIES - 1] + ["Other speakers"]
@@ -225,21 +237,35 @@ def chart(points: list[Point], series: list[str], unit: str, title: str, desc: s
     for k in range(round((y1 - y0) / step) + 1):
         v = y0 + k * step
         y = sy(v)
-        out.append(f'<line x1="{plot_l}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" stroke="currentColor" stroke-opacity="{0.45 if v == 0 else 0.15}"/>')
-        out.append(f'<text x="{plot_l - 6}" y="{y + 4:.1f}" text-anchor="end">{escape(format_number(round(v / divisor, 6)))}</text>')
+        out.append(
+            f'<line x1="{plot_l}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" stroke="currentColor" stroke-opacity="{0.45 if v == 0 else 0.15}"/>'
+        )
+        out.append(
+            f'<text x="{plot_l - 6}" y="{y + 4:.1f}" text-anchor="end">{escape(format_number(round(v / divisor, 6)))}</text>'
+        )
     out.append(f'<text x="4" y="{TOP - 12}" font-weight="bold">{escape(axis_title)}</text>')
     # x axis: one label per year (thinned to about ten), boundaries as faint lines
     years = list(range(int(x0), int(x1))) if main else []
     every = max(1, math.ceil(len(years) / 10))
     for year in years:
-        out.append(f'<line x1="{sx(year):.1f}" x2="{sx(year):.1f}" y1="{plot_t}" y2="{plot_b}" stroke="currentColor" stroke-opacity="0.08"/>')
+        out.append(
+            f'<line x1="{sx(year):.1f}" x2="{sx(year):.1f}" y1="{plot_t}" y2="{plot_b}" stroke="currentColor" stroke-opacity="0.08"/>'
+        )
         if (year - years[0]) % every == 0:
-            out.append(f'<text x="{sx(year + 0.5):.1f}" y="{plot_b + 18}" text-anchor="middle">{year}</text>')
+            out.append(
+                f'<text x="{sx(year + 0.5):.1f}" y="{plot_b + 18}" text-anchor="middle">{year}</text>'
+            )
     if targets:
-        out.append(f'<line x1="{plot_r + 6}" x2="{plot_r + 6}" y1="{plot_t - 14}" y2="{plot_b + 4}" stroke="currentColor" stroke-dasharray="4 3" stroke-opacity="0.6"/>')
-        out.append(f'<text x="{plot_r + 6 + target_w / 2:.1f}" y="{TOP - 12}" text-anchor="middle" font-style="italic">Targets</text>')
+        out.append(
+            f'<line x1="{plot_r + 6}" x2="{plot_r + 6}" y1="{plot_t - 14}" y2="{plot_b + 4}" stroke="currentColor" stroke-dasharray="4 3" stroke-opacity="0.6"/>'
+        )
+        out.append(
+            f'<text x="{plot_r + 6 + target_w / 2:.1f}" y="{TOP - 12}" text-anchor="middle" font-style="italic">Targets</text>'
+        )
         for year in targets:
-            out.append(f'<text x="{tx(year):.1f}" y="{plot_b + 18}" text-anchor="middle">{"by " + str(int(year)) if math.isfinite(year) else "no year"}</text>')
+            out.append(
+                f'<text x="{tx(year):.1f}" y="{plot_b + 18}" text-anchor="middle">{"by " + str(int(year)) if math.isfinite(year) else "no year"}</text>'
+            )
 
     # marks, dodged sideways within a slot so equal values stay visible
     slots: dict[tuple, list[Point]] = {}
@@ -254,17 +280,25 @@ def chart(points: list[Point], series: list[str], unit: str, title: str, desc: s
             x = cx + (k - (len(group) - 1) / 2) * spread
             colour, shape = style_of(p.series)
             if p.low is not None and p.high is not None and p.low != p.high:
-                marks.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{sy(p.low):.1f}" y2="{sy(p.high):.1f}" stroke="{colour}" stroke-width="2"/>')
+                marks.append(
+                    f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{sy(p.low):.1f}" y2="{sy(p.high):.1f}" stroke="{colour}" stroke-width="2"/>'
+                )
             hollow = partial(p.period, p.said)
             fill = "none" if hollow else colour
-            marks.append(f'<path class="mark" data-series="{p.series}" d="{shape_path(shape, x, sy(p.value))}" fill="{fill}" '
-                         f'stroke="{colour}" stroke-width="{2 if hollow else 1}"><title>{escape(p.label)}</title></path>')
+            marks.append(
+                f'<path class="mark" data-series="{p.series}" d="{shape_path(shape, x, sy(p.value))}" fill="{fill}" '
+                f'stroke="{colour}" stroke-width="{2 if hollow else 1}"><title>{escape(p.label)}</title></path>'
+            )
     out += marks
 
     # legend: speakers, then what hollow marks and range lines mean
     legend_y = plot_b + BOTTOM
     col_w = (WIDTH - LEFT) / LEGEND_COLS
-    entries = [(style_of(i), who, False) for i, who in enumerate(series) if any(p.series == i for p in shown)]
+    entries = [
+        (style_of(i), who, False)
+        for i, who in enumerate(series)
+        if any(p.series == i for p in shown)
+    ]
     if any(partial(p.period, p.said) for p in shown):
         entries.append(((OTHER_COLOUR, "circle"), "hollow: part of a year", True))
     if any(p.low is not None and p.high is not None and p.low != p.high for p in shown):
@@ -273,18 +307,30 @@ def chart(points: list[Point], series: list[str], unit: str, title: str, desc: s
         x = LEFT + (n % LEGEND_COLS) * col_w
         y = legend_y + (n // LEGEND_COLS) * LEGEND_ROW
         if shape == "range":
-            out.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{y - 7}" y2="{y + 7}" stroke="{colour}" stroke-width="2"/>')
+            out.append(
+                f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{y - 7}" y2="{y + 7}" stroke="{colour}" stroke-width="2"/>'
+            )
         else:
-            out.append(f'<path d="{shape_path(shape, x, y)}" fill="{"none" if hollow else colour}" stroke="{colour}" stroke-width="{2 if hollow else 1}"/>')
+            out.append(
+                f'<path d="{shape_path(shape, x, y)}" fill="{"none" if hollow else colour}" stroke="{colour}" stroke-width="{2 if hollow else 1}"/>'
+            )
         out.append(f'<text x="{x + 12:.1f}" y="{y + 4}">{escape(label)}</text>')
     height = legend_y + math.ceil(len(entries) / LEGEND_COLS) * LEGEND_ROW
 
     tid, did = f"{name}-title", f"{name}-desc"
-    head = (f'<svg xmlns="http://www.w3.org/2000/svg" class="indicator-chart" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" '
-            f'height="{height}" role="img" aria-label="{escape(title)}" aria-describedby="{did}" font-size="12" '
-            f'font-family="inherit" fill="currentColor" style="max-width:100%;height:auto">'
-            f'<title id="{tid}">{escape(title)}</title><desc id="{did}">{escape(desc)}</desc>')
-    return Chart("\n".join([head, *out, "</svg>"]), len([m for m in marks if 'class="mark"' in m]), aggregated, unplaced, trimmed)
+    head = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="indicator-chart" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" '
+        f'height="{height}" role="img" aria-label="{escape(title)}" aria-describedby="{did}" font-size="12" '
+        f'font-family="inherit" fill="currentColor" style="max-width:100%;height:auto">'
+        f'<title id="{tid}">{escape(title)}</title><desc id="{did}">{escape(desc)}</desc>'
+    )
+    return Chart(
+        "\n".join([head, *out, "</svg>"]),
+        len([m for m in marks if 'class="mark"' in m]),
+        aggregated,
+        unplaced,
+        trimmed,
+    )
 
 
 def value_range(points: list[Point], unit: str) -> str:
@@ -292,4 +338,8 @@ def value_range(points: list[Point], unit: str) -> str:
     if not points:
         return ""
     lo, hi = min(p.value for p in points), max(p.value for p in points)
-    return f"{format_value(lo, unit)}" if lo == hi else f"from {format_value(lo, unit)} to {format_value(hi, unit)}"
+    return (
+        f"{format_value(lo, unit)}"
+        if lo == hi
+        else f"from {format_value(lo, unit)} to {format_value(hi, unit)}"
+    )

@@ -8,7 +8,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from build_site.model import Corpus, Event, Figure, Paragraph
 
@@ -24,15 +25,26 @@ def _paragraph(p: Paragraph) -> dict[str, Any]:
     if p.sic:
         out["sic"] = list(p.sic)
     if p.mentions:
-        out["mentions"] = [{"kind": m.kind, "id": m.id, "term": m.term, "start": m.start, "end": m.end} for m in p.mentions]
+        out["mentions"] = [
+            {"kind": m.kind, "id": m.id, "term": m.term, "start": m.start, "end": m.end}
+            for m in p.mentions
+        ]
     return out
 
 
 def _figure(f: Figure, event_id: str) -> dict[str, Any]:
     return {
         "id": f"{event_id}/{f.id}",  # anchors are unique within an event only
-        "paragraph": f.paragraph, "quote": f.quote, "value": f.value, "low": f.low, "high": f.high,
-        "qualifier": f.qualifier, "unit": f.unit, "indicator": f.indicator, "period": f.period, "speaker": f.speaker,
+        "paragraph": f.paragraph,
+        "quote": f.quote,
+        "value": f.value,
+        "low": f.low,
+        "high": f.high,
+        "qualifier": f.qualifier,
+        "unit": f.unit,
+        "indicator": f.indicator,
+        "period": f.period,
+        "speaker": f.speaker,
     }
 
 
@@ -44,20 +56,36 @@ def _event(e: Event) -> dict[str, Any]:
     for s in e.speakers:
         kinds["person"][s] = None
     return {
-        "id": e.id, "url": e.url, "seed": e.seed, "title": e.title, "date": e.date.isoformat(), "time": e.time,
-        "place": e.place, "doc_type": e.doc_type, "author": e.author, "summary": e.summary,
+        "id": e.id,
+        "url": e.url,
+        "seed": e.seed,
+        "title": e.title,
+        "date": e.date.isoformat(),
+        "time": e.time,
+        "place": e.place,
+        "doc_type": e.doc_type,
+        "author": e.author,
+        "summary": e.summary,
         "source": {"publisher": e.publisher, "url": e.source_url, "translation": e.translation},
         "lead": [_paragraph(p) for p in e.lead],
         "speeches": [
-            {"anchor": s.anchor, "speaker": s.speaker, "speaker_label": s.label, "role": s.role,
-             "paragraphs": [_paragraph(p) for p in s.paragraphs]}
+            {
+                "anchor": s.anchor,
+                "speaker": s.speaker,
+                "speaker_label": s.label,
+                "role": s.role,
+                "paragraphs": [_paragraph(p) for p in s.paragraphs],
+            }
             for s in e.speeches
         ],
         "figures": [_figure(f, e.id) for f in e.figures],
-        "topics": sorted(kinds["topic"]), "places": sorted(kinds["place"]), "persons": sorted(kinds["person"]),
+        "topics": sorted(kinds["topic"]),
+        "places": sorted(kinds["place"]),
+        "persons": sorted(kinds["person"]),
         "organisations": sorted(kinds["organisation"]),
         "source_tags": {k: list(v) for k, v in e.tags.items()},
-        "series": e.series, "edition": e.edition,
+        "series": e.series,
+        "edition": e.edition,
     }
 
 
@@ -74,29 +102,67 @@ def corpus_json_chunks(corpus: Corpus) -> Iterator[str]:
         yield ("," if n else "") + dump(_event(e))
     rest = {
         "persons": [
-            {"id": p.id, "name": p.name, "roles": list(p.roles), "url": f"persons/{p.id}/", "curated": p.curated}
+            {
+                "id": p.id,
+                "name": p.name,
+                "roles": list(p.roles),
+                "url": f"persons/{p.id}/",
+                "curated": p.curated,
+            }
             for p in sorted(corpus.persons.values(), key=lambda p: p.id)
         ],
         "places": [
-            {"id": p.id, "name": p.name, "kind": p.kind or None, "country": p.country, "lat": p.lat, "lon": p.lon,
-             "url": f"places/{p.id}/"}
+            {
+                "id": p.id,
+                "name": p.name,
+                "kind": p.kind or None,
+                "country": p.country,
+                "lat": p.lat,
+                "lon": p.lon,
+                "url": f"places/{p.id}/",
+            }
             for p in sorted(corpus.places.values(), key=lambda p: p.id)
         ],
-        "topics": [{"id": t.id, "name": t.name, "url": f"topics/{t.id}/"} for t in sorted(corpus.topics.values(), key=lambda t: t.id)],
+        "topics": [
+            {"id": t.id, "name": t.name, "url": f"topics/{t.id}/"}
+            for t in sorted(corpus.topics.values(), key=lambda t: t.id)
+        ],
         "organisations": [
             {"id": o.id, "name": o.name, "url": f"organisations/{o.id}/"}
             for o in sorted(corpus.organisations.values(), key=lambda o: o.id)
         ],
         "indicators": [
-            {"id": i.id, "name": i.name, "unit": i.unit, "description": i.description or None, "topic": i.topic,
-             "stock": i.stock, "url": f"indicators/{i.id}/"}
+            {
+                "id": i.id,
+                "name": i.name,
+                "unit": i.unit,
+                "description": i.description or None,
+                "topic": i.topic,
+                "stock": i.stock,
+                "url": f"indicators/{i.id}/",
+            }
             for i in sorted(corpus.indicators.values(), key=lambda i: i.id)
         ],
     }
     yield "]," + dump(rest)[1:] + "\n"
 
 
-CSV_FIELDS = ["id", "event", "date", "url", "paragraph", "speaker", "quote", "value", "low", "high", "qualifier", "unit", "indicator", "period"]
+CSV_FIELDS = [
+    "id",
+    "event",
+    "date",
+    "url",
+    "paragraph",
+    "speaker",
+    "quote",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+    "unit",
+    "indicator",
+    "period",
+]
 
 
 def figures_csv(corpus: Corpus) -> str:
@@ -106,5 +172,8 @@ def figures_csv(corpus: Corpus) -> str:
     for e in sorted(corpus.events, key=lambda e: (e.date, e.id)):
         for f in e.figures:
             row = _figure(f, e.id)
-            w.writerow({k: row.get(k) for k in CSV_FIELDS} | {"event": e.id, "date": e.date.isoformat(), "url": e.url})
+            w.writerow(
+                {k: row.get(k) for k in CSV_FIELDS}
+                | {"event": e.id, "date": e.date.isoformat(), "url": e.url}
+            )
     return buf.getvalue()

@@ -21,8 +21,8 @@ import heapq
 from typing import TYPE_CHECKING
 
 from build_site.extract.figures import MEASURES
-from build_site.render.markup import escape
 from build_site.model import Figure
+from build_site.render.markup import escape
 
 if TYPE_CHECKING:
     from build_site.link.index import Statement
@@ -30,8 +30,20 @@ if TYPE_CHECKING:
 
 CURRENCY = {"USD": "US$", "EUR": "€", "RUB": "RUB ", "KZT": "KZT ", "CNY": "CNY "}
 SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-               "October", "November", "December")
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 MEASURE_UNITS = frozenset(u for _, u, _ in MEASURES)
 MAX_OTHERS = 6
 #: Relative gap above which two statements of one period count as disagreeing.
@@ -103,14 +115,14 @@ def period_label(period: str | None) -> str:
     return f"{ma}–{mb} {yb}" if ya == yb else f"{ma} {ya} – {mb} {yb}"
 
 
-def period_group(st: "Statement") -> tuple[str | None, int | None]:
+def period_group(st: Statement) -> tuple[str | None, int | None]:
     """Statements comparable with each other: the same period; a stock ('cumulative') or a target
     without a year only when stated in the same year (a stock grows, plans are restated)."""
     period = st.figure.period
     return (period, st.ref.event.date.year if period in ("cumulative", "target") else None)
 
 
-def group_label(st: "Statement") -> str:
+def group_label(st: Statement) -> str:
     period, year = period_group(st)
     return period_label(period) + (f" (stated in {year})" if year else "")
 
@@ -137,7 +149,9 @@ _LAST: list = []
 """The last corpus looked up: (statements mapping, {id(figure): [Statement]}, {group: [Statement]})."""
 
 
-def _lookup(statements: dict[str, tuple["Statement", ...]], f: Figure, page: str) -> tuple["Statement | None", list["Statement"]]:
+def _lookup(
+    statements: dict[str, tuple[Statement, ...]], f: Figure, page: str
+) -> tuple[Statement | None, list[Statement]]:
     """This figure's statement and its comparable group, from indexes built once per corpus (a
     scan per footnote would be quadratic). Figure.id repeats across events (anchors are per
     event), so a statement is found by the figure object, else by equality on the same page."""
@@ -151,13 +165,22 @@ def _lookup(statements: dict[str, tuple["Statement", ...]], f: Figure, page: str
         _LAST[:] = [statements, by_figure, groups]
     _, by_figure, groups = _LAST
     this = next((st for st in by_figure.get(id(f), ()) if st.figure is f), None) or next(
-        (st for st in statements.get(f.indicator or "", ()) if st.figure == f and page == f"events/{st.ref.event.id}.md"), None)
+        (
+            st
+            for st in statements.get(f.indicator or "", ())
+            if st.figure == f and page == f"events/{st.ref.event.id}.md"
+        ),
+        None,
+    )
     return this, (groups.get((f.indicator, period_group(this)), []) if this else [])
 
 
-def footnote_text(r: "Renderer", page: str, f: Figure) -> str:
+def footnote_text(r: Renderer, page: str, f: Figure) -> str:
     """One Markdown paragraph: quote = **normalised value** · period · speaker · indicator · others."""
-    parts = [f"“{escape(f.quote)}” = **{escape(describe(f))}**", f"period: {escape(period_label(f.period))}"]
+    parts = [
+        f"“{escape(f.quote)}” = **{escape(describe(f))}**",
+        f"period: {escape(period_label(f.period))}",
+    ]
     if f.speaker:
         parts.append(f"stated by {escape(r.name_of('person', f.speaker))}")
     if not f.indicator:
@@ -170,17 +193,36 @@ def footnote_text(r: "Renderer", page: str, f: Figure) -> str:
     others = [st for st in group if st is not this]
     if others:
         # same unit, most divergent first: that is what a reader checks the footnote for
-        def rank(st: "Statement") -> tuple:
-            return (st.figure.unit != f.unit and not comparable(st.figure.unit, f.unit), -abs(st.figure.value - f.value),
-                    st.ref.event.date, st.ref.event.id, st.figure.start)
+        def rank(st: Statement) -> tuple:
+            return (
+                st.figure.unit != f.unit and not comparable(st.figure.unit, f.unit),
+                -abs(st.figure.value - f.value),
+                st.ref.event.date,
+                st.ref.event.id,
+                st.figure.start,
+            )
 
         first = heapq.nsmallest(MAX_OTHERS, others, key=rank)
         shown = []
         for st in first:
             who = r.name_of("person", st.ref.speaker) if st.ref.speaker else st.ref.event.title
-            gap = f" ({difference(st.figure.value, f.value, f.unit)})" if comparable(st.figure.unit, f.unit) else ""
-            shown.append(r.ref_link(page, st.ref, f"{who}, {st.ref.event.date.isoformat()}") + f": {escape(describe(st.figure))}{gap}")
+            gap = (
+                f" ({difference(st.figure.value, f.value, f.unit)})"
+                if comparable(st.figure.unit, f.unit)
+                else ""
+            )
+            shown.append(
+                r.ref_link(page, st.ref, f"{who}, {st.ref.event.date.isoformat()}")
+                + f": {escape(describe(st.figure))}{gap}"
+            )
         more = f" and {len(others) - MAX_OTHERS} more" if len(others) > MAX_OTHERS else ""
-        label = "**others differ**" if any(comparable(st.figure.unit, f.unit) and differs(st.figure.value, f.value) for st in others) else "also"
+        label = (
+            "**others differ**"
+            if any(
+                comparable(st.figure.unit, f.unit) and differs(st.figure.value, f.value)
+                for st in others
+            )
+            else "also"
+        )
         parts.append(f"{label} for {escape(group_label(this))}: " + "; ".join(shown) + more)
     return " · ".join(parts)

@@ -56,9 +56,15 @@ class Box:
 
 def url_rel(from_page: str, to_page: str) -> str:
     """Final relative URL between two .md pages under MkDocs' directory URLs (the default)."""
+
     def url(page: str) -> str:
         stem = page[:-3]
-        return "" if stem == "index" else (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
+        return (
+            ""
+            if stem == "index"
+            else (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
+        )
+
     start = url(from_page) or "."
     return posixpath.relpath(url(to_page) or ".", start) + "/"
 
@@ -68,8 +74,12 @@ def bounding_box(dots: list[Dot], pad: float = 0.08, min_span: float = 4.0) -> B
     lats, lons = [d.lat for d in dots] or [0.0], [d.lon for d in dots] or [0.0]
     lat_pad = max((max(lats) - min(lats)) * pad, (min_span - (max(lats) - min(lats))) / 2, 0.5)
     lon_pad = max((max(lons) - min(lons)) * pad, (min_span - (max(lons) - min(lons))) / 2, 0.5)
-    return Box(max(-89.0, min(lats) - lat_pad), min(89.0, max(lats) + lat_pad),
-               max(-180.0, min(lons) - lon_pad), min(180.0, max(lons) + lon_pad))
+    return Box(
+        max(-89.0, min(lats) - lat_pad),
+        min(89.0, max(lats) + lat_pad),
+        max(-180.0, min(lons) - lon_pad),
+        min(180.0, max(lons) + lon_pad),
+    )
 
 
 def around(lat: float, lon: float, half_lat: float = 7.0, aspect: float = 1.6) -> Box:
@@ -101,37 +111,49 @@ def graticule_step(box: Box) -> int:
 def _graticule(p: Projection) -> str:
     step = graticule_step(p.box)
     parts = []
-    for lat in range(math.ceil(p.box.south / step) * step, math.floor(p.box.north / step) * step + 1, step):
+    for lat in range(
+        math.ceil(p.box.south / step) * step, math.floor(p.box.north / step) * step + 1, step
+    ):
         y = p(lat, p.box.west)[1]
         parts.append(f"M0 {y:.1f}H{p.width:.1f}")
-    for lon in range(math.ceil(p.box.west / step) * step, math.floor(p.box.east / step) * step + 1, step):
+    for lon in range(
+        math.ceil(p.box.west / step) * step, math.floor(p.box.east / step) * step + 1, step
+    ):
         x = p(p.box.north, lon)[0]
         parts.append(f"M{x:.1f} 0V{p.height:.1f}")
     return f'<path d="{"".join(parts)}" fill="none" stroke="currentColor" stroke-opacity=".15" stroke-width=".6"/>'
 
 
-def _labels(p: Projection, dots: list[tuple[Dot, float, float]], limit: int) -> dict[str, tuple[float, float, str]]:
+def _labels(
+    p: Projection, dots: list[tuple[Dot, float, float]], limit: int
+) -> dict[str, tuple[float, float, str]]:
     """Label positions (x, y, text-anchor), heaviest dot first, none overlapping a label or another dot."""
     marks = [(d.id, x - 3, y - 3, x + 3, y + 3) for d, x, y in dots]
     placed: list[tuple[float, float, float, float]] = []
     spots: list[tuple[float, float]] = []
     out: dict[str, tuple[float, float, str]] = {}
     # Highlighted first, then points before areas (a country sits on its capital), heaviest first.
-    for d, x, y in sorted(dots, key=lambda t: (not t[0].highlight, t[0].area, -t[0].weight, t[0].name)):
+    for d, x, y in sorted(
+        dots, key=lambda t: (not t[0].highlight, t[0].area, -t[0].weight, t[0].name)
+    ):
         if len(out) >= limit:
             break
         if any(abs(x - lx) < 4 and abs(y - ly) < 4 for lx, ly in spots):
             continue  # same spot as a labelled dot (a site in its city): its label would mislead
         w, h = len(d.name) * FONT * 0.55, FONT
         # right, left, above, below the dot: (text x, baseline y, anchor, box left, box top)
-        for tx, ty, anchor, left, top in ((x + 6, y + h * 0.35, "start", x + 6, y - h * 0.6),
-                                          (x - 6, y + h * 0.35, "end", x - 6 - w, y - h * 0.6),
-                                          (x, y - 6, "middle", x - w / 2, y - 6 - h * 0.8),
-                                          (x, y + 6 + h * 0.8, "middle", x - w / 2, y + 6)):
+        for tx, ty, anchor, left, top in (
+            (x + 6, y + h * 0.35, "start", x + 6, y - h * 0.6),
+            (x - 6, y + h * 0.35, "end", x - 6 - w, y - h * 0.6),
+            (x, y - 6, "middle", x - w / 2, y - 6 - h * 0.8),
+            (x, y + 6 + h * 0.8, "middle", x - w / 2, y + 6),
+        ):
             rect = (left, top, left + w, top + h)
             if rect[0] < 1 or rect[2] > p.width - 1 or rect[1] < 1 or rect[3] > p.height - 1:
                 continue
-            if any(_overlap(rect, b) for b in placed) or any(_overlap(rect, m[1:]) for m in marks if m[0] != d.id):
+            if any(_overlap(rect, b) for b in placed) or any(
+                _overlap(rect, m[1:]) for m in marks if m[0] != d.id
+            ):
                 continue
             placed.append(rect)
             spots.append((x, y))
@@ -144,8 +166,15 @@ def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def svg_map(dots: list[Dot], title: str, desc: str, box: Box | None = None, width: float = WIDTH,
-            labels: int = 40, id: str = "map") -> str:
+def svg_map(
+    dots: list[Dot],
+    title: str,
+    desc: str,
+    box: Box | None = None,
+    width: float = WIDTH,
+    labels: int = 40,
+    id: str = "map",
+) -> str:
     """One-line SVG of `dots` (those outside `box` are left out) with a graticule and a frame."""
     p = Projection(box or bounding_box(dots), width)
     shown = [(d, *p(d.lat, d.lon)) for d in dots if p.inside(d.lat, d.lon)]
@@ -163,7 +192,11 @@ def svg_map(dots: list[Dot], title: str, desc: str, box: Box | None = None, widt
     for d, x, y in sorted(shown, key=lambda t: (t[0].highlight, t[0].weight)):
         r = 5 if d.highlight else 2.5 + min(2.5, math.log1p(d.weight) / 2)
         colour = HIGHLIGHT if d.highlight else "currentColor"
-        fill = f'fill="none" stroke="{colour}" stroke-width="1.5"' if d.area else f'fill="{colour}" fill-opacity=".8"'
+        fill = (
+            f'fill="none" stroke="{colour}" stroke-width="1.5"'
+            if d.area
+            else f'fill="{colour}" fill-opacity=".8"'
+        )
         mark = f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" {fill}><title>{attr(d.name)}</title></circle>'
         label = ""
         if d.id in placed:

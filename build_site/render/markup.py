@@ -31,7 +31,9 @@ def attr(text: str) -> str:
     return escape(text).replace('"', "&#34;").replace("'", "&#39;")
 
 
-def inline(text: str, inserts: list[tuple[int, str]] = (), wrap: dict[tuple[int, int], str] | None = None) -> str:
+def inline(
+    text: str, inserts: list[tuple[int, str]] = (), wrap: dict[tuple[int, int], str] | None = None
+) -> str:
     """Escape text and splice in Markdown: `inserts` are (offset, markup) placed at text offsets;
     `wrap` maps a (start, end) span to a link target, turning the span into [span](target).
     A span that overlaps an earlier one, or holds an insert point, stays plain text.
@@ -74,4 +76,6 @@ def _escape_piece(piece: str) -> str:
 def _fix_start(out: str) -> str:
     # leading blanks would make an indented code block; a browser would not show them anyway
     out = out.lstrip(" \t")
-    return _LINE_START.sub(lambda m: f"{m[1]}{m[2]}&#46;{m[3]}" if m[2] else f"{m[4]}&#{ord(m[5])};", out).rstrip()
+    return _LINE_START.sub(
+        lambda m: f"{m[1]}{m[2]}&#46;{m[3]}" if m[2] else f"{m[4]}&#{ord(m[5])};", out
+    ).rstrip()

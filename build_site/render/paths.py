@@ -21,11 +21,30 @@ from functools import lru_cache
 
 from build_site.model import Event
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 DOC_TYPES = {"transcript": "Transcript", "news": "News report", "article": "Article"}
 #: Mention kinds linked on first mention in a speech (topics are tags, not links in the text).
 LINKED_KINDS = ("place", "person", "organisation")
-SECTIONS = {"person": "persons", "place": "places", "topic": "topics", "organisation": "organisations", "indicator": "indicators"}
+SECTIONS = {
+    "person": "persons",
+    "place": "places",
+    "topic": "topics",
+    "organisation": "organisations",
+    "indicator": "indicators",
+}
 
 
 def rel(from_page: str, to_page: str, anchor: str | None = None) -> str:

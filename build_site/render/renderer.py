@@ -8,21 +8,23 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from typing import Callable, Iterator
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from build_site.config import TEMPLATES_DIR, Config
 from build_site.link.index import Index, Ref
 from build_site.link.series import load_series, ordinal
+from build_site.model import Corpus, Event, Figure, Paragraph, Speech
 from build_site.render.footnotes import footnote_text
 from build_site.render.markup import attr, escape, inline
-from build_site.model import Corpus, Event, Figure, Paragraph, Speech
 from build_site.render.paths import DOC_TYPES, LINKED_KINDS, event_page, long_date, page_of, rel
+
 
 def description(event: Event, limit: int = 300) -> str:
     """For search engines and link previews: the lead, else the first paragraph of text."""
-    text = event.summary or next((p.text for p in event.paragraphs if p.kind == "text"), event.title)
+    text = event.summary or next(
+        (p.text for p in event.paragraphs if p.kind == "text"), event.title
+    )
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
@@ -36,25 +38,36 @@ def make_env() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(md=escape, attr=attr, json=lambda v: json.dumps(v, ensure_ascii=False))
-    env.globals.update(rel=rel, page_of=page_of, event_page=event_page, long_date=long_date, doc_types=DOC_TYPES)
+    env.globals.update(
+        rel=rel, page_of=page_of, event_page=event_page, long_date=long_date, doc_types=DOC_TYPES
+    )
     return env
 
 
 class Renderer:
     """Holds what every page needs: the corpus, its indexes, settings and the template environment."""
 
-    def __init__(self, corpus: Corpus, index: Index, config: Config, env: Environment | None = None):
+    def __init__(
+        self, corpus: Corpus, index: Index, config: Config, env: Environment | None = None
+    ):
         self.corpus, self.index, self.config = corpus, index, config
         self.env = env or make_env()
         self._series: dict[str, str] | None = None
-        self.events = sorted(corpus.events, key=lambda e: (e.date, e.time or "", e.id), reverse=True)
+        self.events = sorted(
+            corpus.events, key=lambda e: (e.date, e.time or "", e.id), reverse=True
+        )
 
     def template(self, name: str, **context) -> str:
         return self.env.get_template(name).render(corpus=self.corpus, config=self.config, **context)
 
     def name_of(self, kind: str, id: str) -> str:
-        table = {"person": self.corpus.persons, "place": self.corpus.places, "topic": self.corpus.topics,
-                 "organisation": self.corpus.organisations, "indicator": self.corpus.indicators}[kind]
+        table = {
+            "person": self.corpus.persons,
+            "place": self.corpus.places,
+            "topic": self.corpus.topics,
+            "organisation": self.corpus.organisations,
+            "indicator": self.corpus.indicators,
+        }[kind]
         item = table.get(id)
         return item.name if item else id
 
@@ -70,14 +83,30 @@ class Renderer:
     def event(self, event: Event) -> str:
         page = event_page(event)
         footnotes: list[tuple[str, str]] = []
-        speeches = [(s, self.speech_heading(page, s), [self.paragraph(page, event, s, p, footnotes) for p in s.paragraphs]) for s in event.speeches]
+        speeches = [
+            (
+                s,
+                self.speech_heading(page, s),
+                [self.paragraph(page, event, s, p, footnotes) for p in s.paragraphs],
+            )
+            for s in event.speeches
+        ]
         lead = [self.paragraph(page, event, None, p, footnotes, " .lead") for p in event.lead]
         tags = self.event_tags(page, event)
-        return self.template("event.md.j2", event=event, page=page, lead=lead, speeches=speeches, footnotes=footnotes,
-                             tags=tags, speakers=[self.link(page, "person", p) for p in event.speakers],
-                             author=self.link(page, "person", event.author) if event.author else None,
-                             citation=self.citation(event), description=description(event),
-                             series=self.series_link(page, event))
+        return self.template(
+            "event.md.j2",
+            event=event,
+            page=page,
+            lead=lead,
+            speeches=speeches,
+            footnotes=footnotes,
+            tags=tags,
+            speakers=[self.link(page, "person", p) for p in event.speakers],
+            author=self.link(page, "person", event.author) if event.author else None,
+            citation=self.citation(event),
+            description=description(event),
+            series=self.series_link(page, event),
+        )
 
     def series_link(self, page: str, event: Event) -> str | None:
         """'21st Russia–Kazakhstan Interregional Cooperation Forum', linked, for an edition's own event."""
@@ -95,7 +124,11 @@ class Renderer:
 
     def citation(self, event: Event, speech: Speech | None = None) -> str:
         """'Vladimir Putin. “Title.” Kremlin, 9 November 2023. <url#anchor>' (Markdown-escaped)."""
-        who = [speech.speaker] if speech and speech.speaker else list(event.speakers) or ([event.author] if event.author else [])
+        who = (
+            [speech.speaker]
+            if speech and speech.speaker
+            else list(event.speakers) or ([event.author] if event.author else [])
+        )
         names = ", ".join(self.name_of("person", p) for p in who if p)
         url = self.config.public_url + event.url + (f"#{speech.anchor}" if speech else "")
         source = ", ".join(x for x in (event.publisher, long_date(event)) if x)
@@ -113,12 +146,20 @@ class Renderer:
             name = text = escape(speech.label or "")
             role = None
         if role:
-            text += f" <small class=\"speech-role\">{escape(role)}</small>"
+            text += f' <small class="speech-role">{escape(role)}</small>'
         turn = speech.anchor.rsplit("-", 1)[-1]
         toc = name if turn == "1" else f"{name} ({turn})"  # the contents tell repeated turns apart
-        return f"{text} {{: #{speech.anchor} data-toc-label=\"{attr(toc)}\" }}"
+        return f'{text} {{: #{speech.anchor} data-toc-label="{attr(toc)}" }}'
 
-    def paragraph(self, page: str, event: Event, speech: Speech | None, p: Paragraph, footnotes: list, css: str = "") -> str:
+    def paragraph(
+        self,
+        page: str,
+        event: Event,
+        speech: Speech | None,
+        p: Paragraph,
+        footnotes: list,
+        css: str = "",
+    ) -> str:
         inserts: list[tuple[int, str]] = []
         for n, figure in enumerate(p.figures, 1):
             label = f"{p.anchor}-{n}"
@@ -127,7 +168,12 @@ class Renderer:
         for sic in p.sic:
             at = p.text.find(sic)
             if at >= 0:
-                inserts.append((at + len(sic), ' <span class="sic" title="Spelling as printed in the source">&#91;sic&#93;</span>'))
+                inserts.append(
+                    (
+                        at + len(sic),
+                        ' <span class="sic" title="Spelling as printed in the source">&#91;sic&#93;</span>',
+                    )
+                )
         wraps: dict[tuple[int, int], str] = {}
         seen = self._seen_in_speech(event, speech, p)
         for m in p.mentions:
@@ -135,7 +181,7 @@ class Renderer:
                 seen.add((m.kind, m.id))
                 wraps[(m.start, m.end)] = rel(page, page_of(m.kind, m.id))
         text = inline(p.text, inserts, wraps)
-        link = f" [¶](#{p.anchor}){{: .para-link title=\"Link to this paragraph\" }}"
+        link = f' [¶](#{p.anchor}){{: .para-link title="Link to this paragraph" }}'
         if p.kind == "heading":  # under a speech heading (h2) an h3; in narration or the lead an h2
             level = "###" if speech is not None and (speech.speaker or speech.label) else "##"
             return f"{level} {text} {{: #{p.anchor} }}"
@@ -161,5 +207,11 @@ class Renderer:
         for p in event.paragraphs:
             for m in p.mentions:
                 found[m.kind][m.id] = None
-        return {kind: [self.link(page, kind, id) for id in sorted(found[kind], key=lambda i: self.name_of(kind, i))]
-                for kind in ("topic", "place", "person", "organisation") if found.get(kind)}
+        return {
+            kind: [
+                self.link(page, kind, id)
+                for id in sorted(found[kind], key=lambda i: self.name_of(kind, i))
+            ]
+            for kind in ("topic", "place", "person", "organisation")
+            if found.get(kind)
+        }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from build_site.config import Config
 from build_site.link.index import Index
@@ -20,12 +20,18 @@ Section = Callable[[Renderer], dict[str, str]]
 
 #: Every section after the event pages, in order: each a function Renderer → {path: Markdown}.
 SECTIONS: tuple[Section, ...] = (
-    core_pages, indicators_section, topic_pages, place_pages, organisation_pages, series_pages,
+    core_pages,
+    indicators_section,
+    topic_pages,
+    place_pages,
+    organisation_pages,
+    series_pages,
 )
 
 
-def iter_pages(corpus: Corpus, index: Index, config: Config,
-               sections: tuple[Section, ...] = (core_pages,)) -> Iterator[tuple[str, str]]:
+def iter_pages(
+    corpus: Corpus, index: Index, config: Config, sections: tuple[Section, ...] = (core_pages,)
+) -> Iterator[tuple[str, str]]:
     """Every generated page as (path, Markdown), one section at a time, so a large corpus never
     holds all of its pages in memory."""
     r = Renderer(corpus, index, config)
@@ -35,7 +41,8 @@ def iter_pages(corpus: Corpus, index: Index, config: Config,
         yield from section(r).items()
 
 
-def render_site(corpus: Corpus, index: Index, config: Config,
-                sections: tuple[Section, ...] = SECTIONS) -> dict[str, str]:
+def render_site(
+    corpus: Corpus, index: Index, config: Config, sections: tuple[Section, ...] = SECTIONS
+) -> dict[str, str]:
     """Every generated page, as a dict."""
     return dict(iter_pages(corpus, index, config, sections))

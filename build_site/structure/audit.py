@@ -1,9 +1,9 @@
 """The line audit: every source line is in a paragraph, in metadata, or removed by a named rule.
 
-    >>> from .model import Line, Source
-    >>> a = SeedAudit("s.txt", {"paragraph": 2, "blank": 1}, {}, ())
-    >>> a.ok, a.total
-    (True, 3)
+>>> from .model import Line, Source
+>>> a = SeedAudit("s.txt", {"paragraph": 2, "blank": 1}, {}, ())
+>>> a.ok, a.total
+(True, 3)
 """
 
 from __future__ import annotations
@@ -32,7 +32,9 @@ class SeedAudit:
         return sum(self.counts.values())
 
 
-def audit(source: Source, raws: list[RawEvent], events: list[Event], issues: list[Issue]) -> SeedAudit:
+def audit(
+    source: Source, raws: list[RawEvent], events: list[Event], issues: list[Issue]
+) -> SeedAudit:
     where: dict[int, str] = {}
     removed: dict[int, tuple[str, str]] = {}
     for raw in raws:
@@ -44,7 +46,11 @@ def audit(source: Source, raws: list[RawEvent], events: list[Event], issues: lis
     for event in events:
         for s in event.speeches:
             if s.label_line:
-                where[s.label_line] = "paragraph" if any(s.label_line in p.lines for p in s.paragraphs) else "metadata"
+                where[s.label_line] = (
+                    "paragraph"
+                    if any(s.label_line in p.lines for p in s.paragraphs)
+                    else "metadata"
+                )
         for p in event.paragraphs:
             for no in p.lines:
                 where[no] = "paragraph"

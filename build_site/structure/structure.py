@@ -24,8 +24,8 @@ from typing import Any
 from slugify import slugify
 
 from build_site.clean import furniture as F
-from build_site.model import Chunk, Event, Issue, Paragraph, Person, RawEvent, Speech
 from build_site.clean.speakers import SpeakerIndex, attribute
+from build_site.model import Chunk, Event, Issue, Paragraph, Person, RawEvent, Speech
 
 _HEADING_END = re.compile(r"[.!?:;,…\"”»]$")
 
@@ -54,24 +54,49 @@ def structure(
     place = meta.get("place") or raw.place
     if body and (m := F.DATELINE.match(body[0].text)):
         place = place or m["place"].strip().title()
-        body[0] = Chunk(body[0].text[m.end():], body[0].lines, body[0].kind)
+        body[0] = Chunk(body[0].text[m.end() :], body[0].lines, body[0].kind)
     has_labels = any(speakers.split_label_line(c.text) for c in body if c.kind == "text")
-    doc_type = meta.get("doc_type") or ("transcript" if has_labels else "news" if _is_news(raw, body, speakers) else "article")
+    doc_type = meta.get("doc_type") or (
+        "transcript" if has_labels else "news" if _is_news(raw, body, speakers) else "article"
+    )
 
     date = meta.get("date") or raw.date
     if date is None:
-        issues.append(Issue(raw.seed, first_line, "error", "no date in the text; add 'date: YYYY-MM-DD' to the sidecar"))
+        issues.append(
+            Issue(
+                raw.seed,
+                first_line,
+                "error",
+                "no date in the text; add 'date: YYYY-MM-DD' to the sidecar",
+            )
+        )
         return None, {}, issues
     title = meta.get("title") or raw.title
     if not title:
         words = " ".join(c.text for c in (raw.lead or tuple(body))[:1]).split()
         title = " ".join(words[:10]) + ("…" if len(words) > 10 else "")
-        issues.append(Issue(raw.seed, first_line, "warning", f"no title in the text; using {title!r} (set 'title:' in the sidecar)"))
+        issues.append(
+            Issue(
+                raw.seed,
+                first_line,
+                "warning",
+                f"no title in the text; using {title!r} (set 'title:' in the sidecar)",
+            )
+        )
     author = meta.get("author")
     if doc_type == "article" and not author:
-        issues.append(Issue(raw.seed, first_line, "warning", "article without a byline; set 'author:' in the sidecar"))
+        issues.append(
+            Issue(
+                raw.seed,
+                first_line,
+                "warning",
+                "article without a byline; set 'author:' in the sidecar",
+            )
+        )
     elif author and author not in speakers.persons:
-        issues.append(Issue(raw.seed, None, "error", f"sidecar author {author!r} is not in persons.yml"))
+        issues.append(
+            Issue(raw.seed, None, "error", f"sidecar author {author!r} is not in persons.yml")
+        )
         author = None
 
     new_persons: dict[str, Person] = {}
@@ -83,16 +108,28 @@ def structure(
         turns = [_Turn(author, chunks=[(c, None) for c in body])] if body else []
     speeches = _anchor_speeches(turns, speakers, new_persons)
     lead = tuple(
-        Paragraph(f"lead-p{k}", c.text, c.kind, c.lines, sic=_sic(c.text, speakers)) for k, c in enumerate(raw.lead, 1)
+        Paragraph(f"lead-p{k}", c.text, c.kind, c.lines, sic=_sic(c.text, speakers))
+        for k, c in enumerate(raw.lead, 1)
     )
     slug = meta.get("slug") or slugify(title, max_length=60, word_boundary=True) or "event"
     event_id = f"{date.isoformat()}-{slug}"
     return (
         Event(
-            id=event_id, url=f"events/{event_id}/", seed=raw.seed, index=raw.index, title=" ".join(title.split()),
-            date=date, time=meta.get("time") or raw.time, place=place, doc_type=doc_type, speeches=speeches,
-            lead=lead, author=author, publisher=meta.get("publisher") or raw.publisher,
-            source_url=meta.get("source_url"), translation=meta.get("translation") or raw.translation,
+            id=event_id,
+            url=f"events/{event_id}/",
+            seed=raw.seed,
+            index=raw.index,
+            title=" ".join(title.split()),
+            date=date,
+            time=meta.get("time") or raw.time,
+            place=place,
+            doc_type=doc_type,
+            speeches=speeches,
+            lead=lead,
+            author=author,
+            publisher=meta.get("publisher") or raw.publisher,
+            source_url=meta.get("source_url"),
+            translation=meta.get("translation") or raw.translation,
             tags=dict(raw.tags),
         ),
         new_persons,
@@ -120,18 +157,47 @@ def _is_news(raw: RawEvent, body: list[Chunk], speakers: SpeakerIndex) -> bool:
     return any(attribute(c.text, speakers)[0] for c in body)
 
 
-def _transcript_turns(raw: RawEvent, body: list[Chunk], speakers: SpeakerIndex, new_persons: dict[str, Person],
-                      issues: list[Issue]) -> list[_Turn]:
+def _transcript_turns(
+    raw: RawEvent,
+    body: list[Chunk],
+    speakers: SpeakerIndex,
+    new_persons: dict[str, Person],
+    issues: list[Issue],
+) -> list[_Turn]:
     turns: list[_Turn] = []
     for chunk in body:
         found = speakers.split_label_line(chunk.text) if chunk.kind == "text" else None
         if found:
             label, rest = found
-            if label.person and label.person not in speakers.persons and label.person not in new_persons:
-                new_persons[label.person] = Person(label.person, label.name or label.text, roles=(label.role,) if label.role else (), curated=False)
-                issues.append(Issue(raw.seed, chunk.lines[0], "warning", f"unknown speaker {label.name!r}; add them to persons.yml"))
-            turns.append(_Turn(label.person or None, label.text, label.role, label.generic.lower() if label.generic else None,
-                               chunk.lines[0], [(Chunk(rest, chunk.lines), None)] if rest else []))
+            if (
+                label.person
+                and label.person not in speakers.persons
+                and label.person not in new_persons
+            ):
+                new_persons[label.person] = Person(
+                    label.person,
+                    label.name or label.text,
+                    roles=(label.role,) if label.role else (),
+                    curated=False,
+                )
+                issues.append(
+                    Issue(
+                        raw.seed,
+                        chunk.lines[0],
+                        "warning",
+                        f"unknown speaker {label.name!r}; add them to persons.yml",
+                    )
+                )
+            turns.append(
+                _Turn(
+                    label.person or None,
+                    label.text,
+                    label.role,
+                    label.generic.lower() if label.generic else None,
+                    chunk.lines[0],
+                    [(Chunk(rest, chunk.lines), None)] if rest else [],
+                )
+            )
         elif not turns:  # text before the first label: the transcript's own narration
             kind = "heading" if chunk.kind == "text" and _is_heading(chunk.text) else chunk.kind
             turns.append(_Turn(chunks=[(Chunk(chunk.text, chunk.lines, kind), None)]))
@@ -139,7 +205,14 @@ def _transcript_turns(raw: RawEvent, body: list[Chunk], speakers: SpeakerIndex, 
             turns[-1].chunks.append((chunk, None))
     for t in turns:
         if not t.chunks:
-            issues.append(Issue(raw.seed, t.label_line, "warning", f"speaker label {t.label!r} has no text; turn left out"))
+            issues.append(
+                Issue(
+                    raw.seed,
+                    t.label_line,
+                    "warning",
+                    f"speaker label {t.label!r} has no text; turn left out",
+                )
+            )
     return [t for t in turns if t.chunks]
 
 
@@ -149,7 +222,11 @@ def _news_turns(body: list[Chunk], speakers: SpeakerIndex) -> list[_Turn]:
     for chunk in body:
         pid, direct = attribute(chunk.text, speakers) if chunk.kind == "text" else (None, False)
         speaker = pid if direct else None
-        kind = "heading" if chunk.kind == "text" and not pid and _is_heading(chunk.text) else chunk.kind
+        kind = (
+            "heading"
+            if chunk.kind == "text" and not pid and _is_heading(chunk.text)
+            else chunk.kind
+        )
         item = (Chunk(chunk.text, chunk.lines, kind), pid if pid and not direct else None)
         if turns and turns[-1].speaker == speaker:
             turns[-1].chunks.append(item)
@@ -162,16 +239,27 @@ def _is_heading(text: str) -> bool:
     return len(text.split()) <= 12 and not _HEADING_END.search(text) and text[:1].isupper()
 
 
-def _anchor_speeches(turns: list[_Turn], speakers: SpeakerIndex, new_persons: dict[str, Person]) -> tuple[Speech, ...]:
+def _anchor_speeches(
+    turns: list[_Turn], speakers: SpeakerIndex, new_persons: dict[str, Person]
+) -> tuple[Speech, ...]:
     counts: Counter[str] = Counter()
     speeches = []
     for t in turns:
-        person = (speakers.persons.get(t.speaker) or new_persons.get(t.speaker)) if t.speaker else None
+        person = (
+            (speakers.persons.get(t.speaker) or new_persons.get(t.speaker)) if t.speaker else None
+        )
         stem = person_key(person) if person else t.stem or "narration"
         counts[stem] += 1
         anchor = f"{stem}-{counts[stem]}"
         paragraphs = tuple(
-            Paragraph(f"{anchor}-p{k}", chunk.text, chunk.kind, chunk.lines, paraphrased, tuple(dict.fromkeys(_sic(chunk.text, speakers))))
+            Paragraph(
+                f"{anchor}-p{k}",
+                chunk.text,
+                chunk.kind,
+                chunk.lines,
+                paraphrased,
+                tuple(dict.fromkeys(_sic(chunk.text, speakers))),
+            )
             for k, (chunk, paraphrased) in enumerate(t.chunks, 1)
         )
         speeches.append(Speech(anchor, t.speaker, t.label, paragraphs, t.role, t.label_line))

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from build_site.config import GENERATED_DIRS, GENERATED_FILES
 
@@ -52,7 +52,9 @@ def _sha256(path: Path) -> bytes:
     return h.digest()
 
 
-def write_pages(docs_dir: Path, pages: dict[str, str] | Iterable[tuple[str, str | Iterable[str]]]) -> WriteStats:
+def write_pages(
+    docs_dir: Path, pages: dict[str, str] | Iterable[tuple[str, str | Iterable[str]]]
+) -> WriteStats:
     """Write every (path, content) and prune generated files that no page claims any more."""
     written = unchanged = deleted = 0
     names: set[str] = set()

@@ -23,8 +23,15 @@ import pytest
 from build_site.sitebuild import ROOT, built_site
 
 SCREENSHOTS = ROOT / "tests" / "screenshots"
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-               "--disable-sync", "--no-first-run", "--disable-quic"]
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 def chromium_path() -> str | None:
@@ -78,11 +85,15 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         path = path.split("?", 1)[0].split("#", 1)[0]
         if not path.startswith(self.prefix):
             return str(Path(self.directory) / "__outside_the_site__")
-        return super().translate_path("/" + path[len(self.prefix):])
+        return super().translate_path("/" + path[len(self.prefix) :])
 
     def do_GET(self):
         if self.path.split("?", 1)[0] == self.prefix + "sitemap.xml":
-            body = (Path(self.directory) / "sitemap.xml").read_bytes().replace(self.public.encode(), self.local.encode())
+            body = (
+                (Path(self.directory) / "sitemap.xml")
+                .read_bytes()
+                .replace(self.public.encode(), self.local.encode())
+            )
             self.send_response(200)
             self.send_header("Content-Type", "application/xml")
             self.send_header("Content-Length", str(len(body)))
@@ -122,7 +133,9 @@ def browser(chromium_executable: str):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_executable, headless=True, args=LAUNCH_ARGS)
+        browser = p.chromium.launch(
+            executable_path=chromium_executable, headless=True, args=LAUNCH_ARGS
+        )
         yield browser
         browser.close()
 
@@ -143,8 +156,12 @@ def is_local(url: str, base_url: str) -> bool:
 @pytest.fixture
 def context(browser, base_url: str, foreign_requests: list[str], request):
     scheme = getattr(request, "param", None) or "light"
-    ctx = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900}, color_scheme=scheme,
-                              permissions=["clipboard-read", "clipboard-write"])
+    ctx = browser.new_context(
+        base_url=base_url,
+        viewport={"width": 1280, "height": 900},
+        color_scheme=scheme,
+        permissions=["clipboard-read", "clipboard-write"],
+    )
     ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
     seen: list[str] = []
 
@@ -169,7 +186,12 @@ def page(context):
     """A page that records console errors and uncaught exceptions in page.errors."""
     page = context.new_page()
     page.errors = []
-    page.on("console", lambda msg: page.errors.append(f"console.{msg.type}: {msg.text}") if msg.type == "error" else None)
+    page.on(
+        "console",
+        lambda msg: (
+            page.errors.append(f"console.{msg.type}: {msg.text}") if msg.type == "error" else None
+        ),
+    )
     page.on("pageerror", lambda exc: page.errors.append(f"uncaught: {exc}"))
     page.set_default_timeout(15_000)
     return page

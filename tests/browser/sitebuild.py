@@ -15,11 +15,8 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
 from build_site.config import DATA_DIR, GENERATED_DIRS, GENERATED_FILES, TEMPLATES_DIR  # noqa: E402
+from tests.paths import ROOT
 
 #: Site folders built in this session, by purpose: built once, shared by every test module.
 _BUILT: dict[str, Path] = {}
@@ -48,14 +45,22 @@ def copy_project(dest: Path, *, watch_repo: bool = True) -> Path:
     theme = config.get("theme", {})
     if isinstance(theme, dict) and theme.get("custom_dir"):
         theme["custom_dir"] = str((ROOT / theme["custom_dir"]).resolve())
-    config["watch"] = [str(dest / "seeds")] + ([str(DATA_DIR), str(TEMPLATES_DIR)] if watch_repo else [])
+    config["watch"] = [str(dest / "seeds")] + (
+        [str(DATA_DIR), str(TEMPLATES_DIR)] if watch_repo else []
+    )
     path = dest / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
 
 
 def mkdocs(*args: str, cwd: Path, timeout: float = 300) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=cwd, capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def build(dest: Path, *, strict: bool = False) -> Path:
@@ -65,7 +70,9 @@ def build(dest: Path, *, strict: bool = False) -> Path:
     args = ["build", "-q", "-f", str(config), "-d", str(site)] + (["--strict"] if strict else [])
     result = mkdocs(*args, cwd=dest / "project")
     if result.returncode != 0 or not (site / "index.html").exists():
-        raise RuntimeError(f"mkdocs build failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+        raise RuntimeError(
+            f"mkdocs build failed ({result.returncode}):\n{result.stdout}\n{result.stderr}"
+        )
     return site
 
 

@@ -8,10 +8,23 @@ from build_site.test_browser_reading import event_pages, longest_event
 
 #: Text that must reach 4.5:1 (3:1 when large) against what is painted behind it.
 CONTRAST_SELECTORS = [
-    ".md-content p", ".md-content li", ".md-content h1", ".md-content h2", ".md-content a",
-    ".md-content .speech-role", ".md-content .lead", ".md-content a.para-link", ".md-content .headerlink",
-    ".md-content .cite-button", ".md-content .footnote", ".md-content summary",
-    ".md-header__topic", ".md-tabs__link", ".md-search__input", ".md-footer-meta", ".md-nav__link",
+    ".md-content p",
+    ".md-content li",
+    ".md-content h1",
+    ".md-content h2",
+    ".md-content a",
+    ".md-content .speech-role",
+    ".md-content .lead",
+    ".md-content a.para-link",
+    ".md-content .headerlink",
+    ".md-content .cite-button",
+    ".md-content .footnote",
+    ".md-content summary",
+    ".md-header__topic",
+    ".md-tabs__link",
+    ".md-search__input",
+    ".md-footer-meta",
+    ".md-nav__link",
 ]
 
 CONTRAST_JS = """selectors => {
@@ -51,7 +64,9 @@ def test_text_contrast_passes_wcag_aa(page, site_dir):
     for url in ["", longest_event(site_dir), "indicators/"]:
         page.goto(url)
         page.wait_for_load_state("networkidle")
-        failures += [f"{url or 'home'}: {f}" for f in page.evaluate(CONTRAST_JS, CONTRAST_SELECTORS)]
+        failures += [
+            f"{url or 'home'}: {f}" for f in page.evaluate(CONTRAST_JS, CONTRAST_SELECTORS)
+        ]
     assert not failures, "\n".join(sorted(set(failures))[:30])
 
 
@@ -61,7 +76,9 @@ def test_language_title_and_one_h1(page, site_dir):
         assert page.evaluate("document.documentElement.lang") == "en"
         assert page.title().strip()
         assert page.locator("h1").count() == 1, url
-        levels = page.evaluate("Array.from(document.querySelectorAll('h1,h2,h3,h4,h5,h6')).map(h => Number(h.tagName[1]))")
+        levels = page.evaluate(
+            "Array.from(document.querySelectorAll('h1,h2,h3,h4,h5,h6')).map(h => Number(h.tagName[1]))"
+        )
         skipped = [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1]
         assert not skipped, f"{url}: heading levels skip {skipped}"
 
@@ -79,7 +96,9 @@ def test_keyboard_focus_is_visible(page, site_dir):
         if style is None:
             continue
         seen += 1
-        assert (style["outline"] != "none" and style["width"] > 0) or style["shadow"] != "none", style
+        assert (style["outline"] != "none" and style["width"] > 0) or style["shadow"] != "none", (
+            style
+        )
         if seen >= 5:
             break
     assert seen, "Tab never reached the content"

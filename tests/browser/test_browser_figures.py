@@ -23,14 +23,20 @@ def check_svg(page, selector: str) -> dict:
     box = svg.bounding_box()
     assert box and box["width"] > 50 and box["height"] > 50, f"{selector} has no size: {box}"
     assert svg.is_visible()
-    label = svg.evaluate("""s => s.getAttribute('aria-label') || (s.querySelector(':scope > title') || {}).textContent || ''""")
+    label = svg.evaluate(
+        """s => s.getAttribute('aria-label') || (s.querySelector(':scope > title') || {}).textContent || ''"""
+    )
     assert svg.get_attribute("role") == "img" and label.strip(), "the SVG has no text alternative"
-    drawn = svg.evaluate("s => s.querySelectorAll('path, circle, rect, line, polyline, polygon').length")
+    drawn = svg.evaluate(
+        "s => s.querySelectorAll('path, circle, rect, line, polyline, polygon').length"
+    )
     assert drawn > 0, "the SVG draws nothing"
     return box
 
 
-@pytest.mark.parametrize("section,selector", [("indicators", "svg.indicator-chart"), ("places", "svg.place-map")])
+@pytest.mark.parametrize(
+    "section,selector", [("indicators", "svg.indicator-chart"), ("places", "svg.place-map")]
+)
 def test_chart_and_map_render(page, site_dir, screenshots, section, selector):
     url = first_page_with(site_dir, section, selector.split(".", 1)[1])
     page.goto(url)
@@ -61,7 +67,9 @@ def test_instant_navigation_to_a_page_with_a_map(page, site_dir):
     page.locator(".md-tabs a", has_text="Places").first.click()
     page.wait_for_url("**/places/")
     page.locator("svg.place-map").first.wait_for(state="visible")
-    assert page.evaluate("() => window.__sameDocument === true"), "instant navigation did not load the page"
+    assert page.evaluate("() => window.__sameDocument === true"), (
+        "instant navigation did not load the page"
+    )
     assert page.locator("h1").inner_text().startswith("Places")
     link = page.locator("svg.place-map a").first
     if link.count():

@@ -14,19 +14,31 @@ SPEECH_LOCATION = re.compile(r"^events/(\d{4}-\d\d-\d\d-[^/]+)/#([a-z][a-z0-9-]*
 
 def event_pages(site_dir: Path) -> list[str]:
     """Site-relative URLs of event pages (events/<date>-<slug>/), oldest first."""
-    found = sorted(p.parent.name for p in (site_dir / "events").glob("*/index.html") if re.match(r"\d{4}-\d\d-\d\d-", p.parent.name))
+    found = sorted(
+        p.parent.name
+        for p in (site_dir / "events").glob("*/index.html")
+        if re.match(r"\d{4}-\d\d-\d\d-", p.parent.name)
+    )
     assert found, "no event pages were built"
     return [f"events/{name}/" for name in found]
 
 
 def longest_event(site_dir: Path) -> str:
     """The event page with the most speech headings (so that anchors need scrolling)."""
-    return max(event_pages(site_dir), key=lambda url: (site_dir / url / "index.html").read_text(encoding="utf-8").count("<h2 id="))
+    return max(
+        event_pages(site_dir),
+        key=lambda url: (
+            (site_dir / url / "index.html").read_text(encoding="utf-8").count("<h2 id=")
+        ),
+    )
 
 
 def in_view(page, selector: str) -> bool:
-    return page.eval_on_selector(selector, """el => { const r = el.getBoundingClientRect();
-        return r.height > 0 && r.top >= 0 && r.top < window.innerHeight; }""")
+    return page.eval_on_selector(
+        selector,
+        """el => { const r = el.getBoundingClientRect();
+        return r.height > 0 && r.top >= 0 && r.top < window.innerHeight; }""",
+    )
 
 
 def test_home_page_loads_without_console_errors(page, screenshots):
@@ -71,7 +83,9 @@ def test_anchor_scrolls_to_its_place_and_highlights_it(page, site_dir, kind):
 
 def speech_phrase(site_dir: Path) -> tuple[str, str, str]:
     """(phrase, event path, speech anchor): a phrase of a speech holding a word found nowhere else."""
-    docs = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    docs = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))[
+        "docs"
+    ]
     where = defaultdict(set)
     texts = {}
     for doc in docs:
@@ -99,7 +113,9 @@ def test_search_finds_a_phrase_and_leads_to_the_speech(page, site_dir):
     results = page.locator(".md-search-result__item a")
     results.first.wait_for(state="visible")
     hrefs = results.evaluate_all("links => links.map(a => a.href)")
-    wanted = [i for i, href in enumerate(hrefs) if f"/{event}" in href and href.endswith(f"#{anchor}")]
+    wanted = [
+        i for i, href in enumerate(hrefs) if f"/{event}" in href and href.endswith(f"#{anchor}")
+    ]
     assert wanted, f"no result for {phrase!r} leads to {event}#{anchor}: {hrefs}"
     link = results.nth(wanted[0])
     if not link.is_visible():
@@ -125,7 +141,9 @@ def test_footnote_tooltip_shows_the_figure_note(page, site_dir):
     page.wait_for_load_state("networkidle")
     ref = page.locator("sup a.footnote-ref").first
     note_id = ref.get_attribute("href").split("#", 1)[1]
-    note = page.eval_on_selector(f"[id='{note_id}']", "li => li.textContent.replace('↩', '').trim()")
+    note = page.eval_on_selector(
+        f"[id='{note_id}']", "li => li.textContent.replace('↩', '').trim()"
+    )
     ref.scroll_into_view_if_needed()
     ref.hover()
     tooltip = page.locator(".md-tooltip2--active")
@@ -149,7 +167,9 @@ def test_copy_link_puts_the_absolute_address_on_the_clipboard(page, site_dir, ba
     mark.click()
     status = page.locator(".archive-status[role=status]")
     status.wait_for(state="visible")
-    page.wait_for_function("() => document.querySelector('.archive-status').textContent === 'Link copied'")
+    page.wait_for_function(
+        "() => document.querySelector('.archive-status').textContent === 'Link copied'"
+    )
     assert status.get_attribute("aria-live") == "polite"
     assert read_clipboard(page) == f"{base_url}{url}{anchor}"
     assert page.url == f"{base_url}{url}{anchor}", "the link no longer moves to the paragraph"
@@ -157,8 +177,10 @@ def test_copy_link_puts_the_absolute_address_on_the_clipboard(page, site_dir, ba
     heading = page.locator(".md-content h2[id]").last
     heading.hover()
     heading.locator("a.headerlink").click()
-    page.wait_for_function("text => navigator.clipboard.readText().then(t => t === text)",
-                           arg=f"{base_url}{url}#{heading.get_attribute('id')}")
+    page.wait_for_function(
+        "text => navigator.clipboard.readText().then(t => t === text)",
+        arg=f"{base_url}{url}#{heading.get_attribute('id')}",
+    )
     assert not page.errors, page.errors
 
 
@@ -167,7 +189,9 @@ def test_cite_button_copies_a_citation_of_the_speech(page, site_dir):
     page.goto(url)
     page.wait_for_load_state("networkidle")
     data = page.locator(".event-cite")
-    title, source, public = (data.get_attribute(a) for a in ("data-title", "data-source", "data-url"))
+    title, source, public = (
+        data.get_attribute(a) for a in ("data-title", "data-source", "data-url")
+    )
     assert title and source and public.endswith(url)
     heading = page.locator(".md-content h2[id]:has(a[href*='persons/'])").first
     speaker = heading.locator("a[href*='persons/']").first.inner_text().strip()
@@ -175,8 +199,12 @@ def test_cite_button_copies_a_citation_of_the_speech(page, site_dir):
     assert button.is_visible() and button.get_attribute("aria-label")
     button.click()
     expected = f"{speaker}. “{title}.” {source}. {public}#{heading.get_attribute('id')}"
-    page.wait_for_function("text => navigator.clipboard.readText().then(t => t === text)", arg=expected)
-    page.wait_for_function("() => document.querySelector('.archive-status').textContent === 'Citation copied'")
+    page.wait_for_function(
+        "text => navigator.clipboard.readText().then(t => t === text)", arg=expected
+    )
+    page.wait_for_function(
+        "() => document.querySelector('.archive-status').textContent === 'Citation copied'"
+    )
     # the event-wide citation agrees on title, publisher and date
     summary = page.locator("details.quote").first
     summary.locator("summary").click()
@@ -191,11 +219,16 @@ def test_controls_survive_instant_navigation(page, site_dir, base_url):
     page.locator(f".md-content a[href$='{url.split('/')[1]}/']").first.click()
     page.wait_for_url(re.compile(re.escape(url) + "$"))
     page.locator(".md-content h2[id] .cite-button").first.wait_for(state="visible")
-    assert page.evaluate("() => window.__sameDocument === true"), "the page was reloaded: instant navigation is off"
+    assert page.evaluate("() => window.__sameDocument === true"), (
+        "the page was reloaded: instant navigation is off"
+    )
     mark = page.locator(".md-content p[id] a.para-link").first
     anchor = mark.evaluate("a => a.hash")
     mark.click()
-    page.wait_for_function("text => navigator.clipboard.readText().then(t => t === text)", arg=f"{base_url}{url}{anchor}")
+    page.wait_for_function(
+        "text => navigator.clipboard.readText().then(t => t === text)",
+        arg=f"{base_url}{url}{anchor}",
+    )
     assert not page.errors, page.errors
 
 

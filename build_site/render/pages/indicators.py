@@ -21,17 +21,32 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from build_site.render import charts
-from build_site.render.footnotes import comparable, describe, differs, format_value, group_label, period_group, period_label, unit_kind
 from build_site.link.index import Statement
+from build_site.render import charts
+from build_site.render.footnotes import (
+    comparable,
+    describe,
+    differs,
+    format_value,
+    group_label,
+    period_group,
+    period_label,
+    unit_kind,
+)
 from build_site.render.markup import escape
-from build_site.render.paths import event_page, long_date, page_of, page_paths, pager, paginate, rel
+from build_site.render.paths import event_page, long_date, page_paths, pager, paginate, rel
 
 if TYPE_CHECKING:
     from build_site.render.renderer import Renderer
 
 MAX_NOTES = 20
-UNITS = {"USD": "US dollars (US$)", "EUR": "euros (€)", "RUB": "roubles", "KZT": "tenge", "percent": "percent (%)"}
+UNITS = {
+    "USD": "US dollars (US$)",
+    "EUR": "euros (€)",
+    "RUB": "roubles",
+    "KZT": "tenge",
+    "percent": "percent (%)",
+}
 
 
 @dataclass(frozen=True)
@@ -54,29 +69,31 @@ def table_order(st: Statement) -> tuple:
     return (panel, -mid, -said.toordinal(), st.ref.event.id, st.figure.start)
 
 
-def speaker_ranks(r: "Renderer") -> dict[str | None, int]:
+def speaker_ranks(r: Renderer) -> dict[str | None, int]:
     """Speakers by number of statements in the corpus (ties by name): a stable colour order."""
     counts = Counter(st.ref.speaker for sts in r.index.statements.values() for st in sts)
-    order = sorted(counts, key=lambda s: (-counts[s], s is None, r.name_of("person", s) if s else ""))
+    order = sorted(
+        counts, key=lambda s: (-counts[s], s is None, r.name_of("person", s) if s else "")
+    )
     return {s: i for i, s in enumerate(order)}
 
 
-def speaker_name(r: "Renderer", speaker: str | None) -> str:
+def speaker_name(r: Renderer, speaker: str | None) -> str:
     return r.name_of("person", speaker) if speaker else "Not attributed"
 
 
-def speaker_link(r: "Renderer", page: str, speaker: str | None) -> str:
+def speaker_link(r: Renderer, page: str, speaker: str | None) -> str:
     if speaker and speaker in r.corpus.persons:
         return r.link(page, "person", speaker)
     return escape(speaker_name(r, speaker))
 
 
-def para_link(r: "Renderer", page: str, st: Statement, text: str) -> str:
+def para_link(r: Renderer, page: str, st: Statement, text: str) -> str:
     """`text` is Markdown already (escaped)."""
     return f"[{text}]({rel(page, event_page(st.ref.event), st.ref.paragraph.anchor)})"
 
 
-def row(r: "Renderer", page: str, st: Statement) -> Row:
+def row(r: Renderer, page: str, st: Statement) -> Row:
     f = st.figure
     return Row(
         period=escape(period_label(f.period)),
@@ -93,26 +110,37 @@ def disagreement_groups(statements: list[Statement]) -> list[list[Statement]]:
     for st in statements:
         if st.figure.period:  # values in different units (US$ vs roubles) are not compared
             groups.setdefault((period_group(st), unit_kind(st.figure.unit)), []).append(st)
-    out = [g for g in groups.values() if differs(min(s.figure.value for s in g), max(s.figure.value for s in g))]
+    out = [
+        g
+        for g in groups.values()
+        if differs(min(s.figure.value for s in g), max(s.figure.value for s in g))
+    ]
     return sorted(out, key=lambda g: min(table_order(s) for s in g))
 
 
-def note(r: "Renderer", page: str, group: list[Statement], unit: str) -> str:
+def note(r: Renderer, page: str, group: list[Statement], unit: str) -> str:
     """'2023: from about US$17 billion (Vladimir Putin, 9 November 2023) to over US$20 billion (...)'."""
     lo = min(group, key=lambda s: (s.figure.value, s.ref.event.date))
     hi = max(group, key=lambda s: (s.figure.value, -s.ref.event.date.toordinal()))
 
     def who(st: Statement) -> str:
-        return (f"**{escape(describe(st.figure))}** ({escape(speaker_name(r, st.ref.speaker))}, "
-                + para_link(r, page, st, long_date(st.ref.event)) + ")")
+        return (
+            f"**{escape(describe(st.figure))}** ({escape(speaker_name(r, st.ref.speaker))}, "
+            + para_link(r, page, st, long_date(st.ref.event))
+            + ")"
+        )
 
     gap = abs(hi.figure.value - lo.figure.value)
     count = f"; {len(group)} statements" if len(group) > 2 else ""
-    return (f"**{escape(group_label(lo))}:** {who(lo)} vs {who(hi)}: a gap of {escape(format_value(gap, unit))}"
-            f" ({round(gap / max(abs(hi.figure.value), abs(lo.figure.value)) * 100)}%){count}")
+    return (
+        f"**{escape(group_label(lo))}:** {who(lo)} vs {who(hi)}: a gap of {escape(format_value(gap, unit))}"
+        f" ({round(gap / max(abs(hi.figure.value), abs(lo.figure.value)) * 100)}%){count}"
+    )
 
 
-def chart_of(r: "Renderer", iid: str, statements: list[Statement], ranks: dict[str | None, int]) -> charts.Chart | None:
+def chart_of(
+    r: Renderer, iid: str, statements: list[Statement], ranks: dict[str | None, int]
+) -> charts.Chart | None:
     """Only statements in the indicator's own unit: one axis cannot hold US$ and roubles."""
     indicator = r.corpus.indicators[iid]
     statements = [st for st in statements if comparable(st.figure.unit, indicator.unit)]
@@ -121,19 +149,38 @@ def chart_of(r: "Renderer", iid: str, statements: list[Statement], ranks: dict[s
     speakers = sorted({st.ref.speaker for st in statements}, key=lambda s: ranks.get(s, len(ranks)))
     slot = {s: i for i, s in enumerate(speakers)}
     unit = indicator.unit
-    points = [charts.Point(st.figure.period, st.ref.event.date, st.figure.value, slot[st.ref.speaker],
-                           f"{speaker_name(r, st.ref.speaker)}, {long_date(st.ref.event)}: {describe(st.figure)}"
-                           f" ({period_label(st.figure.period)})", st.figure.low, st.figure.high)
-              for st in statements]
-    desc = (f"{len(statements)} statement{'s' if len(statements) != 1 else ''} by {len(speakers)} "
-            f"speaker{'s' if len(speakers) != 1 else ''}, {charts.value_range(points, unit)}. Each mark is one "
-            "statement, placed at the middle of the period it is about; stocks at the date stated; targets "
-            "in a separate panel on the right. The table on this page lists every statement.")
-    return charts.chart(points, [speaker_name(r, s) for s in speakers], unit, f"{indicator.name}: statements by period and speaker",
-                        desc, name=f"chart-{iid}")
+    points = [
+        charts.Point(
+            st.figure.period,
+            st.ref.event.date,
+            st.figure.value,
+            slot[st.ref.speaker],
+            f"{speaker_name(r, st.ref.speaker)}, {long_date(st.ref.event)}: {describe(st.figure)}"
+            f" ({period_label(st.figure.period)})",
+            st.figure.low,
+            st.figure.high,
+        )
+        for st in statements
+    ]
+    desc = (
+        f"{len(statements)} statement{'s' if len(statements) != 1 else ''} by {len(speakers)} "
+        f"speaker{'s' if len(speakers) != 1 else ''}, {charts.value_range(points, unit)}. Each mark is one "
+        "statement, placed at the middle of the period it is about; stocks at the date stated; targets "
+        "in a separate panel on the right. The table on this page lists every statement."
+    )
+    return charts.chart(
+        points,
+        [speaker_name(r, s) for s in speakers],
+        unit,
+        f"{indicator.name}: statements by period and speaker",
+        desc,
+        name=f"chart-{iid}",
+    )
 
 
-def indicator_pages(r: "Renderer", iid: str, ranks: dict[str | None, int] | None = None) -> dict[str, str]:
+def indicator_pages(
+    r: Renderer, iid: str, ranks: dict[str | None, int] | None = None
+) -> dict[str, str]:
     indicator = r.corpus.indicators[iid]
     statements = sorted(r.index.statements.get(iid, ()), key=table_order)
     ranks = ranks if ranks is not None else speaker_ranks(r)
@@ -147,14 +194,35 @@ def indicator_pages(r: "Renderer", iid: str, ranks: dict[str | None, int] | None
         first = i == 0
         topic = indicator.topic if indicator.topic in r.corpus.topics else None
         pages[page] = r.template(
-            "indicator.md.j2", page=page, indicator=indicator, part=i + 1, parts=paths, pager=pager(page, paths, i),
-            unit=unit_label(indicator.unit), topic=r.link(page, "topic", topic) if topic else None,
-            rows=[row(r, page, st) for st in chunks[i]], total=len(statements),
-            speakers=len({st.ref.speaker for st in statements}), events=len({st.ref.event.id for st in statements}),
-            chart=chart if first else None, first=rel(page, paths[0]),
-            notes=[note(r, page, g, indicator.unit if comparable(g[0].figure.unit, indicator.unit) else g[0].figure.unit)
-                   for g in groups[:MAX_NOTES]] if first else [],
-            more_notes=max(0, len(groups) - MAX_NOTES), other_units=sorted(u for u in units if not comparable(u, indicator.unit)),
+            "indicator.md.j2",
+            page=page,
+            indicator=indicator,
+            part=i + 1,
+            parts=paths,
+            pager=pager(page, paths, i),
+            unit=unit_label(indicator.unit),
+            topic=r.link(page, "topic", topic) if topic else None,
+            rows=[row(r, page, st) for st in chunks[i]],
+            total=len(statements),
+            speakers=len({st.ref.speaker for st in statements}),
+            events=len({st.ref.event.id for st in statements}),
+            chart=chart if first else None,
+            first=rel(page, paths[0]),
+            notes=[
+                note(
+                    r,
+                    page,
+                    g,
+                    indicator.unit
+                    if comparable(g[0].figure.unit, indicator.unit)
+                    else g[0].figure.unit,
+                )
+                for g in groups[:MAX_NOTES]
+            ]
+            if first
+            else [],
+            more_notes=max(0, len(groups) - MAX_NOTES),
+            other_units=sorted(u for u in units if not comparable(u, indicator.unit)),
             unplotted=sum(1 for st in statements if not comparable(st.figure.unit, indicator.unit)),
         )
     return pages
@@ -162,27 +230,37 @@ def indicator_pages(r: "Renderer", iid: str, ranks: dict[str | None, int] | None
 
 def latest(statements: tuple[Statement, ...]) -> Statement | None:
     """The most recently stated (ties: an observation before a target, then the later period)."""
+
     def key(st: Statement) -> tuple:
         panel, mid, _ = charts.period_key(st.figure.period, st.ref.event.date)
         return (st.ref.event.date, panel == 0, mid)
+
     return max(statements, key=key, default=None)
 
 
-def index_page(r: "Renderer") -> str:
+def index_page(r: Renderer) -> str:
     page = "indicators/index.md"
     items = []
     for ind in sorted(r.corpus.indicators.values(), key=lambda i: i.name.lower()):
         sts = r.index.statements.get(ind.id, ())
         st = latest(sts)
-        items.append({
-            "link": r.link(page, "indicator", ind.id), "unit": escape(unit_label(ind.unit)), "count": len(sts),
-            "latest": (f"{escape(describe(st.figure))} ({escape(period_label(st.figure.period))}): "
-                       f"{speaker_link(r, page, st.ref.speaker)}, {para_link(r, page, st, long_date(st.ref.event))}") if st else "—",
-        })
+        items.append(
+            {
+                "link": r.link(page, "indicator", ind.id),
+                "unit": escape(unit_label(ind.unit)),
+                "count": len(sts),
+                "latest": (
+                    f"{escape(describe(st.figure))} ({escape(period_label(st.figure.period))}): "
+                    f"{speaker_link(r, page, st.ref.speaker)}, {para_link(r, page, st, long_date(st.ref.event))}"
+                )
+                if st
+                else "—",
+            }
+        )
     return r.template("indicators_index.md.j2", page=page, items=items)
 
 
-def indicators_section(r: "Renderer") -> dict[str, str]:
+def indicators_section(r: Renderer) -> dict[str, str]:
     """Every indicator page plus the index (registered in sections_extra.EXTRA_SECTIONS)."""
     ranks = speaker_ranks(r)
     pages: dict[str, str] = {}

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from build_site.render.markup import escape
 from build_site.model import Organisation
+from build_site.render.markup import escape
 from build_site.render.pages.topics import excerpts, mention_pages
 
 if TYPE_CHECKING:
@@ -23,12 +23,18 @@ def also_written(org: Organisation) -> str:
     return ", ".join(escape(a) for a in org.aliases)
 
 
-def organisation_pages(r: "Renderer") -> dict[str, str]:
+def organisation_pages(r: Renderer) -> dict[str, str]:
     pages: dict[str, str] = {}
     rows = []
     for oid, org in sorted(r.corpus.organisations.items(), key=lambda kv: kv[1].name.casefold()):
-        pages.update(mention_pages(r, "organisation", oid, "organisation.md.j2", org=org, also=also_written(org)))
+        pages.update(
+            mention_pages(
+                r, "organisation", oid, "organisation.md.j2", org=org, also=also_written(org)
+            )
+        )
         items = excerpts(r, "organisation", oid)
         rows.append((org, also_written(org), len(items), len({x.ref.event.id for x in items})))
-    pages["organisations/index.md"] = r.template("organisations_index.md.j2", page="organisations/index.md", rows=rows)
+    pages["organisations/index.md"] = r.template(
+        "organisations_index.md.j2", page="organisations/index.md", rows=rows
+    )
     return pages

@@ -22,18 +22,25 @@ from typing import TYPE_CHECKING
 
 import pycountry
 
-from build_site.render import maps
 from build_site.model import Event, Place
+from build_site.read.vocab import term_key
+from build_site.render import maps
 from build_site.render.pages.topics import excerpts, mention_pages
 from build_site.render.paths import page_of
-from build_site.read.vocab import term_key
 
 if TYPE_CHECKING:
     from build_site.render.renderer import Renderer
 
 #: Kinds drawn as a hollow ring: the coordinates are a representative point of an area.
 AREA_KINDS = ("region", "country", "river", "sea")
-KIND_NAMES = {"city": "City", "region": "Region", "country": "Country", "river": "River", "sea": "Sea", "site": "Site"}
+KIND_NAMES = {
+    "city": "City",
+    "region": "Region",
+    "country": "Country",
+    "river": "River",
+    "sea": "Sea",
+    "site": "Site",
+}
 
 
 def _key(text: str) -> str:
@@ -76,29 +83,50 @@ def events_by_place(events: list[Event], places: dict[str, Place]) -> dict[str, 
     return out
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def country_name(code: str | None) -> str | None:
     country = pycountry.countries.get(alpha_2=code) if code else None
     return getattr(country, "common_name", None) or (country.name if country else None)
 
 
-def _dot(r: "Renderer", page: str, p: Place, weight: float = 0, highlight: bool = False) -> maps.Dot:
-    href = None if highlight else maps.url_rel(page, page_of("place", p.id))  # no link to the page itself
+def _dot(r: Renderer, page: str, p: Place, weight: float = 0, highlight: bool = False) -> maps.Dot:
+    href = (
+        None if highlight else maps.url_rel(page, page_of("place", p.id))
+    )  # no link to the page itself
     return maps.Dot(p.id, p.name, p.lat, p.lon, href, weight, p.kind in AREA_KINDS, highlight)
 
 
-def place_map(r: "Renderer", page: str, place: Place, weights: dict[str, int]) -> str:
+def place_map(r: Renderer, page: str, place: Place, weights: dict[str, int]) -> str:
     """The place and its neighbours in a box around it, as a <figure>."""
     box = maps.around(place.lat, place.lon)
-    others = [q for q in r.corpus.places.values() if q.id != place.id and q.lat is not None and q.lon is not None]
-    dots = [_dot(r, page, q, weights.get(q.id, 0)) for q in others] + [_dot(r, page, place, highlight=True)]
-    near = sorted((q.name for q in others if maps.Projection(box, 1).inside(q.lat, q.lon)))
-    desc = (f"{place.name} at {maps.degrees(place.lat, place.lon)}, on a plain latitude/longitude grid"
-            + (f", with nearby places: {', '.join(near)}." if near else "."))
-    svg = maps.svg_map(dots, f"Map: {place.name}", desc, box=box, width=360, labels=8, id=maps.dom_id(place.id))
+    others = [
+        q
+        for q in r.corpus.places.values()
+        if q.id != place.id and q.lat is not None and q.lon is not None
+    ]
+    dots = [_dot(r, page, q, weights.get(q.id, 0)) for q in others] + [
+        _dot(r, page, place, highlight=True)
+    ]
+    near = sorted(q.name for q in others if maps.Projection(box, 1).inside(q.lat, q.lon))
+    desc = (
+        f"{place.name} at {maps.degrees(place.lat, place.lon)}, on a plain latitude/longitude grid"
+        + (f", with nearby places: {', '.join(near)}." if near else ".")
+    )
+    svg = maps.svg_map(
+        dots, f"Map: {place.name}", desc, box=box, width=360, labels=8, id=maps.dom_id(place.id)
+    )
     grid = maps.graticule_step(box)
-    note = " The ring marks a representative point of an area, not its outline." if place.kind in AREA_KINDS else ""
-    return maps.figure(svg, maps.attr(f"{place.name} (highlighted) and other places of the archive nearby; grid lines every {grid}°.{note}"))
+    note = (
+        " The ring marks a representative point of an area, not its outline."
+        if place.kind in AREA_KINDS
+        else ""
+    )
+    return maps.figure(
+        svg,
+        maps.attr(
+            f"{place.name} (highlighted) and other places of the archive nearby; grid lines every {grid}°.{note}"
+        ),
+    )
 
 
 #: Kinds that frame the overview map; the others (seas, rivers, regions such as continents) are
@@ -106,41 +134,69 @@ def place_map(r: "Renderer", page: str, place: Place, weights: dict[str, int]) -
 FRAME_KINDS = ("city", "site", "country")
 
 
-def overview_map(r: "Renderer", page: str, weights: dict[str, int]) -> str:
+def overview_map(r: Renderer, page: str, weights: dict[str, int]) -> str:
     located = [p for p in r.corpus.places.values() if p.lat is not None and p.lon is not None]
     dots = [_dot(r, page, p, weights.get(p.id, 0)) for p in located]
     framing = [d for d, p in zip(dots, located) if p.kind in FRAME_KINDS] or dots
     box = maps.bounding_box(framing)
     proj = maps.Projection(box, 1)
     outside = sorted(p.name for p in located if not proj.inside(p.lat, p.lon))
-    desc = (f"{len(dots) - len(outside)} places of the archive between {maps.degrees(box.south, box.west)} and "
-            f"{maps.degrees(box.north, box.east)}; the more often a place is named, the larger its dot"
-            + (f"; beyond the frame: {', '.join(outside)}" if outside else "")
-            + ". Each dot links to the place's page; the table below lists every place.")
-    svg = maps.svg_map(dots, "Map of the places named in the archive", desc, box=box, labels=60, id="map-all-places")
+    desc = (
+        f"{len(dots) - len(outside)} places of the archive between {maps.degrees(box.south, box.west)} and "
+        f"{maps.degrees(box.north, box.east)}; the more often a place is named, the larger its dot"
+        + (f"; beyond the frame: {', '.join(outside)}" if outside else "")
+        + ". Each dot links to the place's page; the table below lists every place."
+    )
+    svg = maps.svg_map(
+        dots,
+        "Map of the places named in the archive",
+        desc,
+        box=box,
+        labels=60,
+        id="map-all-places",
+    )
     beyond = f" Not shown (beyond the frame): {', '.join(outside)}." if outside else ""
-    return maps.figure(svg, maps.attr(
-        f"Places named in the speeches, plotted by latitude and longitude (grid every {maps.graticule_step(box)}°); "
-        f"rings are areas (countries, regions, rivers, seas) shown at a representative point.{beyond}"))
+    return maps.figure(
+        svg,
+        maps.attr(
+            f"Places named in the speeches, plotted by latitude and longitude (grid every {maps.graticule_step(box)}°); "
+            f"rings are areas (countries, regions, rivers, seas) shown at a representative point.{beyond}"
+        ),
+    )
 
 
-def place_pages(r: "Renderer") -> dict[str, str]:
+def place_pages(r: Renderer) -> dict[str, str]:
     held = events_by_place(r.events, r.corpus.places)
     weights = {pid: len(excerpts(r, "place", pid)) for pid in r.corpus.places}
     pages: dict[str, str] = {}
     for pid, place in r.corpus.places.items():
         page = page_of("place", pid)
         located = place.lat is not None and place.lon is not None
-        pages.update(mention_pages(
-            r, "place", pid, "place.md.j2", extra=held.get(pid, []), place=place,
-            kind_name=KIND_NAMES.get(place.kind, place.kind.capitalize() if place.kind else None),
-            country=country_name(place.country), map=place_map(r, page, place, weights) if located else None,
-            coordinates=maps.degrees(place.lat, place.lon) if located else None,
-        ))
+        pages.update(
+            mention_pages(
+                r,
+                "place",
+                pid,
+                "place.md.j2",
+                extra=held.get(pid, []),
+                place=place,
+                kind_name=KIND_NAMES.get(
+                    place.kind, place.kind.capitalize() if place.kind else None
+                ),
+                country=country_name(place.country),
+                map=place_map(r, page, place, weights) if located else None,
+                coordinates=maps.degrees(place.lat, place.lon) if located else None,
+            )
+        )
     rows = sorted(r.corpus.places.values(), key=lambda p: p.name.casefold())
     pages["places/index.md"] = r.template(
-        "places_index.md.j2", page="places/index.md", rows=rows, kinds=KIND_NAMES, weights=weights,
-        held={pid: len(v) for pid, v in held.items()}, countries={p.id: country_name(p.country) for p in rows},
+        "places_index.md.j2",
+        page="places/index.md",
+        rows=rows,
+        kinds=KIND_NAMES,
+        weights=weights,
+        held={pid: len(v) for pid, v in held.items()},
+        countries={p.id: country_name(p.country) for p in rows},
         map=overview_map(r, "places/index.md", weights),
     )
     return pages

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from build_site.link.index import Ref
-from build_site.render.markup import inline
 from build_site.model import Event, Mention
+from build_site.render.markup import inline
 from build_site.render.paths import event_page, page_of, page_paths, pager, paginate, rel
 
 if TYPE_CHECKING:
@@ -59,7 +59,11 @@ def snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET) -> st
         if taken <= s and e <= b:  # a span overlapping an earlier one stays unmarked
             inserts += [(s - a, "<mark>"), (e - a, "</mark>")]
             taken = e
-    return ("…" if a > 0 else "") + inline(text[a:b].strip(), _shift(inserts, text[a:b])) + ("…" if b < len(text) else "")
+    return (
+        ("…" if a > 0 else "")
+        + inline(text[a:b].strip(), _shift(inserts, text[a:b]))
+        + ("…" if b < len(text) else "")
+    )
 
 
 def _shift(inserts: list[tuple[int, str]], piece: str) -> list[tuple[int, str]]:
@@ -68,15 +72,24 @@ def _shift(inserts: list[tuple[int, str]], piece: str) -> list[tuple[int, str]]:
     return [(min(max(0, off - lead), limit), markup) for off, markup in inserts]
 
 
-def excerpts(r: "Renderer", kind: str, id: str) -> list[Excerpt]:
+def excerpts(r: Renderer, kind: str, id: str) -> list[Excerpt]:
     """One excerpt per paragraph naming the entry: events newest first, paragraphs in text order."""
     rank = {e.id: n for n, e in enumerate(r.events)}
     seen: dict[tuple[str, str], Ref] = {}
     for ref, _term in r.index.mentions.get((kind, id), ()):
         seen.setdefault((ref.event.id, ref.paragraph.anchor), ref)
-    out = [Excerpt(ref, tuple(m for m in ref.paragraph.mentions if (m.kind, m.id) == (kind, id))) for ref in seen.values()]
+    out = [
+        Excerpt(ref, tuple(m for m in ref.paragraph.mentions if (m.kind, m.id) == (kind, id)))
+        for ref in seen.values()
+    ]
     order = {key: n for n, key in enumerate(seen)}
-    return sorted(out, key=lambda x: (rank.get(x.ref.event.id, len(rank)), order[(x.ref.event.id, x.ref.paragraph.anchor)]))
+    return sorted(
+        out,
+        key=lambda x: (
+            rank.get(x.ref.event.id, len(rank)),
+            order[(x.ref.event.id, x.ref.paragraph.anchor)],
+        ),
+    )
 
 
 def events_of(items: list[Excerpt]) -> list[tuple[Event, int]]:
@@ -86,23 +99,36 @@ def events_of(items: list[Excerpt]) -> list[tuple[Event, int]]:
     return [(e, counts[eid]) for eid, e in events.items()]
 
 
-def excerpt_groups(r: "Renderer", page: str, items: list[Excerpt]) -> list[tuple[Event, list[dict]]]:
+def excerpt_groups(r: Renderer, page: str, items: list[Excerpt]) -> list[tuple[Event, list[dict]]]:
     """Excerpts of one page grouped by event, each ready to print: snippet, link, who speaks."""
     groups: dict[str, tuple[Event, list[dict]]] = {}
     for x in items:
         ref = x.ref
-        who = r.name_of("person", ref.speaker) if ref.speaker else ("Lead" if ref.speech is None else "Paragraph")
-        groups.setdefault(ref.event.id, (ref.event, []))[1].append({
-            "text": snippet(ref.paragraph.text, [(m.start, m.end) for m in x.mentions]),
-            "href": rel(page, event_page(ref.event), ref.paragraph.anchor),
-            "who": who,
-            "terms": x.terms,
-        })
+        who = (
+            r.name_of("person", ref.speaker)
+            if ref.speaker
+            else ("Lead" if ref.speech is None else "Paragraph")
+        )
+        groups.setdefault(ref.event.id, (ref.event, []))[1].append(
+            {
+                "text": snippet(ref.paragraph.text, [(m.start, m.end) for m in x.mentions]),
+                "href": rel(page, event_page(ref.event), ref.paragraph.anchor),
+                "who": who,
+                "terms": x.terms,
+            }
+        )
     return list(groups.values())
 
 
-def mention_pages(r: "Renderer", kind: str, id: str, template: str, base: str | None = None, extra: list | None = None,
-                  **context) -> dict[str, str]:
+def mention_pages(
+    r: Renderer,
+    kind: str,
+    id: str,
+    template: str,
+    base: str | None = None,
+    extra: list | None = None,
+    **context,
+) -> dict[str, str]:
     """Render `template` once per page of (events naming the entry, excerpts[, extra list]).
 
     Each list is cut at config.page_size; the template receives this page's slice of each
@@ -112,14 +138,30 @@ def mention_pages(r: "Renderer", kind: str, id: str, template: str, base: str | 
     items = excerpts(r, kind, id)
     event_chunks, excerpt_chunks = paginate(events_of(items), size), paginate(items, size)
     extra_chunks = paginate(extra or [], size)
-    paths = page_paths(base or page_of(kind, id)[:-3], max(len(event_chunks), len(excerpt_chunks), len(extra_chunks)))
+    paths = page_paths(
+        base or page_of(kind, id)[:-3],
+        max(len(event_chunks), len(excerpt_chunks), len(extra_chunks)),
+    )
     pages = {}
-    totals = {"paragraphs": len(items), "events": len({x.ref.event.id for x in items}), "extra": len(extra or [])}
-    for i, page in enumerate(paths):  # (totals counted once: per page it was quadratic in the mentions)
-        pick = lambda chunks: chunks[i] if i < len(chunks) else []  # noqa: E731
+    totals = {
+        "paragraphs": len(items),
+        "events": len({x.ref.event.id for x in items}),
+        "extra": len(extra or []),
+    }
+    # (totals counted once: per page it was quadratic in the mentions)
+    for i, page in enumerate(paths):
+        pick = lambda chunks, i=i: chunks[i] if i < len(chunks) else []  # noqa: E731
         pages[page] = r.template(
-            template, page=page, r=r, part=i + 1, parts=len(paths), first=i == 0, pager=pager(page, paths, i),
-            first_page=rel(page, paths[0]), events=pick(event_chunks), groups=excerpt_groups(r, page, pick(excerpt_chunks)),
+            template,
+            page=page,
+            r=r,
+            part=i + 1,
+            parts=len(paths),
+            first=i == 0,
+            pager=pager(page, paths, i),
+            first_page=rel(page, paths[0]),
+            events=pick(event_chunks),
+            groups=excerpt_groups(r, page, pick(excerpt_chunks)),
             extra=pick(extra_chunks),
             totals=totals,
             **context,
@@ -141,25 +183,42 @@ def matched_terms(items: list[Excerpt]) -> list[tuple[str, int]]:
     return [(spelling[k], n) for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
-def co_topics(r: "Renderer", tid: str, items: list[Excerpt], limit: int = RELATED) -> list[tuple[str, int]]:
+def co_topics(
+    r: Renderer, tid: str, items: list[Excerpt], limit: int = RELATED
+) -> list[tuple[str, int]]:
     """Topics found most often in the same paragraphs as `tid` (`items`: its excerpts)."""
     counts: Counter = Counter()
     for x in items:
         counts.update({m.id for m in x.ref.paragraph.mentions if m.kind == "topic" and m.id != tid})
-    return [(t, n) for t, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if t in r.corpus.topics][:limit]
+    return [
+        (t, n)
+        for t, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        if t in r.corpus.topics
+    ][:limit]
 
 
-def topic_pages(r: "Renderer") -> dict[str, str]:
+def topic_pages(r: Renderer) -> dict[str, str]:
     pages: dict[str, str] = {}
     rows = []
     for tid, topic in sorted(r.corpus.topics.items(), key=lambda kv: kv[1].name.casefold()):
         items = excerpts(r, "topic", tid)
-        indicators = sorted((i for i in r.corpus.indicators.values() if i.topic == tid), key=lambda i: i.name)
+        indicators = sorted(
+            (i for i in r.corpus.indicators.values() if i.topic == tid), key=lambda i: i.name
+        )
         related = [t for t in topic.related if t in r.corpus.topics]
-        pages.update(mention_pages(
-            r, "topic", tid, "topic.md.j2", topic=topic, terms=matched_terms(items), indicators=indicators,
-            related=related, together=[(t, n) for t, n in co_topics(r, tid, items) if t not in related],
-        ))
+        pages.update(
+            mention_pages(
+                r,
+                "topic",
+                tid,
+                "topic.md.j2",
+                topic=topic,
+                terms=matched_terms(items),
+                indicators=indicators,
+                related=related,
+                together=[(t, n) for t, n in co_topics(r, tid, items) if t not in related],
+            )
+        )
         rows.append((topic, len(items), len({x.ref.event.id for x in items})))
     pages["topics/index.md"] = r.template("topics_index.md.j2", page="topics/index.md", rows=rows)
     return pages

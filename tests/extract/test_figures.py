@@ -14,18 +14,10 @@ import re
 
 import pytest
 
-from build_site.extract import clauses
-
-from build_site.extract import figures
-
-from build_site.extract import nouns
-
-from build_site.extract import numbers
-
-from build_site.extract import periods
+from build_site.extract import clauses, figures, nouns, numbers, periods
 from build_site.extract.figures import find_figures
-from build_site.model import Figure
 from build_site.extract.numbers import number_cores, words_value
+from build_site.model import Figure
 
 D2023 = dt.date(2023, 11, 9)
 D2024 = dt.date(2024, 11, 27)
@@ -35,24 +27,45 @@ D2025 = dt.date(2025, 11, 12)
 def the(text: str, quote: str, event_date: dt.date | None = None) -> Figure:
     """The one figure overlapping the first occurrence of quote in text."""
     at = text.index(quote)
-    found = [f for f in find_figures(text, event_date=event_date) if f.start < at + len(quote) and at < f.end]
+    found = [
+        f
+        for f in find_figures(text, event_date=event_date)
+        if f.start < at + len(quote) and at < f.end
+    ]
     assert len(found) == 1, f"expected one figure at {quote!r}, got {found}"
     return found[0]
 
 
 def close(a: float | None, b: float | None) -> bool:
-    return (a is None and b is None) or (a is not None and b is not None and math.isclose(a, b, rel_tol=1e-9))
+    return (a is None and b is None) or (
+        a is not None and b is not None and math.isclose(a, b, rel_tol=1e-9)
+    )
 
 
 # --- money ------------------------------------------------------------------------------------
 
 MONEY = [
-    ("Last year, trade reached US$28.7 billion, which accounts for a fifth.", "US$28.7 billion", 28.7e9, "USD"),
+    (
+        "Last year, trade reached US$28.7 billion, which accounts for a fifth.",
+        "US$28.7 billion",
+        28.7e9,
+        "USD",
+    ),
     ("Last year, it reached $27 billion.", "$27 billion", 27e9, "USD"),
-    ("commercial contracts worth in total about $100 million, have been prepared", "$100 million", 100e6, "USD"),
+    (
+        "commercial contracts worth in total about $100 million, have been prepared",
+        "$100 million",
+        100e6,
+        "USD",
+    ),
     ("trade amounted to USD 28.2 bn. in 2022", "USD 28.2 bn", 28.2e9, "USD"),
     ("the total cost of joint projects is $36.5 billion.", "$36.5 billion", 36.5e9, "USD"),
-    ("Kazakhstan’s investments into Russia amount to $4.6 billion, according to our data.", "$4.6 billion", 4.6e9, "USD"),
+    (
+        "Kazakhstan’s investments into Russia amount to $4.6 billion, according to our data.",
+        "$4.6 billion",
+        4.6e9,
+        "USD",
+    ),
     ("Trade turnover amounted to 26 billion dollars last year.", "26 billion dollars", 26e9, "USD"),
     ("Trade reached 26.3 billion US dollars.", "26.3 billion US dollars", 26.3e9, "USD"),
     ("The project is worth 2.5 trillion tenge.", "2.5 trillion tenge", 2.5e12, "KZT"),
@@ -80,7 +93,13 @@ def test_money(text: str, quote: str, value: float, unit: str) -> None:
 
 
 RANGES = [
-    ("As far as I know, your estimate is about $17–18 billion.", "$17–18 billion", 17e9, 18e9, "USD"),
+    (
+        "As far as I know, your estimate is about $17–18 billion.",
+        "$17–18 billion",
+        17e9,
+        18e9,
+        "USD",
+    ),
     ("your estimate is about $17-18 billion.", "$17-18 billion", 17e9, 18e9, "USD"),
     ("poultry (80–90 percent), sugar", "80–90 percent", 80, 90, "percent"),
     ("fermented milk products (60–70 percent).", "60–70 percent", 60, 70, "percent"),
@@ -89,8 +108,12 @@ RANGES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "quote", "low", "high", "unit"), [r for r in RANGES if r[2] is not None])
-def test_range_is_midpoint_not_sum(text: str, quote: str, low: float, high: float, unit: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "quote", "low", "high", "unit"), [r for r in RANGES if r[2] is not None]
+)
+def test_range_is_midpoint_not_sum(
+    text: str, quote: str, low: float, high: float, unit: str
+) -> None:
     f = the(text, quote)
     assert (f.low, f.high, f.unit) == (low, high, unit)
     assert close(f.value, (low + high) / 2)  # quantulum3 read '$17–18 billion' as 35e9
@@ -103,7 +126,11 @@ def test_range_is_midpoint_not_sum(text: str, quote: str, low: float, high: floa
         ("It grew from 500 to 700 students.", ["500", "700 students"], [500, 700]),
         ("Trade grew from $20 to $28 billion.", ["$20", "$28 billion"], [20e9, 28e9]),
         ("Trade grew by 24 percent to $3.6 billion.", ["24 percent", "$3.6 billion"], [24, 3.6e9]),
-        ("quota increased by another 200 citizens to 700 students.", ["200 citizens", "700 students"], [200, 700]),
+        (
+            "quota increased by another 200 citizens to 700 students.",
+            ["200 citizens", "700 students"],
+            [200, 700],
+        ),
     ],
 )
 def test_from_to_is_two_figures(text: str, quotes: list[str], values: list[float]) -> None:
@@ -171,36 +198,151 @@ def test_not_a_share(text: str) -> None:
 # --- counts -----------------------------------------------------------------------------------
 
 COUNTS = [
-    ("In Kazakhstan, 23,000 Russian and joint firms operate", "23,000 Russian and joint firms", 23000, "firms"),
+    (
+        "In Kazakhstan, 23,000 Russian and joint firms operate",
+        "23,000 Russian and joint firms",
+        23000,
+        "firms",
+    ),
     ("A total of 1,453 agreements have been concluded", "1,453 agreements", 1453, "agreements"),
     ("there are 7 791 enterprises with Russian capital", "7 791 enterprises", 7791, "enterprises"),
-    ("Now 23 thousand Russian companies are fruitfully working", "23 thousand Russian companies", 23000, "companies"),
-    ("In Kazakhstan more than 3.5 thousand schools teach in Pushkin's language", "3.5 thousand schools", 3500, "schools"),
-    ("more than six thousand workers and over three thousand mid-level specialists", "six thousand workers", 6000, "workers"),
-    ("more than six thousand workers and over three thousand mid-level specialists", "three thousand mid-level specialists", 3000, "specialists"),
-    ("approximately 55,000 young, highly promising Kazakhstani citizens are studying", "55,000", 55000, "citizens"),
-    ("I would like to say that 61,000 citizens of Kazakhstan are studying", "61,000 citizens", 61000, "citizens"),
-    ("As of now, 76 Russian regions have established direct partner ties", "76 Russian regions", 76, "regions"),
-    ("Overall, 76 of the 89 regions of the Russian Federation maintain direct contacts", "76", 76, "regions"),
-    ("In Kazakhstan, nine branches of Russian higher education institutions are operating", "nine branches", 9, "branches"),
-    ("there are over a thousand schools with Russian as the language of instruction", "a thousand schools", 1000, "schools"),
-    ("Both governments have granted 200 scholarships for student education.", "200 scholarships", 200, "scholarships"),
-    ("It brings together representatives from more than thirty Russian regions", "thirty Russian regions", 30, "regions"),
-    ("Furthermore, eight major Russian universities have established branches", "eight major Russian universities", 8, "universities"),
-    ("Three additional schools are to open soon in the cities of Kyzylorda", "Three additional schools", 3, "schools"),
-    ("while nine of our colleges are successfully working with Russian colleges", "nine of", 9, "colleges"),
+    (
+        "Now 23 thousand Russian companies are fruitfully working",
+        "23 thousand Russian companies",
+        23000,
+        "companies",
+    ),
+    (
+        "In Kazakhstan more than 3.5 thousand schools teach in Pushkin's language",
+        "3.5 thousand schools",
+        3500,
+        "schools",
+    ),
+    (
+        "more than six thousand workers and over three thousand mid-level specialists",
+        "six thousand workers",
+        6000,
+        "workers",
+    ),
+    (
+        "more than six thousand workers and over three thousand mid-level specialists",
+        "three thousand mid-level specialists",
+        3000,
+        "specialists",
+    ),
+    (
+        "approximately 55,000 young, highly promising Kazakhstani citizens are studying",
+        "55,000",
+        55000,
+        "citizens",
+    ),
+    (
+        "I would like to say that 61,000 citizens of Kazakhstan are studying",
+        "61,000 citizens",
+        61000,
+        "citizens",
+    ),
+    (
+        "As of now, 76 Russian regions have established direct partner ties",
+        "76 Russian regions",
+        76,
+        "regions",
+    ),
+    (
+        "Overall, 76 of the 89 regions of the Russian Federation maintain direct contacts",
+        "76",
+        76,
+        "regions",
+    ),
+    (
+        "In Kazakhstan, nine branches of Russian higher education institutions are operating",
+        "nine branches",
+        9,
+        "branches",
+    ),
+    (
+        "there are over a thousand schools with Russian as the language of instruction",
+        "a thousand schools",
+        1000,
+        "schools",
+    ),
+    (
+        "Both governments have granted 200 scholarships for student education.",
+        "200 scholarships",
+        200,
+        "scholarships",
+    ),
+    (
+        "It brings together representatives from more than thirty Russian regions",
+        "thirty Russian regions",
+        30,
+        "regions",
+    ),
+    (
+        "Furthermore, eight major Russian universities have established branches",
+        "eight major Russian universities",
+        8,
+        "universities",
+    ),
+    (
+        "Three additional schools are to open soon in the cities of Kyzylorda",
+        "Three additional schools",
+        3,
+        "schools",
+    ),
+    (
+        "while nine of our colleges are successfully working with Russian colleges",
+        "nine of",
+        9,
+        "colleges",
+    ),
     ("Some 6,000 companies with Russian capital operate", "6,000 companies", 6000, "companies"),
-    ("There are about 6,000 business entities with Russian capital", "6,000 business entities", 6000, "entities"),
-    ("About 25 million ordinary Kazakhstanis and Russians living in border regions", "25 million ordinary Kazakhstanis", 25e6, "Kazakhstanis"),
+    (
+        "There are about 6,000 business entities with Russian capital",
+        "6,000 business entities",
+        6000,
+        "entities",
+    ),
+    (
+        "About 25 million ordinary Kazakhstanis and Russians living in border regions",
+        "25 million ordinary Kazakhstanis",
+        25e6,
+        "Kazakhstanis",
+    ),
     ("about 32 million people live in the border regions", "32 million people", 32e6, "people"),
-    ("To date, more than 90 projects worth more than $18 billion have been implemented", "90 projects", 90, "projects"),
-    ("and 49 more promising projects are in the execution stage", "49 more promising projects", 49, "projects"),
-    ("143 industrial cooperation projects worth over $33 billion", "143 industrial cooperation projects", 143, "projects"),
-    ("Twenty-five agreements were signed at the forum.", "Twenty-five agreements", 25, "agreements"),
+    (
+        "To date, more than 90 projects worth more than $18 billion have been implemented",
+        "90 projects",
+        90,
+        "projects",
+    ),
+    (
+        "and 49 more promising projects are in the execution stage",
+        "49 more promising projects",
+        49,
+        "projects",
+    ),
+    (
+        "143 industrial cooperation projects worth over $33 billion",
+        "143 industrial cooperation projects",
+        143,
+        "projects",
+    ),
+    (
+        "Twenty-five agreements were signed at the forum.",
+        "Twenty-five agreements",
+        25,
+        "agreements",
+    ),
     ("We have opened 12 new schools and 3 hospitals.", "3 hospitals", 3, "hospitals"),
     ("Rosatom will build two reactor units.", "two reactor units", 2, "units"),
     ("one hundred volunteers took part", "one hundred volunteers", 100, "volunteers"),
-    ("one and a half million tonnes of fertiliser", "one and a half million tonnes", 1.5e6, "tonnes"),
+    (
+        "one and a half million tonnes of fertiliser",
+        "one and a half million tonnes",
+        1.5e6,
+        "tonnes",
+    ),
     ("2000 students were enrolled", "2000 students", 2000, "students"),
 ]
 
@@ -213,17 +355,38 @@ def test_counts(text: str, quote: str, value: float, unit: str) -> None:
 
 
 def test_count_quote_runs_to_the_counted_noun() -> None:
-    text = "In total, approximately 55,000 young, highly promising Kazakhstani citizens are studying."
-    assert the(text, "55,000").quote == "approximately 55,000 young, highly promising Kazakhstani citizens"
+    text = (
+        "In total, approximately 55,000 young, highly promising Kazakhstani citizens are studying."
+    )
+    assert (
+        the(text, "55,000").quote
+        == "approximately 55,000 young, highly promising Kazakhstani citizens"
+    )
 
 
 @pytest.mark.parametrize(
     ("text", "quote", "unit"),
     [
-        ("61,000 citizens of Kazakhstan are studying, and the education of 30,400 of them is funded", "30,400 of them", "citizens"),
-        ("143 industrial cooperation projects are under way; 140 of them are based in Kazakhstan.", "140 of them", "projects"),
-        ("Now 23 thousand Russian companies work here, 4 thousand of which opened last year.", "4 thousand of which", "companies"),
-        ("our pool of joint projects has been expanded to 143 with an overall value", "143", "projects"),
+        (
+            "61,000 citizens of Kazakhstan are studying, and the education of 30,400 of them is funded",
+            "30,400 of them",
+            "citizens",
+        ),
+        (
+            "143 industrial cooperation projects are under way; 140 of them are based in Kazakhstan.",
+            "140 of them",
+            "projects",
+        ),
+        (
+            "Now 23 thousand Russian companies work here, 4 thousand of which opened last year.",
+            "4 thousand of which",
+            "companies",
+        ),
+        (
+            "our pool of joint projects has been expanded to 143 with an overall value",
+            "143",
+            "projects",
+        ),
         ("Kazakhstan's 20 million people and Russia's 146 million.", "146 million", "people"),
         ("Of these, 300 of them are new.", "300 of them", "units"),
     ],
@@ -237,10 +400,25 @@ def test_count_unit_from_antecedent(text: str, quote: str, unit: str) -> None:
 # --- quantities -------------------------------------------------------------------------------
 
 QUANTITIES = [
-    ("our export potential will be maintained at 60 million tonnes", "60 million tonnes", 60e6, "tonnes"),
+    (
+        "our export potential will be maintained at 60 million tonnes",
+        "60 million tonnes",
+        60e6,
+        "tonnes",
+    ),
     ("develop more than 5,000 kilometers of new lines", "5,000 kilometers", 5000, "km"),
-    ("a production capacity of up to 1 million tonnes of products", "1 million tonnes", 1e6, "tonnes"),
-    ("Kazakhstan’s record grain production of nearly 27 million tons this year", "27 million tons", 27e6, "tonnes"),
+    (
+        "a production capacity of up to 1 million tonnes of products",
+        "1 million tonnes",
+        1e6,
+        "tonnes",
+    ),
+    (
+        "Kazakhstan’s record grain production of nearly 27 million tons this year",
+        "27 million tons",
+        27e6,
+        "tonnes",
+    ),
     ("gas supplies of 5 billion cubic metres a year", "5 billion cubic metres", 5e9, "m3"),
     ("The pipeline is 1,500 km long.", "1,500 km", 1500, "km"),
     ("a 7,500-kilometre border", "7,500-kilometre", 7500, "km"),
@@ -250,7 +428,12 @@ QUANTITIES = [
     ("irrigation of 40,000 hectares", "40,000 hectares", 40000, "ha"),
     ("The number of tourists increased 1.5 times.", "1.5 times", 1.5, "times"),
     ("Trade grew 2.5-fold.", "2.5-fold", 2.5, "times"),
-    ("with 60 or maybe even more million tonnes of wheat to be exported", "60 or maybe even more million tonnes", 60e6, "tonnes"),
+    (
+        "with 60 or maybe even more million tonnes of wheat to be exported",
+        "60 or maybe even more million tonnes",
+        60e6,
+        "tonnes",
+    ),
 ]
 
 
@@ -272,13 +455,25 @@ def test_quantities(text: str, quote: str, value: float, unit: str) -> None:
         ("one out of every 10 students", "one out of every 10", 10, "percent"),
         ("Kazakhstan’s share reached two-thirds.", "two-thirds", 200 / 3, "percent"),
         ("The number of Kazakh students in Russia exceeds 60,000.", "60,000", 60000, "students"),
-        ("The number of flights between the countries has reached 180 a week.", "180", 180, "flights"),
-        ("over 4,000 joint ventures operate, including 1,200 in the manufacturing sector.", "1,200", 1200, "ventures"),
+        (
+            "The number of flights between the countries has reached 180 a week.",
+            "180",
+            180,
+            "flights",
+        ),
+        (
+            "over 4,000 joint ventures operate, including 1,200 in the manufacturing sector.",
+            "1,200",
+            1200,
+            "ventures",
+        ),
         ("the number of Russian tourists grew to 1.2 million", "1.2 million", 1.2e6, "tourists"),
         ("A total of 300 have registered.", "300", 300, "units"),
     ],
 )
-def test_multipliers_ratios_and_elliptic_counts(text: str, quote: str, value: float, unit: str) -> None:
+def test_multipliers_ratios_and_elliptic_counts(
+    text: str, quote: str, value: float, unit: str
+) -> None:
     f = the(text, quote)
     assert close(f.value, value)
     assert f.unit == unit
@@ -305,7 +500,12 @@ QUALIFIERS = [
     ("trade has exceeded US$28 billion", "US$28 billion", "over", False),
     ("the total volume of investment exceeds $20 billion", "$20 billion", "over", False),
     ("investment exceeding $20 billion", "$20 billion", "over", False),
-    ("The total volume of direct Russian investment approached $25 billion.", "$25 billion", "nearly", False),
+    (
+        "The total volume of direct Russian investment approached $25 billion.",
+        "$25 billion",
+        "nearly",
+        False,
+    ),
     ("it already exceeds 96 percent", "96 percent", "over", False),
     ("reached a record level of US$4 billion", "US$4 billion", "record", False),
     ("trade reached a record $27 billion last year", "$27 billion", "record", False),
@@ -334,7 +534,9 @@ def test_qualifiers(text: str, quote: str, qualifier: str | None, in_quote: bool
     f = the(text, quote)
     assert f.qualifier == qualifier
     starts_with_qualifier = f.quote.lower().startswith(qualifier or "\0")
-    assert starts_with_qualifier == (in_quote and qualifier is not None and qualifier in f.quote.lower()[: len(qualifier)])
+    assert starts_with_qualifier == (
+        in_quote and qualifier is not None and qualifier in f.quote.lower()[: len(qualifier)]
+    )
 
 
 # --- not statistics ---------------------------------------------------------------------------
@@ -425,42 +627,197 @@ def test_no_bare_year_among_many_figures() -> None:
 
 PERIODS = [
     ("Last year, trade reached US$28.7 billion.", "US$28.7 billion", D2025, "2024"),
-    ("In 2024, Russian investment reached a record level of US$4 billion.", "US$4 billion", D2025, "2024"),
-    ("In the first eight months of this year, bilateral trade amounted to $17 billion.", "$17 billion", D2023, "2023-01/2023-08"),
-    ("and in the eight months of this year it exceeded US$17 billion.", "US$17 billion", D2025, "2025-01/2025-08"),
-    ("with $17 billion for the first eight months of the year.", "$17 billion", D2023, "2023-01/2023-08"),
-    ("In January to August 2023, our mutual trade increased by another 7 percent.", "7 percent", D2023, "2023-01/2023-08"),
-    ("In January–September 2024, trade amounted to $19.6 billion.", "$19.6 billion", D2025, "2024-01/2024-09"),
-    ("Trade in the first nine months of 2024 reached $19 billion.", "$19 billion", D2025, "2024-01/2024-09"),
-    ("In the first half of this year alone, investment exceeded $1 billion.", "$1 billion", D2023, "2023-01/2023-06"),
-    ("in the first seven months of this year, it increased by another 3 percent.", "3 percent", D2023, "2023-01/2023-07"),
-    ("In the first quarter of 2024, trade increased by 5 percent.", "5 percent", D2025, "2024-01/2024-03"),
+    (
+        "In 2024, Russian investment reached a record level of US$4 billion.",
+        "US$4 billion",
+        D2025,
+        "2024",
+    ),
+    (
+        "In the first eight months of this year, bilateral trade amounted to $17 billion.",
+        "$17 billion",
+        D2023,
+        "2023-01/2023-08",
+    ),
+    (
+        "and in the eight months of this year it exceeded US$17 billion.",
+        "US$17 billion",
+        D2025,
+        "2025-01/2025-08",
+    ),
+    (
+        "with $17 billion for the first eight months of the year.",
+        "$17 billion",
+        D2023,
+        "2023-01/2023-08",
+    ),
+    (
+        "In January to August 2023, our mutual trade increased by another 7 percent.",
+        "7 percent",
+        D2023,
+        "2023-01/2023-08",
+    ),
+    (
+        "In January–September 2024, trade amounted to $19.6 billion.",
+        "$19.6 billion",
+        D2025,
+        "2024-01/2024-09",
+    ),
+    (
+        "Trade in the first nine months of 2024 reached $19 billion.",
+        "$19 billion",
+        D2025,
+        "2024-01/2024-09",
+    ),
+    (
+        "In the first half of this year alone, investment exceeded $1 billion.",
+        "$1 billion",
+        D2023,
+        "2023-01/2023-06",
+    ),
+    (
+        "in the first seven months of this year, it increased by another 3 percent.",
+        "3 percent",
+        D2023,
+        "2023-01/2023-07",
+    ),
+    (
+        "In the first quarter of 2024, trade increased by 5 percent.",
+        "5 percent",
+        D2025,
+        "2024-01/2024-03",
+    ),
     ("Over the past three years, it grew more than 30 percent.", "30 percent", D2023, "2020/2022"),
-    ("About $3.5 billion have been invested over the past two years.", "$3.5 billion", D2023, "2021/2022"),
-    ("Over the last two months we have seen 5.2 percent growth.", "5.2 percent", D2023, "2023-09/2023-10"),
-    ("the total cumulative volume of Russian investment exceeded US$27 billion.", "US$27 billion", D2025, "cumulative"),
-    ("The accumulated volume of direct Russian investments has exceeded US$27 billion.", "US$27 billion", D2025, "cumulative"),
-    ("The total volume of direct Russian investment approached $25 billion.", "$25 billion", D2024, "cumulative"),
-    ("their total amount over 15 years has reached about US$9 billion.", "US$9 billion", D2025, "cumulative"),
-    ("targeted efforts are underway to increase this figure to US$30 billion.", "US$30 billion", D2025, "target"),
-    ("We have set the goal of bringing the bilateral trade to US$30 billion.", "US$30 billion", D2025, "target"),
+    (
+        "About $3.5 billion have been invested over the past two years.",
+        "$3.5 billion",
+        D2023,
+        "2021/2022",
+    ),
+    (
+        "Over the last two months we have seen 5.2 percent growth.",
+        "5.2 percent",
+        D2023,
+        "2023-09/2023-10",
+    ),
+    (
+        "the total cumulative volume of Russian investment exceeded US$27 billion.",
+        "US$27 billion",
+        D2025,
+        "cumulative",
+    ),
+    (
+        "The accumulated volume of direct Russian investments has exceeded US$27 billion.",
+        "US$27 billion",
+        D2025,
+        "cumulative",
+    ),
+    (
+        "The total volume of direct Russian investment approached $25 billion.",
+        "$25 billion",
+        D2024,
+        "cumulative",
+    ),
+    (
+        "their total amount over 15 years has reached about US$9 billion.",
+        "US$9 billion",
+        D2025,
+        "cumulative",
+    ),
+    (
+        "targeted efforts are underway to increase this figure to US$30 billion.",
+        "US$30 billion",
+        D2025,
+        "target",
+    ),
+    (
+        "We have set the goal of bringing the bilateral trade to US$30 billion.",
+        "US$30 billion",
+        D2025,
+        "target",
+    ),
     ("We aim to increase trade to $40 billion by 2030.", "$40 billion", D2025, "target:2030"),
-    ("By 2030, Kazakhstan plans to repair 11,000 railroads.", "11,000 railroads", D2024, "target:2030"),
+    (
+        "By 2030, Kazakhstan plans to repair 11,000 railroads.",
+        "11,000 railroads",
+        D2024,
+        "target:2030",
+    ),
     ("Three additional schools are to open soon.", "Three additional schools", D2025, "target"),
     ("more than six thousand workers will be employed.", "six thousand workers", D2025, "target"),
-    ("Over 17,000 enterprises with Russian participation operate.", "17,000 enterprises", D2025, "2025"),
-    ("Now 23 thousand Russian companies work here, 4 thousand of which opened only last year.", "23 thousand", D2024, "2024"),
-    ("Now 23 thousand Russian companies work here, 4 thousand of which opened only last year.", "4 thousand", D2024, "2023"),
-    ("Investment exceeded $1 billion, which is 20 percent more than last year.", "20 percent", D2023, "2023"),
+    (
+        "Over 17,000 enterprises with Russian participation operate.",
+        "17,000 enterprises",
+        D2025,
+        "2025",
+    ),
+    (
+        "Now 23 thousand Russian companies work here, 4 thousand of which opened only last year.",
+        "23 thousand",
+        D2024,
+        "2024",
+    ),
+    (
+        "Now 23 thousand Russian companies work here, 4 thousand of which opened only last year.",
+        "4 thousand",
+        D2024,
+        "2023",
+    ),
+    (
+        "Investment exceeded $1 billion, which is 20 percent more than last year.",
+        "20 percent",
+        D2023,
+        "2023",
+    ),
     ("The 2024 trade amounted to about US$28 billion.", "US$28 billion", D2025, "2024"),
-    ("trade increased by over 10 percent in 2022 and reached $28.2 billion, or $27 billion as the President said.", "$27 billion", D2023, "2022"),
-    ("In 2024, investment reached US$4 billion, while the total cumulative volume exceeded US$27 billion.", "US$4 billion", D2025, "2024"),
-    ("In 2024, investment reached US$4 billion, while the total cumulative volume exceeded US$27 billion.", "US$27 billion", D2025, "cumulative"),
-    ("Russia’s accumulated investment is about $17 billion, while Kazakhstan’s statistics show $20 billion.", "$20 billion", D2023, "cumulative"),
-    ("The trade has exceeded US$28 billion, and efforts are underway to increase this figure to US$30 billion.", "US$28 billion", D2025, "2025"),
-    ("In the 2023–2024 academic year, the quota will be increased by another 200 citizens to 700 students.", "700 students", D2023, "target:2024"),
-    ("Incidentally, Russia has gathered a good harvest this year, our export potential will be maintained at 60 million tonnes.", "60 million tonnes", D2023, "target:2023"),
-    ("In 2023, Russian companies invested more than $3 billion in Kazakhstan.", "$3 billion", D2024, "2023"),
+    (
+        "trade increased by over 10 percent in 2022 and reached $28.2 billion, or $27 billion as the President said.",
+        "$27 billion",
+        D2023,
+        "2022",
+    ),
+    (
+        "In 2024, investment reached US$4 billion, while the total cumulative volume exceeded US$27 billion.",
+        "US$4 billion",
+        D2025,
+        "2024",
+    ),
+    (
+        "In 2024, investment reached US$4 billion, while the total cumulative volume exceeded US$27 billion.",
+        "US$27 billion",
+        D2025,
+        "cumulative",
+    ),
+    (
+        "Russia’s accumulated investment is about $17 billion, while Kazakhstan’s statistics show $20 billion.",
+        "$20 billion",
+        D2023,
+        "cumulative",
+    ),
+    (
+        "The trade has exceeded US$28 billion, and efforts are underway to increase this figure to US$30 billion.",
+        "US$28 billion",
+        D2025,
+        "2025",
+    ),
+    (
+        "In the 2023–2024 academic year, the quota will be increased by another 200 citizens to 700 students.",
+        "700 students",
+        D2023,
+        "target:2024",
+    ),
+    (
+        "Incidentally, Russia has gathered a good harvest this year, our export potential will be maintained at 60 million tonnes.",
+        "60 million tonnes",
+        D2023,
+        "target:2023",
+    ),
+    (
+        "In 2023, Russian companies invested more than $3 billion in Kazakhstan.",
+        "$3 billion",
+        D2024,
+        "2023",
+    ),
     ("doubling last year to $3 billion", "$3 billion", D2024, "2023"),
     ("Trade reached $27 billion in September 2023.", "$27 billion", D2023, "2023-09"),
 ]
@@ -475,7 +832,11 @@ def test_periods(text: str, quote: str, event_date: dt.date, period: str) -> Non
     ("text", "quote", "period"),
     [
         ("Last year, trade reached US$28.7 billion.", "US$28.7 billion", None),
-        ("In the first eight months of this year, trade amounted to $17 billion.", "$17 billion", None),
+        (
+            "In the first eight months of this year, trade amounted to $17 billion.",
+            "$17 billion",
+            None,
+        ),
         ("Over 17,000 enterprises operate.", "17,000 enterprises", None),
         ("In 2024, investment reached US$4 billion.", "US$4 billion", "2024"),
         ("In January to August 2023, trade rose 7 percent.", "7 percent", "2023-01/2023-08"),
@@ -490,7 +851,9 @@ def test_relative_periods_need_an_event_date(text: str, quote: str, period: str 
 # --- invariants and helpers -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", [t for t, *_ in MONEY + SHARES + COUNTS + QUANTITIES] + NOT_FIGURES)
+@pytest.mark.parametrize(
+    "text", [t for t, *_ in MONEY + SHARES + COUNTS + QUANTITIES] + NOT_FIGURES
+)
 def test_quote_is_the_text_span(text: str) -> None:
     found = find_figures(text, event_date=D2024)
     for f in found:
@@ -503,9 +866,18 @@ def test_quote_is_the_text_span(text: str) -> None:
 @pytest.mark.parametrize(
     ("words", "value"),
     [
-        ("nine", 9), ("Three", 3), ("twenty-five", 25), ("thirty", 30), ("a thousand", 1000),
-        ("six thousand", 6000), ("two hundred and fifty", 250), ("one and a half million", 1.5e6),
-        ("twenty-five thousand", 25000), ("ninety-nine", 99), ("a million", 1e6), ("four billion", 4e9),
+        ("nine", 9),
+        ("Three", 3),
+        ("twenty-five", 25),
+        ("thirty", 30),
+        ("a thousand", 1000),
+        ("six thousand", 6000),
+        ("two hundred and fifty", 250),
+        ("one and a half million", 1.5e6),
+        ("twenty-five thousand", 25000),
+        ("ninety-nine", 99),
+        ("a million", 1e6),
+        ("four billion", 4e9),
     ],
 )
 def test_number_words(words: str, value: float) -> None:

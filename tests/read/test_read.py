@@ -9,9 +9,7 @@ import pytest
 
 from build_site.config import SIDECAR_KEYS
 from build_site.read.seeds import InputError, decode, find_seeds, read_sidecar, read_source
-
-ROOT = Path(__file__).resolve().parents[1]
-SEED_FILES = sorted((ROOT / "seeds").glob("*.txt"))
+from tests.paths import SEED_FILES
 
 
 def write(folder: Path, name: str, data: bytes | str) -> Path:
@@ -44,7 +42,13 @@ def test_text_is_kept_as_printed(tmp_path):
 
 
 def test_cp1251_is_decoded_with_a_warning(tmp_path):
-    src = read_source(write(tmp_path, "ru.txt", "Заявления для прессы\nВладимир Путин: Добрый день.".encode("cp1251")))
+    src = read_source(
+        write(
+            tmp_path,
+            "ru.txt",
+            "Заявления для прессы\nВладимир Путин: Добрый день.".encode("cp1251"),
+        )
+    )
     assert src.lines[1].text == "Владимир Путин: Добрый день."
     [issue] = src.issues
     assert (issue.file, issue.line, issue.level) == ("ru.txt", 1, "warning")
@@ -55,8 +59,14 @@ def test_cp1251_is_decoded_with_a_warning(tmp_path):
 @pytest.mark.parametrize(
     "data, line",
     [
-        ("line one\nCafé au lait, déjà vu\n".encode("latin-1"), 2),  # cp1251 would read 'Cafй', 'dйjа'
-        (b"line one\nline two\n\x93smart quotes\x94\n", 3),  # Windows-1252 quotes: no Cyrillic at all
+        (
+            "line one\nCafé au lait, déjà vu\n".encode("latin-1"),
+            2,
+        ),  # cp1251 would read 'Cafй', 'dйjа'
+        (
+            b"line one\nline two\n\x93smart quotes\x94\n",
+            3,
+        ),  # Windows-1252 quotes: no Cyrillic at all
         (b"ok\n\x98\n", 2),  # undefined in cp1251 too
     ],
 )
@@ -132,8 +142,12 @@ def test_empty_sidecar(tmp_path):
 
 def test_valid_sidecar_with_lines(tmp_path):
     write(tmp_path, "s.txt", "Hello")
-    write(tmp_path, "s.yml", "# comment\ntitle: Talks\ndate: 2024-11-27\ntime: '09:30'\ndoc_type: news\n"
-                             "events:\n  - title: First\n  - {title: Second, date: '2024-11-28'}\n")
+    write(
+        tmp_path,
+        "s.yml",
+        "# comment\ntitle: Talks\ndate: 2024-11-27\ntime: '09:30'\ndoc_type: news\n"
+        "events:\n  - title: First\n  - {title: Second, date: '2024-11-28'}\n",
+    )
     src = read_source(tmp_path / "s.txt")
     assert src.sidecar["title"] == "Talks"
     assert src.sidecar["date"] == dt.date(2024, 11, 27)
@@ -150,7 +164,9 @@ def test_sidecar_with_bom(tmp_path):
 
 
 def test_bad_yaml_names_file_and_line(tmp_path):
-    err = sidecar_error(tmp_path, "title: Talks\ndate: 2024-11-27\nauthor: [unclosed\nplace: Astana\n")
+    err = sidecar_error(
+        tmp_path, "title: Talks\ndate: 2024-11-27\nauthor: [unclosed\nplace: Astana\n"
+    )
     assert err.issue.file == "s.yml"
     assert err.issue.line is not None and 3 <= err.issue.line <= 5
     assert str(err).startswith(f"s.yml:{err.issue.line}: error: invalid YAML")
@@ -180,7 +196,8 @@ def test_nested_events_key_is_unknown(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "value", ["2024-13-01", "2024-02-30", "27.11.2024", "November 27, 2024", "yesterday", "2024", "[2024]"]
+    "value",
+    ["2024-13-01", "2024-02-30", "27.11.2024", "November 27, 2024", "yesterday", "2024", "[2024]"],
 )
 def test_bad_date_names_line(tmp_path, value):
     err = sidecar_error(tmp_path, f"title: Talks\ndate: {value}\n")
@@ -189,7 +206,9 @@ def test_bad_date_names_line(tmp_path, value):
 
 
 def test_bad_date_inside_events_names_its_line(tmp_path):
-    err = sidecar_error(tmp_path, "events:\n  - date: 2024-11-27\n  - title: B\n    date: 2024-11-31\n")
+    err = sidecar_error(
+        tmp_path, "events:\n  - date: 2024-11-27\n  - title: B\n    date: 2024-11-31\n"
+    )
     assert err.issue.line == 4
 
 
@@ -214,16 +233,25 @@ def test_bad_values_name_line(tmp_path, text, line, words):
 
 
 def test_every_documented_sidecar_key_is_accepted(tmp_path):
-    values = {"date": "2024-11-27", "time": "'10:00'", "doc_type": "article", "author": "kassym-jomart-tokayev",
-              "slug": "a-slug", "events": "[]"}
+    values = {
+        "date": "2024-11-27",
+        "time": "'10:00'",
+        "doc_type": "article",
+        "author": "kassym-jomart-tokayev",
+        "slug": "a-slug",
+        "events": "[]",
+    }
     text = "".join(f"{k}: {values.get(k, 'text')}\n" for k in SIDECAR_KEYS)
     write(tmp_path, "s.yml", text)
     data, _ = read_sidecar(tmp_path / "s.yml")
     assert set(data) == set(SIDECAR_KEYS)
 
 
-@pytest.mark.parametrize("path", sorted(p.with_suffix(".yml") for p in SEED_FILES if p.with_suffix(".yml").exists()),
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path",
+    sorted(p.with_suffix(".yml") for p in SEED_FILES if p.with_suffix(".yml").exists()),
+    ids=lambda p: p.name,
+)
 def test_real_sidecars_are_valid(path):
     data, lines = read_sidecar(path)
     assert data and set(data) <= set(SIDECAR_KEYS)

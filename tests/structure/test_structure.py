@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
+from build_site.clean.speakers import SpeakerIndex
 from build_site.config import DATA_DIR
 from build_site.model import Chunk, Person, RawEvent
-from build_site.clean.speakers import SpeakerIndex
-from build_site.structure.structure import person_key, sidecar_for, structure
 from build_site.read.vocab import load_vocabulary
+from build_site.structure.structure import person_key, sidecar_for, structure
 
 PUTIN, TOKAYEV = "vladimir-putin", "kassym-jomart-tokayev"
 DAY = dt.date(2023, 11, 9)
@@ -21,11 +21,20 @@ def idx() -> SpeakerIndex:
     return SpeakerIndex(load_vocabulary(DATA_DIR).persons)
 
 
-def raw(body: list[str | tuple[str, str]], title: str | None = "Talks", date: dt.date | None = DAY, lead: list[str] = (),
-        index: int = 0, place: str | None = None) -> RawEvent:
+def raw(
+    body: list[str | tuple[str, str]],
+    title: str | None = "Talks",
+    date: dt.date | None = DAY,
+    lead: list[str] = (),
+    index: int = 0,
+    place: str | None = None,
+) -> RawEvent:
     no = iter(range(1, 1000))
     lead_chunks = tuple(Chunk(t, (next(no),)) for t in lead)
-    chunks = tuple(Chunk(t, (next(no),)) if isinstance(t, str) else Chunk(t[0], (next(no),), t[1]) for t in body)
+    chunks = tuple(
+        Chunk(t, (next(no),)) if isinstance(t, str) else Chunk(t[0], (next(no),), t[1])
+        for t in body
+    )
     return RawEvent("s.txt", index, title, date, None, place, lead_chunks, chunks, ())
 
 
@@ -34,11 +43,22 @@ def outline(event) -> list[tuple[str, str | None, list[str]]]:
 
 
 def test_turns_and_anchors(idx):
-    ev, new, issues = structure(raw([
-        "President of Russia Vladimir Putin: Mr President, friends,", "We are delighted.",
-        "President of Kazakhstan Kassym-Jomart Tokayev: Thank you.", "Second.", "Third.",
-        "Vladimir Putin: Thank you.", "Kassym-Jomart Tokayev: Thank you, Mr President.", ("<…>", "note"),
-    ]), {}, idx)
+    ev, new, issues = structure(
+        raw(
+            [
+                "President of Russia Vladimir Putin: Mr President, friends,",
+                "We are delighted.",
+                "President of Kazakhstan Kassym-Jomart Tokayev: Thank you.",
+                "Second.",
+                "Third.",
+                "Vladimir Putin: Thank you.",
+                "Kassym-Jomart Tokayev: Thank you, Mr President.",
+                ("<…>", "note"),
+            ]
+        ),
+        {},
+        idx,
+    )
     assert outline(ev) == [
         ("putin-1", PUTIN, ["putin-1-p1", "putin-1-p2"]),
         ("tokayev-1", TOKAYEV, ["tokayev-1-p1", "tokayev-1-p2", "tokayev-1-p3"]),
@@ -63,48 +83,96 @@ def test_label_line_without_text(idx):
 
 
 def test_label_with_no_text_at_all_is_reported(idx):
-    ev, _, issues = structure(raw(["Vladimir Putin: Hello.", "Kassym-Jomart Tokayev:", "Vladimir Putin: Again."]), {}, idx)
+    ev, _, issues = structure(
+        raw(["Vladimir Putin: Hello.", "Kassym-Jomart Tokayev:", "Vladimir Putin: Again."]), {}, idx
+    )
     assert [s.anchor for s in ev.speeches] == ["putin-1", "putin-2"]
     assert [(i.line, i.level) for i in issues] == [(2, "warning")]
     assert "has no text" in issues[0].message
 
 
 def test_questions_are_numbered_and_not_persons(idx):
-    ev, new, _ = structure(raw(["Question: How?", "Vladimir Putin: Like this.", "Question (cont.): And then?",
-                                "Vladimir Putin: Then that."]), {}, idx)
+    ev, new, _ = structure(
+        raw(
+            [
+                "Question: How?",
+                "Vladimir Putin: Like this.",
+                "Question (cont.): And then?",
+                "Vladimir Putin: Then that.",
+            ]
+        ),
+        {},
+        idx,
+    )
     assert [(s.anchor, s.speaker, s.label) for s in ev.speeches] == [
-        ("question-1", None, "Question"), ("putin-1", PUTIN, "Vladimir Putin"),
-        ("question-2", None, "Question (cont.)"), ("putin-2", PUTIN, "Vladimir Putin")]
+        ("question-1", None, "Question"),
+        ("putin-1", PUTIN, "Vladimir Putin"),
+        ("question-2", None, "Question (cont.)"),
+        ("putin-2", PUTIN, "Vladimir Putin"),
+    ]
     assert new == {}
 
 
 def test_unknown_speaker_becomes_an_uncurated_person_with_a_warning(idx):
-    ev, new, issues = structure(raw(["Governor of Kostanay Region Kumar Aksakalov: Good afternoon.", "Vladimir Putin: Thank you."]), {}, idx)
+    ev, new, issues = structure(
+        raw(
+            [
+                "Governor of Kostanay Region Kumar Aksakalov: Good afternoon.",
+                "Vladimir Putin: Thank you.",
+            ]
+        ),
+        {},
+        idx,
+    )
     assert [s.anchor for s in ev.speeches] == ["aksakalov-1", "putin-1"]
     person = new["kumar-aksakalov"]
-    assert (person.name, person.roles, person.curated) == ("Kumar Aksakalov", ("Governor of Kostanay Region",), False)
+    assert (person.name, person.roles, person.curated) == (
+        "Kumar Aksakalov",
+        ("Governor of Kostanay Region",),
+        False,
+    )
     assert [(i.line, i.level) for i in issues] == [(1, "warning")]
     assert "Kumar Aksakalov" in issues[0].message and "persons.yml" in issues[0].message
 
 
 def test_misspelled_label_is_the_person_label_kept_as_printed(idx):
-    ev, new, issues = structure(raw(["Vladimir Putting: Thank you.", "Mr Putting, welcome."]), {}, idx)
+    ev, new, issues = structure(
+        raw(["Vladimir Putting: Thank you.", "Mr Putting, welcome."]), {}, idx
+    )
     [speech] = ev.speeches
     assert (speech.anchor, speech.speaker, speech.label) == ("putin-1", PUTIN, "Vladimir Putting")
     assert new == {} and issues == []
 
 
 def test_misspelling_in_text_is_marked_sic(idx):
-    ev, _, _ = structure(raw(["Vladimir Putin: I met Vladimir Putting yesterday."],
-                             lead=["Vladimir Putting and Kassym-Jomart Tokayev made statements for the media."]), {}, idx)
+    ev, _, _ = structure(
+        raw(
+            ["Vladimir Putin: I met Vladimir Putting yesterday."],
+            lead=["Vladimir Putting and Kassym-Jomart Tokayev made statements for the media."],
+        ),
+        {},
+        idx,
+    )
     assert ev.lead[0].sic == ("Vladimir Putting",)
     assert ev.speeches[0].paragraphs[0].sic == ("Vladimir Putting",)
     assert "Vladimir Putting" in ev.lead[0].text  # kept as printed
 
 
 def test_text_before_the_first_label(idx):
-    ev, _, _ = structure(raw(["Address by the President of Russia at the plenary session", "Vladimir Putin: Friends,"]), {}, idx)
-    assert outline(ev) == [("narration-1", None, ["narration-1-p1"]), ("putin-1", PUTIN, ["putin-1-p1"])]
+    ev, _, _ = structure(
+        raw(
+            [
+                "Address by the President of Russia at the plenary session",
+                "Vladimir Putin: Friends,",
+            ]
+        ),
+        {},
+        idx,
+    )
+    assert outline(ev) == [
+        ("narration-1", None, ["narration-1-p1"]),
+        ("putin-1", PUTIN, ["putin-1-p1"]),
+    ]
     assert ev.speeches[0].paragraphs[0].kind == "heading"
 
 
@@ -115,24 +183,37 @@ def test_lead_anchors(idx):
 
 
 def test_news_report(idx):
-    ev, _, _ = structure(raw([
-        "ASTANA – Kazakh President Kassym-Jomart Tokayev took part in the forum.",
-        "Tokayev noted that cooperation is growing.",
-        "“Trade is growing,” said Tokayev.",
-        "“It will grow further,” said Tokayev.",
-        "The branch will open in 2025.",
-    ], title=None), {"title": "Forum"}, idx)
+    ev, _, _ = structure(
+        raw(
+            [
+                "ASTANA – Kazakh President Kassym-Jomart Tokayev took part in the forum.",
+                "Tokayev noted that cooperation is growing.",
+                "“Trade is growing,” said Tokayev.",
+                "“It will grow further,” said Tokayev.",
+                "The branch will open in 2025.",
+            ],
+            title=None,
+        ),
+        {"title": "Forum"},
+        idx,
+    )
     assert ev.doc_type == "news" and ev.place == "Astana"
-    assert outline(ev) == [("narration-1", None, ["narration-1-p1", "narration-1-p2"]),
-                           ("tokayev-1", TOKAYEV, ["tokayev-1-p1", "tokayev-1-p2"]),
-                           ("narration-2", None, ["narration-2-p1"])]
+    assert outline(ev) == [
+        ("narration-1", None, ["narration-1-p1", "narration-1-p2"]),
+        ("tokayev-1", TOKAYEV, ["tokayev-1-p1", "tokayev-1-p2"]),
+        ("narration-2", None, ["narration-2-p1"]),
+    ]
     assert ev.speeches[0].paragraphs[0].text.startswith("Kazakh President")
     assert [p.speaker for p in ev.speeches[0].paragraphs] == [None, TOKAYEV]
     assert ev.speeches[1].role == "quoted"
 
 
 def test_article_with_author(idx):
-    ev, _, issues = structure(raw(["First paragraph.", "Second paragraph."]), {"author": TOKAYEV, "doc_type": "article"}, idx)
+    ev, _, issues = structure(
+        raw(["First paragraph.", "Second paragraph."]),
+        {"author": TOKAYEV, "doc_type": "article"},
+        idx,
+    )
     assert ev.doc_type == "article" and ev.author == TOKAYEV
     assert outline(ev) == [("tokayev-1", TOKAYEV, ["tokayev-1-p1", "tokayev-1-p2"])]
     assert issues == []
@@ -158,18 +239,45 @@ def test_no_date_is_an_error_naming_the_first_line(idx):
 
 
 def test_no_title_warns_and_uses_the_first_words(idx):
-    ev, _, issues = structure(raw(["Vladimir Putin: Hello and welcome to all of you, friends and colleagues, today."], title=None), {}, idx)
+    ev, _, issues = structure(
+        raw(
+            ["Vladimir Putin: Hello and welcome to all of you, friends and colleagues, today."],
+            title=None,
+        ),
+        {},
+        idx,
+    )
     assert ev.title.endswith("…") and len(ev.title.split()) == 10
     assert [i.level for i in issues] == ["warning"]
 
 
 def test_sidecar_fills_and_overrides(idx):
-    side = {"title": "Seed title", "place": "Ufa", "publisher": "Akorda", "source_url": "https://example.org/a",
-            "events": [{"title": "First event", "slug": "first", "time": "10:00"}, {"date": dt.date(2024, 1, 2)}]}
+    side = {
+        "title": "Seed title",
+        "place": "Ufa",
+        "publisher": "Akorda",
+        "source_url": "https://example.org/a",
+        "events": [
+            {"title": "First event", "slug": "first", "time": "10:00"},
+            {"date": dt.date(2024, 1, 2)},
+        ],
+    }
     first, _, _ = structure(raw(["Vladimir Putin: Hi."], index=0), side, idx)
-    second, _, _ = structure(raw(["Vladimir Putin: Hi."], index=1, title=None, date=None), side, idx)
-    assert (first.title, first.id, first.time, first.place, first.publisher) == ("First event", "2023-11-09-first", "10:00", "Ufa", "Akorda")
-    assert (second.title, second.date, second.id) == ("Seed title", dt.date(2024, 1, 2), "2024-01-02-seed-title")
+    second, _, _ = structure(
+        raw(["Vladimir Putin: Hi."], index=1, title=None, date=None), side, idx
+    )
+    assert (first.title, first.id, first.time, first.place, first.publisher) == (
+        "First event",
+        "2023-11-09-first",
+        "10:00",
+        "Ufa",
+        "Akorda",
+    )
+    assert (second.title, second.date, second.id) == (
+        "Seed title",
+        dt.date(2024, 1, 2),
+        "2024-01-02-seed-title",
+    )
 
 
 def test_sidecar_for():
@@ -179,7 +287,10 @@ def test_sidecar_for():
 
 
 def test_person_key():
-    assert person_key(Person("kassym-jomart-tokayev", "Kassym-Jomart Tokayev", key="tokayev")) == "tokayev"
+    assert (
+        person_key(Person("kassym-jomart-tokayev", "Kassym-Jomart Tokayev", key="tokayev"))
+        == "tokayev"
+    )
     assert person_key(Person("kumar-aksakalov", "Kumar Aksakalov")) == "aksakalov"
 
 
@@ -196,14 +307,30 @@ def test_anchors_do_not_depend_on_other_events(idx):
 #: Checked by hand against the source text: (seed, position) → [(speech anchor, speaker, first line, last line)].
 EXPECTED = {
     ("000_706b5c0bd46f7f98.txt", 0): [("tokayev-1", TOKAYEV, 23, 73), ("putin-1", PUTIN, 75, 99)],
-    ("001_3824384fed6630ea.txt", 0): [("narration-1", None, 1, 2), ("tokayev-1", TOKAYEV, 3, 3), ("narration-2", None, 4, 5),
-                                      ("tokayev-2", TOKAYEV, 6, 6), ("narration-3", None, 7, 7), ("tokayev-3", TOKAYEV, 8, 8),
-                                      ("narration-4", None, 9, 13)],
+    ("001_3824384fed6630ea.txt", 0): [
+        ("narration-1", None, 1, 2),
+        ("tokayev-1", TOKAYEV, 3, 3),
+        ("narration-2", None, 4, 5),
+        ("tokayev-2", TOKAYEV, 6, 6),
+        ("narration-3", None, 7, 7),
+        ("tokayev-3", TOKAYEV, 8, 8),
+        ("narration-4", None, 9, 13),
+    ],
     ("002_2dfdb7079ed04442.txt", 0): [("putin-1", PUTIN, 7, 30), ("tokayev-1", TOKAYEV, 31, 72)],
     ("003_6459434bd1d1d077.txt", 0): [("narration-1", None, 11, 11), ("putin-1", PUTIN, 12, 38)],
-    ("003_6459434bd1d1d077.txt", 1): [("tokayev-1", TOKAYEV, 56, 78), ("putin-1", PUTIN, 79, 95), ("tokayev-2", TOKAYEV, 96, 97)],
-    ("003_6459434bd1d1d077.txt", 2): [("tokayev-1", TOKAYEV, 113, 131), ("putin-1", PUTIN, 132, 145)],
-    ("003_6459434bd1d1d077.txt", 3): [("tokayev-1", TOKAYEV, 161, 197), ("putin-1", PUTIN, 198, 241)],
+    ("003_6459434bd1d1d077.txt", 1): [
+        ("tokayev-1", TOKAYEV, 56, 78),
+        ("putin-1", PUTIN, 79, 95),
+        ("tokayev-2", TOKAYEV, 96, 97),
+    ],
+    ("003_6459434bd1d1d077.txt", 2): [
+        ("tokayev-1", TOKAYEV, 113, 131),
+        ("putin-1", PUTIN, 132, 145),
+    ],
+    ("003_6459434bd1d1d077.txt", 3): [
+        ("tokayev-1", TOKAYEV, 161, 197),
+        ("putin-1", PUTIN, 198, 241),
+    ],
     ("004_da09ab2730ed39e0.txt", 0): [("tokayev-1", TOKAYEV, 4, 35)],
 }
 
@@ -213,20 +340,41 @@ def by_key(events):
 
 
 def test_real_seeds_turns(events):
-    got = {k: [(s.anchor, s.speaker, s.paragraphs[0].lines[0], s.paragraphs[-1].lines[-1]) for s in e.speeches]
-           for k, e in by_key(events).items()}
+    got = {
+        k: [
+            (s.anchor, s.speaker, s.paragraphs[0].lines[0], s.paragraphs[-1].lines[-1])
+            for s in e.speeches
+        ]
+        for k, e in by_key(events).items()
+    }
     assert got == EXPECTED
 
 
 def test_real_seeds_doc_types_and_metadata(events):
     e = by_key(events)
     assert {k: ev.doc_type for k, ev in e.items()} == {
-        k: ("news" if k[0].startswith("001") else "article" if k[0].startswith("004") else "transcript") for k in EXPECTED}
+        k: (
+            "news"
+            if k[0].startswith("001")
+            else "article"
+            if k[0].startswith("004")
+            else "transcript"
+        )
+        for k in EXPECTED
+    }
     assert e["004_da09ab2730ed39e0.txt", 0].author == TOKAYEV
     assert e["004_da09ab2730ed39e0.txt", 0].translation == "Переведено сервисом «Яндекс Переводчик»"
-    assert e["002_2dfdb7079ed04442.txt", 0].title == "Statements for the media following Russia–Kazakhstan talks"
+    assert (
+        e["002_2dfdb7079ed04442.txt", 0].title
+        == "Statements for the media following Russia–Kazakhstan talks"
+    )
     assert e["000_706b5c0bd46f7f98.txt", 0].place == "The Kremlin, Moscow"
-    assert [e["003_6459434bd1d1d077.txt", i].time for i in range(4)] == ["11:45", "12:15", "13:30", "14:45"]
+    assert [e["003_6459434bd1d1d077.txt", i].time for i in range(4)] == [
+        "11:45",
+        "12:15",
+        "13:30",
+        "14:45",
+    ]
 
 
 def test_seed_000_ends_with_an_editorial_note(events):
@@ -251,7 +399,13 @@ def test_seed_001_quotes_are_tokayevs(events):
         if s.speaker:
             assert s.speaker == TOKAYEV and s.role == "quoted"
             assert all(p.text.startswith("“") for p in s.paragraphs)
-    paraphrased = [p.lines[0] for s in ev.speeches if s.speaker is None for p in s.paragraphs if p.speaker == TOKAYEV]
+    paraphrased = [
+        p.lines[0]
+        for s in ev.speeches
+        if s.speaker is None
+        for p in s.paragraphs
+        if p.speaker == TOKAYEV
+    ]
     assert paraphrased == [2, 4, 5, 7, 9]
     assert ev.speeches[0].paragraphs[0].text.startswith("Kazakh President Kassym-Jomart Tokayev")
     assert ev.place == "Astana"

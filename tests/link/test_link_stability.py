@@ -43,7 +43,9 @@ def project(tmp_path, copy_seeds, root):
 
 @pytest.fixture()
 def build(page_anchors):
-    def build(project: Path, data: Path = DATA_DIR, strict: bool = False) -> tuple[dict[str, frozenset[str]], str]:
+    def build(
+        project: Path, data: Path = DATA_DIR, strict: bool = False
+    ) -> tuple[dict[str, frozenset[str]], str]:
         """Build and save the URL record; ({event URL: anchors on its page}, messages)."""
         err = io.StringIO()
         code = run(Config(root=project, data=data, progress=False, strict=strict), err=err)
@@ -61,7 +63,9 @@ def event_anchors(docs: Path, page_anchors) -> dict[str, frozenset[str]]:
         if not isinstance(front, dict) or "event_id" not in front:
             continue  # a year page or the index
         assert page.stem == front["event_id"]
-        out[f"events/{front['event_id']}/"] = frozenset(page_anchors(text)) | frozenset(FOOTNOTE.findall(text))
+        out[f"events/{front['event_id']}/"] = frozenset(page_anchors(text)) | frozenset(
+            FOOTNOTE.findall(text)
+        )
     return out
 
 
@@ -76,8 +80,10 @@ def others_unchanged(before: dict, after: dict, moved: set[str] = frozenset()) -
         if url in moved:
             continue
         assert url in after, f"{url} disappeared"
-        assert after[url] == anchors, f"anchors of {url} changed: lost {sorted(anchors - after[url])[:5]}, " \
-                                      f"new {sorted(after[url] - anchors)[:5]}"
+        assert after[url] == anchors, (
+            f"anchors of {url} changed: lost {sorted(anchors - after[url])[:5]}, "
+            f"new {sorted(after[url] - anchors)[:5]}"
+        )
 
 
 def test_a_build_defines_anchors(project, build):
@@ -118,7 +124,9 @@ def test_removing_a_seed(project, build):
     after, _ = build(project)
     assert gone not in after and len(after) == len(before) - 1
     others_unchanged(before, after, moved={gone})
-    assert keys(project)["000_706b5c0bd46f7f98.txt#0"] == gone  # the URL stays reserved in the record
+    assert (
+        keys(project)["000_706b5c0bd46f7f98.txt#0"] == gone
+    )  # the URL stays reserved in the record
 
 
 def test_changing_one_event_of_a_multi_event_seed(project, build):
@@ -129,10 +137,14 @@ def test_changing_one_event_of_a_multi_event_seed(project, build):
     urls = keys(project)
     changed = urls["003_6459434bd1d1d077.txt#1"]
     # add a paragraph inside the second event (after its first speaker turn)
-    second_event_text = (project / "docs_src" / (changed.rstrip("/") + ".md")).read_text(encoding="utf-8")
+    second_event_text = (project / "docs_src" / (changed.rstrip("/") + ".md")).read_text(
+        encoding="utf-8"
+    )
     assert second_event_text
     at = next(i for i, l in enumerate(lines) if "Text version" in l)  # end of the first event
-    at = next(i for i in range(at + 1, len(lines)) if re.match(r"^[A-Z][\w .-]+: \S", lines[i]))  # first turn of the second
+    at = next(
+        i for i in range(at + 1, len(lines)) if re.match(r"^[A-Z][\w .-]+: \S", lines[i])
+    )  # first turn of the second
     lines.insert(at + 1, "Allow me to add one more thing: cooperation grew by 10 percent.")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     after, _ = build(project)
@@ -145,7 +157,10 @@ def test_changing_one_seed(project, build):
     path = project / "seeds" / "000_706b5c0bd46f7f98.txt"
     text = path.read_text(encoding="utf-8")
     first = next(l for l in text.splitlines() if len(l) > 200)
-    path.write_text(text.replace(first, first + "\n\nA new paragraph: trade reached US$30 billion.", 1), encoding="utf-8")
+    path.write_text(
+        text.replace(first, first + "\n\nA new paragraph: trade reached US$30 billion.", 1),
+        encoding="utf-8",
+    )
     changed = keys(project)["000_706b5c0bd46f7f98.txt#0"]
     after, _ = build(project)
     assert after[changed] != before[changed]
@@ -157,12 +172,20 @@ def test_adding_a_vocabulary_entry(project, build, tmp_path):
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR, data)
     with (data / "topics.yml").open("a", encoding="utf-8") as f:
-        f.write("\n- id: friendship-between-peoples\n  name: Friendship between peoples\n"
-                "  description: Added by a test.\n  aliases: [friendship]\n")
+        f.write(
+            "\n- id: friendship-between-peoples\n  name: Friendship between peoples\n"
+            "  description: Added by a test.\n  aliases: [friendship]\n"
+        )
     after, _ = build(project, data=data)
-    assert (project / "docs_src" / "topics" / "friendship-between-peoples.md").exists(), "the new topic has no page"
-    corpus = json.loads((project / "docs_src" / "downloads" / "corpus.json").read_text(encoding="utf-8"))
-    assert any("friendship-between-peoples" in e["topics"] for e in corpus["events"]), "the new topic matched nothing"
+    assert (project / "docs_src" / "topics" / "friendship-between-peoples.md").exists(), (
+        "the new topic has no page"
+    )
+    corpus = json.loads(
+        (project / "docs_src" / "downloads" / "corpus.json").read_text(encoding="utf-8")
+    )
+    assert any("friendship-between-peoples" in e["topics"] for e in corpus["events"]), (
+        "the new topic matched nothing"
+    )
     others_unchanged(before, after)
     assert after.keys() == before.keys()
 
@@ -172,7 +195,9 @@ def test_adding_a_person(project, build, tmp_path):
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR, data)
     with (data / "persons.yml").open("a", encoding="utf-8") as f:
-        f.write("\n- id: test-person\n  name: Test Person\n  key: testperson\n  description: Added by a test.\n")
+        f.write(
+            "\n- id: test-person\n  name: Test Person\n  key: testperson\n  description: Added by a test.\n"
+        )
     after, _ = build(project, data=data)
     assert after == before
 
@@ -182,7 +207,9 @@ def test_corrected_title_moves_the_event_and_redirects(project, build):
     key = "000_706b5c0bd46f7f98.txt#0"
     old = keys(project)[key]
     (project / "seeds" / "000_706b5c0bd46f7f98.yml").write_text(
-        "title: Plenary session of the 21st Russia–Kazakhstan Interregional Forum\n", encoding="utf-8")
+        "title: Plenary session of the 21st Russia–Kazakhstan Interregional Forum\n",
+        encoding="utf-8",
+    )
     after, messages = build(project, strict=True)  # a correction is not a warning
     record = load_record(project / "seeds" / "urls.yml")
     new = record.urls[key]
@@ -197,7 +224,9 @@ def test_corrected_title_moves_the_event_and_redirects(project, build):
     target = "../" + new.split("/")[1] + "/"
     assert f'url={target}"' in html and f'href="{target}"' in html
     # the redirect outlives later builds, and a second correction keeps both old URLs working
-    (project / "seeds" / "000_706b5c0bd46f7f98.yml").write_text("title: Russia–Kazakhstan Forum in Uralsk\n", encoding="utf-8")
+    (project / "seeds" / "000_706b5c0bd46f7f98.yml").write_text(
+        "title: Russia–Kazakhstan Forum in Uralsk\n", encoding="utf-8"
+    )
     build(project)
     record = load_record(project / "seeds" / "urls.yml")
     newest = record.urls[key]
@@ -216,7 +245,9 @@ def test_renamed_seed_keeps_its_url(project, build):
     after, messages = build(project, strict=True)
     assert after == before
     record = load_record(seeds / "urls.yml")
-    assert record.urls["Statements for the media 2025.txt#0"] == old_urls["002_2dfdb7079ed04442.txt#0"]
+    assert (
+        record.urls["Statements for the media 2025.txt#0"] == old_urls["002_2dfdb7079ed04442.txt#0"]
+    )
     assert "002_2dfdb7079ed04442.txt#0" not in record.urls
     assert record.redirects == {}
     assert not list((project / "docs_src" / "events").glob("*/index.html"))

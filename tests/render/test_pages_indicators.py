@@ -9,11 +9,11 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from test_footnotes import DISAGREE, Spec, synthetic
 
 from build_site.render.charts import MAX_MARKS
 from build_site.render.footnotes import comparable
 from build_site.render.pages.indicators import MAX_NOTES, indicators_section
+from tests.render.test_footnotes import DISAGREE, Spec, synthetic
 
 LINK = re.compile(r"\]\(([^)\s]+)\)")
 FIGURE = re.compile(r"<figure class=\"indicator-figure\">\n(.*?)\n<figcaption>", re.S)
@@ -24,7 +24,9 @@ def links(markdown: str) -> list[str]:
 
 
 def table_rows(markdown: str) -> list[str]:
-    return [ln for ln in markdown.splitlines() if ln.startswith("| ") and not ln.startswith("| Period")]
+    return [
+        ln for ln in markdown.splitlines() if ln.startswith("| ") and not ln.startswith("| Period")
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +38,7 @@ def test_every_indicator_has_a_page(real):
     for iid in real.corpus.indicators:
         assert f"indicators/{iid}.md" in real.pages
     index = real.pages["indicators/index.md"]
-    for iid, sts in real.index.statements.items():
+    for iid, _sts in real.index.statements.items():
         assert f"]({iid}.md) |" in index
     assert len(table_rows(index)) - 1 == len(real.corpus.indicators)  # minus the header row
 
@@ -65,7 +67,9 @@ def test_every_link_resolves(real):
             continue
         for target in links(page):
             file, _, anchor = target.partition("#")
-            dest = posixpath.normpath(posixpath.join(posixpath.dirname(path), file)) if file else path
+            dest = (
+                posixpath.normpath(posixpath.join(posixpath.dirname(path), file)) if file else path
+            )
             if dest.startswith(("topics/", "places/", "organisations/")):
                 continue  # sections of other issues
             assert dest in real.pages, (path, target)
@@ -86,28 +90,50 @@ def test_disagreement_notes_name_who_said_what():
     page = indicators_section(r)["indicators/stock.md"]
     notes = page.split("## Where statements disagree")[1].split("## Statements")[0]
     assert "**cumulative (stated in 2023):**" in notes
-    assert "**about US$17 billion** (Vladimir Putin" in notes and "**over US$20 billion** (Kassym-Jomart Tokayev" in notes
+    assert (
+        "**about US$17 billion** (Vladimir Putin" in notes
+        and "**over US$20 billion** (Kassym-Jomart Tokayev" in notes
+    )
     assert "a gap of US$3 billion (15%)" in notes and "stated in 2024" not in notes
 
 
 def test_empty_indicator_page():
     pages = indicators_section(synthetic(DISAGREE))
     empty = pages["indicators/empty.md"]
-    assert "No statement in the archive" in empty and "<svg" not in empty and "| Period" not in empty
+    assert (
+        "No statement in the archive" in empty and "<svg" not in empty and "| Period" not in empty
+    )
     assert "[Nothing said yet](empty.md) | percent (%) | 0 | — |" in pages["indicators/index.md"]
 
 
 def test_index_shows_latest_statement():
     index = indicators_section(synthetic(DISAGREE))["indicators/index.md"]
     row = next(ln for ln in index.splitlines() if "(stock.md)" in ln)
-    assert "| 3 |" in row and "nearly US$25 billion" in row and "27 November 2024" in row and "#tokayev-1-p1" in row
+    assert (
+        "| 3 |" in row
+        and "nearly US$25 billion" in row
+        and "27 November 2024" in row
+        and "#tokayev-1-p1" in row
+    )
 
 
 def test_thousands_of_statements_stay_bounded():
     speakers = [None, "vladimir-putin", "kassym-jomart-tokayev"]
-    specs = [Spec(dt.date(2000 + i % 26, 1 + i % 12, 1 + i % 28), speakers[i % 3], (10 + i % 37) * 1e9,
-                  [f"{2000 + i % 26}", "cumulative", "target:2030", f"{2000 + i % 26}-01/{2000 + i % 26}-06"][i % 4],
-                  f"${10 + i % 37} billion") for i in range(3000)]
+    specs = [
+        Spec(
+            dt.date(2000 + i % 26, 1 + i % 12, 1 + i % 28),
+            speakers[i % 3],
+            (10 + i % 37) * 1e9,
+            [
+                f"{2000 + i % 26}",
+                "cumulative",
+                "target:2030",
+                f"{2000 + i % 26}-01/{2000 + i % 26}-06",
+            ][i % 4],
+            f"${10 + i % 37} billion",
+        )
+        for i in range(3000)
+    ]
     r = synthetic(specs, page_size=25)
     pages = {p: md for p, md in indicators_section(r).items() if p.startswith("indicators/stock")}
     per_page = 25 * 4
@@ -119,7 +145,9 @@ def test_thousands_of_statements_stay_bounded():
         assert ("<svg" in md) == (path == "indicators/stock.md")
         for target in links(md):
             file, _, anchor = target.partition("#")
-            dest = posixpath.normpath(posixpath.join(posixpath.dirname(path), file)) if file else path
+            dest = (
+                posixpath.normpath(posixpath.join(posixpath.dirname(path), file)) if file else path
+            )
             assert dest in pages or dest.startswith(("events/", "persons/")), target
     assert rows == 3000
     first = pages["indicators/stock.md"]

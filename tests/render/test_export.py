@@ -50,7 +50,9 @@ def test_contract_rejects_a_broken_export(corpus, schema):
 
 def test_every_event_exported(corpus, events):
     assert sorted(e["id"] for e in corpus["events"]) == sorted(e.id for e in events)
-    assert [(e["date"], e["id"]) for e in corpus["events"]] == sorted((e["date"], e["id"]) for e in corpus["events"])
+    assert [(e["date"], e["id"]) for e in corpus["events"]] == sorted(
+        (e["date"], e["id"]) for e in corpus["events"]
+    )
 
 
 def test_ids_and_anchors_equal_the_pages(corpus, site, events, event_page, page_anchors):
@@ -60,12 +62,18 @@ def test_ids_and_anchors_equal_the_pages(corpus, site, events, event_page, page_
         assert data["url"] == event.url == f"events/{data['id']}/"
         page = site.pages[event_page(event)]
         defined = set(page_anchors(page))
-        anchors = [s["anchor"] for s in data["speeches"]] + [p["anchor"] for s in data["speeches"] for p in s["paragraphs"]]
+        anchors = [s["anchor"] for s in data["speeches"]] + [
+            p["anchor"] for s in data["speeches"] for p in s["paragraphs"]
+        ]
         anchors += [p["anchor"] for p in data.get("lead", [])]
         assert [a for a in anchors if a not in defined] == [], data["id"]
         assert [s["anchor"] for s in data["speeches"]] == [s.anchor for s in event.speeches]
-        assert [p["anchor"] for s in data["speeches"] for p in s["paragraphs"]] == [p.anchor for s in event.speeches for p in s.paragraphs]
-        paragraphs = {p["anchor"] for s in data["speeches"] for p in s["paragraphs"]} | {p["anchor"] for p in data.get("lead", [])}
+        assert [p["anchor"] for s in data["speeches"] for p in s["paragraphs"]] == [
+            p.anchor for s in event.speeches for p in s.paragraphs
+        ]
+        paragraphs = {p["anchor"] for s in data["speeches"] for p in s["paragraphs"]} | {
+            p["anchor"] for p in data.get("lead", [])
+        }
         for f in data["figures"]:
             assert f["paragraph"] in paragraphs
 
@@ -87,33 +95,46 @@ def test_persons_and_speakers_link(corpus):
 
 
 #: Anything Markdown escaping or rendering would leave behind.
-MARKUP = re.compile(r"&#\d+;|&[a-z]+;|\\[\\`*_{}\[\]()#+\-.!|]|\[\^|\]\(|\{:|<span|<small|\*Editorial note")
+MARKUP = re.compile(
+    r"&#\d+;|&[a-z]+;|\\[\\`*_{}\[\]()#+\-.!|]|\[\^|\]\(|\{:|<span|<small|\*Editorial note"
+)
 
 
 def test_paragraph_text_is_plain(corpus, events):
     model = {(e.id, p.anchor): p.text for e in events for p in e.paragraphs}
     for e in corpus["events"]:
         for p in e.get("lead", []) + [p for s in e["speeches"] for p in s["paragraphs"]]:
-            assert not MARKUP.search(p["text"]), (e["id"], p["anchor"], MARKUP.search(p["text"]).group())
+            assert not MARKUP.search(p["text"]), (
+                e["id"],
+                p["anchor"],
+                MARKUP.search(p["text"]).group(),
+            )
             assert p["text"] == model[(e["id"], p["anchor"])]
 
 
 def test_figures_quote_their_paragraph(corpus):
     for e in corpus["events"]:
-        text = {p["anchor"]: p["text"] for p in e.get("lead", []) + [p for s in e["speeches"] for p in s["paragraphs"]]}
+        text = {
+            p["anchor"]: p["text"]
+            for p in e.get("lead", []) + [p for s in e["speeches"] for p in s["paragraphs"]]
+        }
         for f in e["figures"]:
             start = int(f["id"].rsplit("-f", 1)[1])
-            assert text[f["paragraph"]][start:start + len(f["quote"])] == f["quote"]
+            assert text[f["paragraph"]][start : start + len(f["quote"])] == f["quote"]
             assert f["low"] is None or f["high"] is None or f["low"] <= f["high"]
 
 
 def test_sic_and_mentions(corpus):
-    media = next(e for e in corpus["events"] if e["id"].endswith("media-statements-by-presidents-of-russia-and-kazakhstan"))
+    media = next(
+        e
+        for e in corpus["events"]
+        if e["id"].endswith("media-statements-by-presidents-of-russia-and-kazakhstan")
+    )
     assert media["lead"][0]["sic"] == ["Vladimir Putting"]
     for e in corpus["events"]:
         for p in e.get("lead", []) + [p for s in e["speeches"] for p in s["paragraphs"]]:
             for m in p.get("mentions", []):
-                assert p["text"][m["start"]:m["end"]] == m["term"]
+                assert p["text"][m["start"] : m["end"]] == m["term"]
 
 
 def test_figures_csv_matches_corpus(site, corpus):
@@ -129,4 +150,6 @@ def test_written_download_is_the_built_one(site, tmp_path):
     from build_site.write.write import write_pages
 
     write_pages(tmp_path, site.pages)
-    assert json.loads((tmp_path / "downloads/corpus.json").read_text(encoding="utf-8")) == json.loads(site.pages["downloads/corpus.json"])
+    assert json.loads(
+        (tmp_path / "downloads/corpus.json").read_text(encoding="utf-8")
+    ) == json.loads(site.pages["downloads/corpus.json"])

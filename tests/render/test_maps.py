@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import posixpath
 import re
-import sys
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
 from build_site.render import maps  # noqa: E402
+from tests.paths import ROOT
 
 SVG = "{http://www.w3.org/2000/svg}"
 SVG_IN_PAGE = re.compile(r"<svg .*?</svg>")
@@ -32,8 +27,11 @@ def _check(svg: str) -> ET.Element:
 
 
 def test_svg_map_is_well_formed_and_escaped():
-    dots = [maps.Dot("a", "A <&> \"quoted\"", 50, 60, "a/", 3), maps.Dot("b", "B", 10, 100, None, 0, area=True),
-            maps.Dot("c", "C", 45, 70, highlight=True)]
+    dots = [
+        maps.Dot("a", 'A <&> "quoted"', 50, 60, "a/", 3),
+        maps.Dot("b", "B", 10, 100, None, 0, area=True),
+        maps.Dot("c", "C", 45, 70, highlight=True),
+    ]
     root = _check(maps.svg_map(dots, "Title & <more>", "Desc"))
     assert root.find(f"{SVG}title").text == "Title & <more>"
     assert len(root.findall(f".//{SVG}circle")) == 3
@@ -41,7 +39,10 @@ def test_svg_map_is_well_formed_and_escaped():
 
 
 def test_labels_never_overlap():
-    dots = [maps.Dot(f"p{i}", f"Place number {i}", 50 + (i % 3) * 0.2, 60 + i * 0.3, weight=i) for i in range(40)]
+    dots = [
+        maps.Dot(f"p{i}", f"Place number {i}", 50 + (i % 3) * 0.2, 60 + i * 0.3, weight=i)
+        for i in range(40)
+    ]
     root = ET.fromstring(maps.svg_map(dots, "t", "d", width=400))
     boxes = []
     for t in root.iter(f"{SVG}text"):
@@ -50,8 +51,10 @@ def test_labels_never_overlap():
         boxes.append((left, y - maps.FONT, left + w, y))
     assert boxes
     for i, a in enumerate(boxes):
-        for b in boxes[i + 1:]:
-            assert not (a[0] < b[2] - 0.5 and b[0] < a[2] - 0.5 and a[1] < b[3] - 0.5 and b[1] < a[3] - 0.5), (a, b)
+        for b in boxes[i + 1 :]:
+            assert not (
+                a[0] < b[2] - 0.5 and b[0] < a[2] - 0.5 and a[1] < b[3] - 0.5 and b[1] < a[3] - 0.5
+            ), (a, b)
 
 
 def test_bounding_box_and_projection():
@@ -73,7 +76,9 @@ def test_url_rel_matches_directory_urls():
 
 
 def test_site_maps(site):
-    pages = ["places/index.md"] + [f"places/{pid}.md" for pid in site.corpus.places]  # later pages: lists only
+    pages = ["places/index.md"] + [
+        f"places/{pid}.md" for pid in site.corpus.places
+    ]  # later pages: lists only
     for page in pages:
         md = site.pages[page]
         found = SVG_IN_PAGE.findall(md)
@@ -81,7 +86,9 @@ def test_site_maps(site):
         root = _check(found[0])
         for a in root.iter(f"{SVG}a"):
             href = a.get("href")
-            target = posixpath.normpath(posixpath.join(page[:-3] if not page.endswith("index.md") else "places", href))
+            target = posixpath.normpath(
+                posixpath.join(page[:-3] if not page.endswith("index.md") else "places", href)
+            )
             assert f"{target}.md" in site.pages, (page, href)
     overview = ET.fromstring(SVG_IN_PAGE.search(site.pages["places/index.md"])[0])
     labels = {t.text for t in overview.iter(f"{SVG}text")}

@@ -68,9 +68,13 @@ def test_three_way_collision_all_distinct():
 def test_recorded_event_keeps_its_url_against_a_newcomer():
     """A newcomer with a smaller key never takes the URL an older event holds."""
     _, record = assign_urls({"z.txt#0": "2024-01-01-talks"}, UrlRecord())
-    final, record2 = assign_urls({"a.txt#0": "2024-01-01-talks", "z.txt#0": "2024-01-01-talks"}, record)
+    final, record2 = assign_urls(
+        {"a.txt#0": "2024-01-01-talks", "z.txt#0": "2024-01-01-talks"}, record
+    )
     assert final["z.txt#0"] == "2024-01-01-talks"
-    assert final["a.txt#0"] != "2024-01-01-talks" and final["a.txt#0"].startswith("2024-01-01-talks-")
+    assert final["a.txt#0"] != "2024-01-01-talks" and final["a.txt#0"].startswith(
+        "2024-01-01-talks-"
+    )
     assert record2.urls["z.txt#0"] == U("2024-01-01-talks")
 
 
@@ -100,7 +104,9 @@ def test_correction_back_to_old_title_drops_that_redirect():
 
 
 def test_newcomer_never_takes_a_url_that_redirects_to_another_event():
-    record = UrlRecord(urls={"a.txt#0": U("2024-01-01-new")}, redirects={U("2024-01-01-old"): "a.txt#0"})
+    record = UrlRecord(
+        urls={"a.txt#0": U("2024-01-01-new")}, redirects={U("2024-01-01-old"): "a.txt#0"}
+    )
     final, record2 = assign_urls({"a.txt#0": "2024-01-01-new", "b.txt#0": "2024-01-01-old"}, record)
     assert final["a.txt#0"] == "2024-01-01-new"
     assert final["b.txt#0"] != "2024-01-01-old"
@@ -142,7 +148,10 @@ def test_does_not_mutate_input_record():
 
 def test_record_round_trip(tmp_path):
     record = UrlRecord(
-        urls={"b.txt#0": U("2024-01-02-b"), "Встреча с президентом 2024.txt#0": U("2024-01-01-vstrecha")},
+        urls={
+            "b.txt#0": U("2024-01-02-b"),
+            "Встреча с президентом 2024.txt#0": U("2024-01-01-vstrecha"),
+        },
         redirects={U("2023-01-01-old"): "b.txt#0"},
     )
     path = tmp_path / "urls.yml"
@@ -155,11 +164,20 @@ def test_record_round_trip(tmp_path):
 
 
 def test_record_dump_is_sorted():
-    a = UrlRecord(urls={"b#0": "events/b/", "a#0": "events/a/"}, redirects={"events/z/": "b#0", "events/y/": "a#0"})
-    b = UrlRecord(urls={"a#0": "events/a/", "b#0": "events/b/"}, redirects={"events/y/": "a#0", "events/z/": "b#0"})
+    a = UrlRecord(
+        urls={"b#0": "events/b/", "a#0": "events/a/"},
+        redirects={"events/z/": "b#0", "events/y/": "a#0"},
+    )
+    b = UrlRecord(
+        urls={"a#0": "events/a/", "b#0": "events/b/"},
+        redirects={"events/y/": "a#0", "events/z/": "b#0"},
+    )
     assert a.dump() == b.dump()
     data = yaml.safe_load(a.dump())
-    assert list(data["urls"]) == ["a#0", "b#0"] and list(data["redirects"]) == ["events/y/", "events/z/"]
+    assert list(data["urls"]) == ["a#0", "b#0"] and list(data["redirects"]) == [
+        "events/y/",
+        "events/z/",
+    ]
 
 
 def test_missing_record_is_empty(tmp_path):

@@ -5,22 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
-from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 from build_site.config import Config  # noqa: E402
 from build_site.link.index import Index  # noqa: E402
 from build_site.model import Corpus, Event, Mention, Organisation, Paragraph, Place, Speech, Topic  # noqa: E402
 from build_site.render.pages.organisations import organisation_pages  # noqa: E402
 from build_site.render.pages.places import place_pages, resolve_place  # noqa: E402
-from build_site.render.paths import pager
 from build_site.render.pages.topics import snippet, topic_pages  # noqa: E402
+from build_site.render.paths import pager
 from build_site.render.renderer import Renderer  # noqa: E402
 
 LINK = re.compile(r"\]\(([^)\s]+)\)")
@@ -31,11 +25,15 @@ def _target(page: str, href: str) -> tuple[str, str | None]:
     path, _, anchor = href.partition("#")
     import posixpath
 
-    return posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) if path else page, anchor or None
+    return posixpath.normpath(
+        posixpath.join(posixpath.dirname(page), path)
+    ) if path else page, anchor or None
 
 
 def _section_pages(site, section: str) -> dict[str, str]:
-    return {p: md for p, md in site.pages.items() if p.startswith(section + "/") and p.endswith(".md")}
+    return {
+        p: md for p, md in site.pages.items() if p.startswith(section + "/") and p.endswith(".md")
+    }
 
 
 @pytest.mark.parametrize("section", ["topics", "places", "organisations"])
@@ -48,9 +46,11 @@ def test_links_reach_existing_pages_and_paragraphs(site, section):
             if href.startswith(("http:", "https:", "#")):
                 continue
             path, anchor = _target(page, href)
-            assert path in site.pages or path.startswith("indicators/"), f"{page}: broken link {href}"
+            assert path in site.pages or path.startswith("indicators/"), (
+                f"{page}: broken link {href}"
+            )
             if path.startswith("events/") and anchor:
-                event_id = path[len("events/"):-3]
+                event_id = path[len("events/") : -3]
                 assert (event_id, anchor) in site.index.refs, f"{page}: no paragraph {href}"
                 checked += 1
     if section == "topics":
@@ -59,8 +59,11 @@ def test_links_reach_existing_pages_and_paragraphs(site, section):
 
 def test_every_vocabulary_entry_has_a_page(site):
     c = site.corpus
-    for kind, table, section in (("topic", c.topics, "topics"), ("place", c.places, "places"),
-                                 ("organisation", c.organisations, "organisations")):
+    for kind, table, section in (
+        ("topic", c.topics, "topics"),
+        ("place", c.places, "places"),
+        ("organisation", c.organisations, "organisations"),
+    ):
         for id in table:
             assert f"{section}/{id}.md" in site.pages, (kind, id)
         assert f"{section}/index.md" in site.pages
@@ -94,22 +97,27 @@ def test_topic_page_shows_terms_and_indicators(site):
 
 def test_places_index_and_events_held(site):
     index = site.pages["places/index.md"]
-    assert '<svg xmlns="http://www.w3.org/2000/svg"' in index and "| Place | Kind | Country |" in index
+    assert (
+        '<svg xmlns="http://www.w3.org/2000/svg"' in index and "| Place | Kind | Country |" in index
+    )
     moscow = site.pages["places/moscow.md"]
     assert "Russian Federation (RU)" in moscow
     held = moscow.split("## Events held here", 1)[1].split("##", 1)[0]
     assert "events/" in held  # 'The Kremlin, Moscow' resolves to Moscow
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("The Kremlin, Moscow", ("kremlin", "moscow")),
-    ("Moscow", ("moscow",)),
-    ("moscow kremlin", ("kremlin",)),
-    ("Akorda Palace, Astana", ("astana",)),
-    ("Conference hall in Astana", ("astana",)),
-    ("Nowhere in particular", ()),
-    (None, ()),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Kremlin, Moscow", ("kremlin", "moscow")),
+        ("Moscow", ("moscow",)),
+        ("moscow kremlin", ("kremlin",)),
+        ("Akorda Palace, Astana", ("astana",)),
+        ("Conference hall in Astana", ("astana",)),
+        ("Nowhere in particular", ()),
+        (None, ()),
+    ],
+)
 def test_resolve_place(text, expected):
     places = {
         "moscow": Place("moscow", "Moscow", "city"),
@@ -124,7 +132,9 @@ def test_snippet_escapes_source_text():
     at = text.index("trade")
     out = snippet(text, [(at, at + 5)], width=40)
     assert "<mark>trade</mark>" in out
-    assert "<script>" not in out and "*bold*" not in out and "[x](y)" not in out and "{#id}" not in out
+    assert (
+        "<script>" not in out and "*bold*" not in out and "[x](y)" not in out and "{#id}" not in out
+    )
 
 
 def test_pager_stays_small():
@@ -143,29 +153,66 @@ def _corpus() -> Corpus:
     for n in range(N_EVENTS):
         paras = []
         for k in range(PARAS):
-            text = f"Talks number {n}: trade with Omsk and the Widget Union grew, paragraph {k}. " + "Filler words. " * 40
+            text = (
+                f"Talks number {n}: trade with Omsk and the Widget Union grew, paragraph {k}. "
+                + "Filler words. " * 40
+            )
             mentions = tuple(
                 Mention(kind, id, term, text.index(term), text.index(term) + len(term))
-                for kind, id, term in (("topic", "trade", "trade"), ("place", "omsk", "Omsk"), ("organisation", "widget", "Widget Union"))
+                for kind, id, term in (
+                    ("topic", "trade", "trade"),
+                    ("place", "omsk", "Omsk"),
+                    ("organisation", "widget", "Widget Union"),
+                )
             )
             paras.append(Paragraph(anchor=f"x-1-p{k + 1}", text=text, mentions=mentions))
         speech = Speech(anchor="x-1", speaker=None, label=None, paragraphs=tuple(paras))
         day = dt.date(2000, 1, 1) + dt.timedelta(days=n)
-        events.append(Event(id=f"{day}-talks-{n}", url=f"events/{day}-talks-{n}/", seed="s.txt", index=n, title=f"Talks {n}",
-                            date=day, time=None, place="Omsk", doc_type="transcript", speeches=(speech,)))
-    return Corpus(events=tuple(events), persons={}, indicators={},
-                  places={"omsk": Place("omsk", "Omsk", "city", "RU", 54.98, 73.37)},
-                  topics={"trade": Topic("trade", "Trade", aliases=("trade",))},
-                  organisations={"widget": Organisation("widget", "Widget Union")})
+        events.append(
+            Event(
+                id=f"{day}-talks-{n}",
+                url=f"events/{day}-talks-{n}/",
+                seed="s.txt",
+                index=n,
+                title=f"Talks {n}",
+                date=day,
+                time=None,
+                place="Omsk",
+                doc_type="transcript",
+                speeches=(speech,),
+            )
+        )
+    return Corpus(
+        events=tuple(events),
+        persons={},
+        indicators={},
+        places={"omsk": Place("omsk", "Omsk", "city", "RU", 54.98, 73.37)},
+        topics={"trade": Topic("trade", "Trade", aliases=("trade",))},
+        organisations={"widget": Organisation("widget", "Widget Union")},
+    )
 
 
-@pytest.mark.parametrize("section, base", [(topic_pages, "topics/trade"), (place_pages, "places/omsk"),
-                                           (organisation_pages, "organisations/widget")])
+@pytest.mark.parametrize(
+    "section, base",
+    [
+        (topic_pages, "topics/trade"),
+        (place_pages, "places/omsk"),
+        (organisation_pages, "organisations/widget"),
+    ],
+)
 def test_pages_stay_bounded_as_the_corpus_grows(tmp_path, section, base):
     corpus = _corpus()
-    r = Renderer(corpus, Index.build(corpus.events), Config(root=tmp_path, page_size=PAGE_SIZE, progress=False))
+    r = Renderer(
+        corpus,
+        Index.build(corpus.events),
+        Config(root=tmp_path, page_size=PAGE_SIZE, progress=False),
+    )
     pages = section(r)
-    own = {p: md for p, md in pages.items() if p == f"{base}.md" or re.fullmatch(rf"{base}/page-\d+\.md", p)}
+    own = {
+        p: md
+        for p, md in pages.items()
+        if p == f"{base}.md" or re.fullmatch(rf"{base}/page-\d+\.md", p)
+    }
     total = N_EVENTS * PARAS
     assert len(own) >= total // PAGE_SIZE  # long lists really are cut
     excerpts = 0

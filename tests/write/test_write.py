@@ -40,15 +40,28 @@ def test_changed_page_is_rewritten_others_keep_mtime(tmp_path):
 
 def test_unicode_is_written_as_utf8(tmp_path):
     write_pages(tmp_path, {"events/a.md": "Переведено «Яндекс» – 20%\u00a0"})
-    assert (tmp_path / "events/a.md").read_bytes() == "Переведено «Яндекс» – 20%\u00a0".encode("utf-8")
+    assert (tmp_path / "events/a.md").read_bytes() == "Переведено «Яндекс» – 20%\u00a0".encode(
+        "utf-8"
+    )
 
 
 def test_stale_generated_files_are_pruned(tmp_path):
-    write_pages(tmp_path, {"events/a.md": "A", "events/old.md": "O", "persons/x.md": "X", "places/deep/y.md": "Y",
-                           "index.md": "I", "timeline.md": "T"})
+    write_pages(
+        tmp_path,
+        {
+            "events/a.md": "A",
+            "events/old.md": "O",
+            "persons/x.md": "X",
+            "places/deep/y.md": "Y",
+            "index.md": "I",
+            "timeline.md": "T",
+        },
+    )
     stats = write_pages(tmp_path, {"events/a.md": "A", "index.md": "I"})
     assert stats.deleted == 4
-    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()) == ["events/a.md", "index.md"]
+    assert sorted(
+        p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()
+    ) == ["events/a.md", "index.md"]
     assert not (tmp_path / "places").exists() or not any((tmp_path / "places").iterdir())
     assert not (tmp_path / "places/deep").exists()
 
@@ -73,7 +86,15 @@ def test_no_temporary_files_left(tmp_path):
 
 
 def test_generated_dirs_cover_every_section():
-    for folder in ("events", "persons", "places", "topics", "organisations", "indicators", "downloads"):
+    for folder in (
+        "events",
+        "persons",
+        "places",
+        "topics",
+        "organisations",
+        "indicators",
+        "downloads",
+    ):
         assert folder in GENERATED_DIRS
     assert "about" not in GENERATED_DIRS and "assets" not in GENERATED_DIRS
     assert set(GENERATED_FILES) >= {"index.md", "timeline.md"}

@@ -4,20 +4,19 @@ a seed into events, header facts and dates."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from build_site.clean import furniture as F
 from build_site.clean.clean import clean, split_events
 from build_site.clean.dates import find_time, parse_date, parse_dateline, parse_time
+from build_site.clean.speakers import SpeakerIndex
 from build_site.model import Line, Source
 from build_site.read.seeds import read_source
-from build_site.clean.speakers import SpeakerIndex
 from build_site.read.vocab import load_vocabulary
+from tests.paths import SEEDS_DIR
 
 NBSP = "\u00a0"
-SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
 
 
 @pytest.fixture(scope="module")
@@ -40,12 +39,31 @@ def cleaned(lines: list[str], speakers: SpeakerIndex):
 
 #: rule name → lines it removes (from real Kremlin/Akorda pages), as printed.
 POSITIVE = {
-    "view-settings": ["View settings", "Font size:", "Site colours:", "Site colors: Black on white", "Images", "Settings",
-                      "Select font Arial Times New Roman", "Character spacing (Kerning): Standard Medium Large",
-                      "Version for the visually impaired", "Версия для слабовидящих"],
-    "site-name": ["Official website of the President of Russia",
-                  "Official site of the President of the Republic of Kazakhstan", "Официальный сайт Президента России"],
-    "breadcrumb": ["News /", f"News {NBSP} /", "Документ /", "Events", "News / Transcripts /", "Главная / Новости"],
+    "view-settings": [
+        "View settings",
+        "Font size:",
+        "Site colours:",
+        "Site colors: Black on white",
+        "Images",
+        "Settings",
+        "Select font Arial Times New Roman",
+        "Character spacing (Kerning): Standard Medium Large",
+        "Version for the visually impaired",
+        "Версия для слабовидящих",
+    ],
+    "site-name": [
+        "Official website of the President of Russia",
+        "Official site of the President of the Republic of Kazakhstan",
+        "Официальный сайт Президента России",
+    ],
+    "breadcrumb": [
+        "News /",
+        f"News {NBSP} /",
+        "Документ /",
+        "Events",
+        "News / Transcripts /",
+        "Главная / Новости",
+    ],
     "photo-counter": ["1 of 3", "12 of 40", "2 из 5"],
     "photo-caption": [
         "Plenary session of the 19th Russia-Kazakhstan Interregional Cooperation Forum. Photo by Natalia Gubernatorova, Moskovskiy Komsomolets",
@@ -53,27 +71,48 @@ POSITIVE = {
         "Переговоры в Астане. Фото: РИА Новости",
     ],
     "separator": ["* * *", "***", " *  *  * ", "---", "———", "____"],
-    "share-widget": ["Text version", "Direct link", "Share", "Print", "Версия для печати", "Текстовая версия"],
+    "share-widget": [
+        "Text version",
+        "Direct link",
+        "Share",
+        "Print",
+        "Версия для печати",
+        "Текстовая версия",
+    ],
 }
 
 #: rule name → lines of text that look alike but are speech (must never be removed).
 NEGATIVE = {
-    "view-settings": ["Images of our common history unite our peoples.", "Settings for the new programme are agreed."],
+    "view-settings": [
+        "Images of our common history unite our peoples.",
+        "Settings for the new programme are agreed.",
+    ],
     "site-name": ["The official website of the President of Russia has published the full text."],
-    "breadcrumb": ["News of the agreement spread quickly.", "Events in the region show steady growth.",
-                   "Statements by both sides were constructive."],
+    "breadcrumb": [
+        "News of the agreement spread quickly.",
+        "Events in the region show steady growth.",
+        "Statements by both sides were constructive.",
+    ],
     "photo-counter": ["1 of 3 projects is already complete.", "One of three.", "11:45"],
-    "photo-caption": ["I keep a photo by my desk.", "We looked at the photo: it showed the old bridge.",
-                      "Photo exhibitions were held in Moscow and Astana."],
+    "photo-caption": [
+        "I keep a photo by my desk.",
+        "We looked at the photo: it showed the old bridge.",
+        "Photo exhibitions were held in Moscow and Astana.",
+    ],
     "separator": ["*", "— Thank you.", "- 5 percent", "* Note"],
-    "share-widget": ["Share of national currencies reached 75 percent.", "Text version of the treaty was signed.",
-                     "Print media are also represented."],
+    "share-widget": [
+        "Share of national currencies reached 75 percent.",
+        "Text version of the treaty was signed.",
+        "Print media are also represented.",
+    ],
 }
 
 
 def test_every_rule_has_examples():
     names = {r.name for r in F.RULES}
-    assert names == set(POSITIVE) == set(NEGATIVE), "add positive and negative examples for every furniture rule"
+    assert names == set(POSITIVE) == set(NEGATIVE), (
+        "add positive and negative examples for every furniture rule"
+    )
 
 
 @pytest.mark.parametrize("name, text", [(n, t) for n, ts in POSITIVE.items() for t in ts])
@@ -95,24 +134,37 @@ def test_breadcrumbs_only_in_the_header(text):
     assert F.match_furniture(text) is None
 
 
-@pytest.mark.parametrize("text", ["See also", "Additional", "Read also", "См. также", "Читайте также"])
+@pytest.mark.parametrize(
+    "text", ["See also", "Additional", "Read also", "См. также", "Читайте также"]
+)
 def test_related_widget_heading(text):
     assert F.RELATED_WIDGET.match(text)
 
 
-@pytest.mark.parametrize("text", ["See also our plans for 2025.", "Additional schools will be built."])
+@pytest.mark.parametrize(
+    "text", ["See also our plans for 2025.", "Additional schools will be built."]
+)
 def test_related_widget_negative(text):
     assert not F.RELATED_WIDGET.match(text)
 
 
-@pytest.mark.parametrize("text", ["Publication status", "Published in sections: News, Transcripts",
-                                  "Published in section: Transcripts", "Publication date: November 9, 2023, 11:45",
-                                  "Дата публикации: 9 ноября 2023"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Publication status",
+        "Published in sections: News, Transcripts",
+        "Published in section: Transcripts",
+        "Publication date: November 9, 2023, 11:45",
+        "Дата публикации: 9 ноября 2023",
+    ],
+)
 def test_publication_block(text):
     assert F.PUBLICATION.match(text)
 
 
-@pytest.mark.parametrize("text", ["Publication of the results is expected soon.", "Published works of Abai are read."])
+@pytest.mark.parametrize(
+    "text", ["Publication of the results is expected soon.", "Published works of Abai are read."]
+)
 def test_publication_negative(text):
     assert not F.PUBLICATION.match(text)
 
@@ -122,21 +174,44 @@ def test_tag_blocks(text):
     assert text.lower() in F.TAG_BLOCKS
 
 
-@pytest.mark.parametrize("text", ["Переведено сервисом «Яндекс Переводчик»", "Translated by DeepL",
-                                  "Translated with Google Translate", "Machine translation from Russian",
-                                  "Перевод выполнен автоматически"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Переведено сервисом «Яндекс Переводчик»",
+        "Translated by DeepL",
+        "Translated with Google Translate",
+        "Machine translation from Russian",
+        "Перевод выполнен автоматически",
+    ],
+)
 def test_translation_note(text):
     assert F.TRANSLATION.match(text)
 
 
-@pytest.mark.parametrize("text", ["Translated into twenty languages, Abai's poems are read everywhere.",
-                                  "Переведено много книг."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Translated into twenty languages, Abai's poems are read everywhere.",
+        "Переведено много книг.",
+    ],
+)
 def test_translation_negative(text):
     assert not F.TRANSLATION.match(text)
 
 
-@pytest.mark.parametrize("text", ["<…>", "<...>", "< … >", "[…]", "[...]", "To be continued.", "To be continued",
-                                  "Продолжение следует."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<…>",
+        "<...>",
+        "< … >",
+        "[…]",
+        "[...]",
+        "To be continued.",
+        "To be continued",
+        "Продолжение следует.",
+    ],
+)
 def test_editorial_note(text):
     assert F.NOTE.match(text)
 
@@ -148,35 +223,68 @@ def test_editorial_note_negative(text):
 
 @pytest.mark.parametrize(
     "text, place",
-    [("ASTANA – Kazakh President Kassym-Jomart Tokayev said", "ASTANA"), ("MOSCOW — The talks", "MOSCOW"),
-     ("UST-KAMENOGORSK - “We", "UST-KAMENOGORSK")],
+    [
+        ("ASTANA – Kazakh President Kassym-Jomart Tokayev said", "ASTANA"),
+        ("MOSCOW — The talks", "MOSCOW"),
+        ("UST-KAMENOGORSK - “We", "UST-KAMENOGORSK"),
+    ],
 )
 def test_news_dateline(text, place):
     m = F.DATELINE.match(text)
     assert m and m["place"].strip() == place
 
 
-@pytest.mark.parametrize("text", ["Kazakhstan – Russia relations are strong.", "In 2024 – a record year – trade grew.",
-                                  "I – and I am sure – we all agree."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kazakhstan – Russia relations are strong.",
+        "In 2024 – a record year – trade grew.",
+        "I – and I am sure – we all agree.",
+    ],
+)
 def test_news_dateline_negative(text):
     assert not F.DATELINE.match(text)
 
 
 # --- clean(): furniture in context ------------------------------------------------------------
 
-HEADER = ["View settings", "", "Font size:", "Official website of the President of Russia", "News /",
-          "Talks with the President of Kazakhstan", "November 9, 2023", "11:45", "Astana", "1 of 3",
-          "The presidents at the talks. Photo: Pavel Bednyakov, RIA Novosti", "Summary of the talks.", "* * *"]
+HEADER = [
+    "View settings",
+    "",
+    "Font size:",
+    "Official website of the President of Russia",
+    "News /",
+    "Talks with the President of Kazakhstan",
+    "November 9, 2023",
+    "11:45",
+    "Astana",
+    "1 of 3",
+    "The presidents at the talks. Photo: Pavel Bednyakov, RIA Novosti",
+    "Summary of the talks.",
+    "* * *",
+]
 
 
 def test_header_facts_and_removed_lines(speakers):
     [ev], issues = cleaned(HEADER + ["Vladimir Putin: Good afternoon.", "Thank you."], speakers)
-    assert (ev.title, ev.date, ev.time, ev.place) == ("Talks with the President of Kazakhstan", dt.date(2023, 11, 9), "11:45", "Astana")
+    assert (ev.title, ev.date, ev.time, ev.place) == (
+        "Talks with the President of Kazakhstan",
+        dt.date(2023, 11, 9),
+        "11:45",
+        "Astana",
+    )
     assert [c.text for c in ev.lead] == ["Summary of the talks."]
     assert [c.text for c in ev.body] == ["Vladimir Putin: Good afternoon.", "Thank you."]
     removed = {r.line.no: r.rule for r in ev.removed}
-    assert removed == {1: "view-settings", 3: "view-settings", 4: "site-name", 5: "breadcrumb", 10: "photo-counter",
-                       11: "photo-caption", 13: "separator"}
+    assert removed == {
+        1: "view-settings",
+        3: "view-settings",
+        4: "site-name",
+        5: "breadcrumb",
+        10: "photo-counter",
+        11: "photo-caption",
+        13: "separator",
+    }
     meta = {r.line.no: r.rule for r in ev.meta_lines}
     assert meta == {6: "title", 7: "date", 8: "time", 9: "place"}
     assert ev.publisher == "Kremlin"
@@ -184,25 +292,63 @@ def test_header_facts_and_removed_lines(speakers):
 
 
 def test_caption_after_a_photo_counter_without_credit(speakers):
-    [ev], _ = cleaned(["Talks", "November 9, 2023", "2 of 6", "The presidents shake hands", "* * *",
-                       "Vladimir Putin: Thank you."], speakers)
+    [ev], _ = cleaned(
+        [
+            "Talks",
+            "November 9, 2023",
+            "2 of 6",
+            "The presidents shake hands",
+            "* * *",
+            "Vladimir Putin: Thank you.",
+        ],
+        speakers,
+    )
     assert {r.line.no: r.rule for r in ev.removed}[4] == "photo-caption"
 
 
 def test_related_widget_in_the_body_is_removed_with_its_title_and_date(speakers):
-    lines = ["Talks", "November 9, 2023", "* * *", "Vladimir Putin: First paragraph.", "See also",
-             "All news about the official visit to Kazakhstan", "November 9, 2023", "Second paragraph."]
+    lines = [
+        "Talks",
+        "November 9, 2023",
+        "* * *",
+        "Vladimir Putin: First paragraph.",
+        "See also",
+        "All news about the official visit to Kazakhstan",
+        "November 9, 2023",
+        "Second paragraph.",
+    ]
     [ev], _ = cleaned(lines, speakers)
     assert [c.text for c in ev.body] == ["Vladimir Putin: First paragraph.", "Second paragraph."]
-    assert [(r.line.no, r.rule) for r in ev.removed if r.rule == "related-widget"] == [(5, "related-widget"), (6, "related-widget"), (7, "related-widget")]
+    assert [(r.line.no, r.rule) for r in ev.removed if r.rule == "related-widget"] == [
+        (5, "related-widget"),
+        (6, "related-widget"),
+        (7, "related-widget"),
+    ]
 
 
 def test_closing_blocks_become_tags_and_publication(speakers):
-    lines = ["Talks", "November 9, 2023", "* * *", "Vladimir Putin: Thank you.", "Geography", "Kazakhstan", "Topics",
-             "Agriculture", "Foreign policy", "Persons", "Tokayev Kassym-Jomart", "Publication status",
-             "Published in sections: News, Transcripts", "Publication date: November 9, 2023, 11:45"]
+    lines = [
+        "Talks",
+        "November 9, 2023",
+        "* * *",
+        "Vladimir Putin: Thank you.",
+        "Geography",
+        "Kazakhstan",
+        "Topics",
+        "Agriculture",
+        "Foreign policy",
+        "Persons",
+        "Tokayev Kassym-Jomart",
+        "Publication status",
+        "Published in sections: News, Transcripts",
+        "Publication date: November 9, 2023, 11:45",
+    ]
     [ev], _ = cleaned(lines, speakers)
-    assert ev.tags == {"Geography": ("Kazakhstan",), "Topics": ("Agriculture", "Foreign policy"), "Persons": ("Tokayev Kassym-Jomart",)}
+    assert ev.tags == {
+        "Geography": ("Kazakhstan",),
+        "Topics": ("Agriculture", "Foreign policy"),
+        "Persons": ("Tokayev Kassym-Jomart",),
+    }
     assert ev.published == "November 9, 2023, 11:45"
     assert ev.time == "11:45"
     assert [c.text for c in ev.body] == ["Vladimir Putin: Thank you."]
@@ -210,20 +356,36 @@ def test_closing_blocks_become_tags_and_publication(speakers):
 
 
 def test_translation_note_is_metadata_not_text(speakers):
-    [ev], _ = cleaned(["An article", "First paragraph of the article.", "Переведено сервисом «Яндекс Переводчик»"], speakers)
+    [ev], _ = cleaned(
+        [
+            "An article",
+            "First paragraph of the article.",
+            "Переведено сервисом «Яндекс Переводчик»",
+        ],
+        speakers,
+    )
     assert ev.translation == "Переведено сервисом «Яндекс Переводчик»"
     assert [c.text for c in ev.body] == ["First paragraph of the article."]
 
 
-@pytest.mark.parametrize("note", ["<…>", "To be continued.", f"To{NBSP}be continued.", f"<{NBSP}…{NBSP}>"])
+@pytest.mark.parametrize(
+    "note", ["<…>", "To be continued.", f"To{NBSP}be continued.", f"<{NBSP}…{NBSP}>"]
+)
 def test_editorial_notes_are_notes_even_with_no_break_spaces(speakers, note):
-    [ev], _ = cleaned(["Talks", "November 9, 2023", "* * *", "Vladimir Putin: Thank you.", note], speakers)
+    [ev], _ = cleaned(
+        ["Talks", "November 9, 2023", "* * *", "Vladimir Putin: Thank you.", note], speakers
+    )
     assert [(c.text, c.kind) for c in ev.body][-1] == (note, "note")
 
 
-@pytest.mark.parametrize("line", [f"Font{NBSP}size:", f"Direct{NBSP}link", f"See{NBSP}also", f"1{NBSP}of{NBSP}3"])
+@pytest.mark.parametrize(
+    "line", [f"Font{NBSP}size:", f"Direct{NBSP}link", f"See{NBSP}also", f"1{NBSP}of{NBSP}3"]
+)
 def test_furniture_with_no_break_spaces(speakers, line):
-    [ev], _ = cleaned(["Talks", "November 9, 2023", "* * *", "Vladimir Putin: Thank you.", line, "More text."], speakers)
+    [ev], _ = cleaned(
+        ["Talks", "November 9, 2023", "* * *", "Vladimir Putin: Thank you.", line, "More text."],
+        speakers,
+    )
     assert line not in [c.text for c in ev.body]
 
 
@@ -231,42 +393,79 @@ def test_furniture_with_no_break_spaces(speakers, line):
 
 
 def test_lone_full_stop_is_joined(speakers):
-    [ev], issues = cleaned(["Talks", "November 9, 2023", "* * *", "Vladimir Putin: I am attending with President Tokayev", ".", "Next."], speakers)
+    [ev], issues = cleaned(
+        [
+            "Talks",
+            "November 9, 2023",
+            "* * *",
+            "Vladimir Putin: I am attending with President Tokayev",
+            ".",
+            "Next.",
+        ],
+        speakers,
+    )
     assert ev.body[0].text == "Vladimir Putin: I am attending with President Tokayev."
     assert ev.body[0].lines == (4, 5)
-    assert [str(i) for i in issues] == ["t.txt:5: repair: joined a broken line starting '.' to line 4"]
+    assert [str(i) for i in issues] == [
+        "t.txt:5: repair: joined a broken line starting '.' to line 4"
+    ]
 
 
 def test_comma_lines_are_joined_in_a_chain(speakers):
-    lines = ["Talks", "November 9, 2023", "* * *", "Vladimir Putin: within the Eurasian Economic Union",
-             ", the Commonwealth of Independent States", ", as well as the Shanghai Cooperation Organisation", "; and more.", "Next."]
+    lines = [
+        "Talks",
+        "November 9, 2023",
+        "* * *",
+        "Vladimir Putin: within the Eurasian Economic Union",
+        ", the Commonwealth of Independent States",
+        ", as well as the Shanghai Cooperation Organisation",
+        "; and more.",
+        "Next.",
+    ]
     [ev], issues = cleaned(lines, speakers)
-    assert ev.body[0].text == ("Vladimir Putin: within the Eurasian Economic Union, the Commonwealth of Independent States"
-                               ", as well as the Shanghai Cooperation Organisation; and more.")
+    assert ev.body[0].text == (
+        "Vladimir Putin: within the Eurasian Economic Union, the Commonwealth of Independent States"
+        ", as well as the Shanghai Cooperation Organisation; and more."
+    )
     assert ev.body[0].lines == (4, 5, 6, 7)
     assert [i.line for i in issues] == [5, 6, 7]
     assert all(i.level == "repair" for i in issues)
 
 
 def test_label_cut_from_its_colon(speakers):
-    lines = ["Talks", "November 9, 2023", "President of the Republic of Kazakhstan Kassym-Jomart Tokayev",
-             ": President Putin, Russian friends and colleagues, welcome.", "Second paragraph."]
+    lines = [
+        "Talks",
+        "November 9, 2023",
+        "President of the Republic of Kazakhstan Kassym-Jomart Tokayev",
+        ": President Putin, Russian friends and colleagues, welcome.",
+        "Second paragraph.",
+    ]
     [ev], issues = cleaned(lines, speakers)
-    assert ev.body[0].text == "President of the Republic of Kazakhstan Kassym-Jomart Tokayev: President Putin, Russian friends and colleagues, welcome."
+    assert (
+        ev.body[0].text
+        == "President of the Republic of Kazakhstan Kassym-Jomart Tokayev: President Putin, Russian friends and colleagues, welcome."
+    )
     assert ev.body[0].lines == (3, 4)
     assert ev.title == "Talks"
     assert [i.line for i in issues] == [4]
 
 
-@pytest.mark.parametrize("text", ["... and so on.", ".NET developers", ":)", "Thank you.", "– and I agree."])
+@pytest.mark.parametrize(
+    "text", ["... and so on.", ".NET developers", ":)", "Thank you.", "– and I agree."]
+)
 def test_ordinary_lines_are_not_joined(speakers, text):
-    [ev], issues = cleaned(["Talks", "November 9, 2023", "* * *", "Vladimir Putin: Hello.", text], speakers)
+    [ev], issues = cleaned(
+        ["Talks", "November 9, 2023", "* * *", "Vladimir Putin: Hello.", text], speakers
+    )
     assert [c.text for c in ev.body] == ["Vladimir Putin: Hello.", text]
     assert issues == []
 
 
 def test_broken_line_never_joins_a_note(speakers):
-    [ev], _ = cleaned(["Talks", "November 9, 2023", "* * *", "Vladimir Putin: Hello.", "<…>", ", then text"], speakers)
+    [ev], _ = cleaned(
+        ["Talks", "November 9, 2023", "* * *", "Vladimir Putin: Hello.", "<…>", ", then text"],
+        speakers,
+    )
     assert [c.kind for c in ev.body] == ["text", "note", "text"]
 
 
@@ -274,10 +473,15 @@ def test_broken_line_never_joins_a_note(speakers):
 
 
 def test_split_at_text_version_glued_to_the_next_breadcrumb():
-    lines = tuple(Line(i, t) for i, t in enumerate(["A", "Text versionEvents", "B", "Text version"], 1))
+    lines = tuple(
+        Line(i, t) for i, t in enumerate(["A", "Text versionEvents", "B", "Text version"], 1)
+    )
     segments = split_events(lines)
     assert [[l.text for l in seg] for seg, _ in segments] == [["A"], ["Events", "B"]]
-    assert [[(r.line.no, r.rule) for r in rem] for _, rem in segments] == [[(2, "share-widget")], [(4, "share-widget")]]
+    assert [[(r.line.no, r.rule) for r in rem] for _, rem in segments] == [
+        [(2, "share-widget")],
+        [(4, "share-widget")],
+    ]
     assert segments[1][0][0].no == 2
 
 
@@ -287,9 +491,16 @@ def test_split_without_text_version_is_one_segment():
 
 
 def test_split_keeps_every_line_number():
-    lines = tuple(Line(i, t) for i, t in enumerate(["A", "Text versionEvents", "", "B", "Text version", "", "Text version"], 1))
+    lines = tuple(
+        Line(i, t)
+        for i, t in enumerate(
+            ["A", "Text versionEvents", "", "B", "Text version", "", "Text version"], 1
+        )
+    )
     segments = split_events(lines)
-    seen = {l.no for seg, _ in segments for l in seg if l.text.strip()} | {r.line.no for _, rem in segments for r in rem}
+    seen = {l.no for seg, _ in segments for l in seg if l.text.strip()} | {
+        r.line.no for _, rem in segments for r in rem
+    }
     assert seen == {1, 2, 4, 5, 7}
 
 
@@ -333,7 +544,10 @@ def test_seed_004_translation_note(speakers):
     "text, expected",
     [
         ("November 12, 2025, The Kremlin, Moscow", (dt.date(2025, 11, 12), "The Kremlin, Moscow")),
-        (f"November 12, 2025, The{NBSP}Kremlin, Moscow", (dt.date(2025, 11, 12), f"The{NBSP}Kremlin, Moscow")),
+        (
+            f"November 12, 2025, The{NBSP}Kremlin, Moscow",
+            (dt.date(2025, 11, 12), f"The{NBSP}Kremlin, Moscow"),
+        ),
         ("November 9, 2023", (dt.date(2023, 11, 9), None)),
         ("Nov. 26, 2024", (dt.date(2024, 11, 26), None)),
         ("9 ноября 2023 года", (dt.date(2023, 11, 9), None)),
@@ -350,8 +564,17 @@ def test_parse_dateline(text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["Thank you.", "February 30, 2024", "Smarch 3, 2024", "In 2024, trade grew.", "November 9, 2023, we signed many documents and then we went to the theatre together.",
-     "November 9, 2023, and it was a good day.", "11:45", "2024-13-01", "x" * 130],
+    [
+        "Thank you.",
+        "February 30, 2024",
+        "Smarch 3, 2024",
+        "In 2024, trade grew.",
+        "November 9, 2023, we signed many documents and then we went to the theatre together.",
+        "November 9, 2023, and it was a good day.",
+        "11:45",
+        "2024-13-01",
+        "x" * 130,
+    ],
 )
 def test_parse_dateline_negative(text):
     assert parse_dateline(text) is None
@@ -363,8 +586,18 @@ def test_publication_date_line():
     assert find_time(text) == "11:45"
 
 
-@pytest.mark.parametrize("text, expected", [("11:45", "11:45"), ("9:05", "09:05"), (" 23:59 ", "23:59"), ("24:00", None),
-                                            ("11:60", None), ("11.45", None), ("at 11:45", None)])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("11:45", "11:45"),
+        ("9:05", "09:05"),
+        (" 23:59 ", "23:59"),
+        ("24:00", None),
+        ("11:60", None),
+        ("11.45", None),
+        ("at 11:45", None),
+    ],
+)
 def test_parse_time(text, expected):
     assert parse_time(text) == expected
 
