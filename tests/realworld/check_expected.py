@@ -20,8 +20,11 @@ def check(path):
         return [f"no page {os.path.basename(page_path)}"]
     with open(page_path, encoding="utf-8", newline="") as f:
         page = f.read()
-    with open(path, encoding="utf-8") as f:
-        exp = yaml.safe_load(f)
+    try:
+        with open(path, encoding="utf-8") as f:
+            exp = yaml.safe_load(f)
+    except yaml.YAMLError as e:
+        return [f"YAML error: {str(e).splitlines()[-1].strip()}"]
     for key in REQUIRED:
         if key not in exp:
             problems.append(f"missing key {key}")
