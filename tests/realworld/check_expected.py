@@ -45,6 +45,13 @@ def check(path):
         strings.append(("not_figure", str(s)))
     for s in exp.get("furniture") or []:
         strings.append(("furniture", s))
+    if exp.get("quotes"):
+        seq = []
+        for q in exp["quotes"]:
+            if q.get("speaker") not in seq:
+                seq.append(q.get("speaker"))
+        if seq != exp.get("speakers"):
+            problems.append(f"speakers {exp.get('speakers')} differ from the quotes' speakers {seq}")
     for kind, s in strings:
         if s not in page:
             problems.append(f"{kind} not in page: {s!r}")
