@@ -1,17 +1,22 @@
 """Static SVG maps drawn at build time: no tiles, no scripts, nothing fetched from another host.
 
 An equirectangular projection of a latitude/longitude box (x stretched by the cosine of the
-middle latitude, so shapes near 50° N are not twice too wide), a graticule, and one dot per place.
-Labels are placed greedily, most important place first, and skipped where they would overlap.
-The SVG carries its own text alternative (<title>, <desc>, role="img", aria-label); the pages
-that show a map also list the same places as text.
+middle latitude, so shapes near 50° N are not twice too wide), coastlines and country borders
+(`land=True`: Natural Earth's, see basemap.py), a graticule, and one dot per place. Labels are
+placed greedily, most important place first, and skipped where they would overlap.
+
+Accessibility: the SVG is a named group (role="group", labelled by its <title>, described by its
+<desc>), not role="img", because its dots are links, and an image's content is presentational
+(no interactive element may sit inside it). Each dot's link is named after its place; the
+drawing (land, grid, frame) is aria-hidden. The pages that show a map also list the same places
+as text.
 
 The SVG is returned as one line, to be put inline in a raw HTML block of the Markdown: there
 Python-Markdown leaves it alone, and its links work. Links inside raw HTML are not rewritten by
 MkDocs, so a dot's href is the page's final URL (`url_rel`, directory URLs), not a .md path.
 
     >>> svg = svg_map([Dot("ufa", "Ufa", 54.7, 55.9), Dot("omsk", "Omsk", 55.0, 73.4)], "Two cities", "Ufa and Omsk.")
-    >>> svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"') and "<title" in svg and 'role="img"' in svg
+    >>> svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"') and "<title" in svg and 'role="group"' in svg
     True
     >>> url_rel("places/index.md", "places/omsk.md"), url_rel("places/ufa.md", "places/omsk.md")
     ('omsk/', '../omsk/')
@@ -144,20 +149,34 @@ def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
+def land(p: Projection) -> str:
+    """Countries in p's box as one filled and outlined path: coastlines and borders, in the text
+    colour (currentColor), so it reads on the light and the dark palette alike."""
+    from .basemap import land_path  # Natural Earth shapes: loaded only when a map draws land
+
+    d = land_path(p)
+    return (f'<path class="map-land" d="{d}" fill="currentColor" fill-opacity=".08" fill-rule="evenodd" stroke="currentColor"'
+            f' stroke-opacity=".55" stroke-width=".7" stroke-linejoin="round"/>') if d else ""
+
+
 def svg_map(dots: list[Dot], title: str, desc: str, box: Box | None = None, width: float = WIDTH,
-            labels: int = 40, id: str = "map") -> str:
-    """One-line SVG of `dots` (those outside `box` are left out) with a graticule and a frame."""
+            labels: int = 40, id: str = "map", with_land: bool = False) -> str:
+    """One-line SVG of `dots` (those outside `box` are left out) with a graticule and a frame, and
+    with coastlines and borders when `with_land`."""
     p = Projection(box or bounding_box(dots), width)
     shown = [(d, *p(d.lat, d.lon)) for d in dots if p.inside(d.lat, d.lon)]
     placed = _labels(p, shown, labels)
     tid, did = f"{id}-title", f"{id}-desc"
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {p.width:.0f} {p.height:.0f}" width="100%" role="img"'
-        f' aria-label="{attr(title)}" aria-describedby="{did}" class="place-map" style="max-width:{p.width:.0f}px;height:auto"'
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {p.width:.0f} {p.height:.0f}" width="100%" role="group"'
+        f' aria-labelledby="{tid}" aria-describedby="{did}" class="place-map" style="max-width:{p.width:.0f}px;height:auto"'
         f' font-family="sans-serif" font-size="{FONT}">',
         f'<title id="{tid}">{attr(title)}</title><desc id="{did}">{attr(desc)}</desc>',
+        '<g aria-hidden="true">',
+        land(p) if with_land else "",
         f'<rect width="{p.width:.0f}" height="{p.height:.0f}" fill="none" stroke="currentColor" stroke-opacity=".35"/>',
         _graticule(p),
+        "</g>",
     ]
     # Light dots first, so highlighted and heavier ones are drawn on top.
     for d, x, y in sorted(shown, key=lambda t: (t[0].highlight, t[0].weight)):
@@ -170,7 +189,7 @@ def svg_map(dots: list[Dot], title: str, desc: str, box: Box | None = None, widt
             tx, ty, anchor = placed[d.id]
             weight = ' font-weight="bold"' if d.highlight else ""
             label = f'<text x="{tx:.1f}" y="{ty:.1f}" text-anchor="{anchor}" fill="currentColor"{weight}>{attr(d.name)}</text>'
-        out.append(f'<a href="{attr(d.href)}">{mark}{label}</a>' if d.href else mark + label)
+        out.append(f'<a href="{attr(d.href)}" aria-label="{attr(d.name)}">{mark}{label}</a>' if d.href else mark + label)
     out.append("</svg>")
     return "".join(out)
 

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import pycountry
 
 from . import maps
+from .basemap import SOURCE as LAND_SOURCE
 from .model import Event, Place
 from .pages_topics import excerpts, mention_pages
 from .render import page_of
@@ -93,12 +94,14 @@ def place_map(r: "Renderer", page: str, place: Place, weights: dict[str, int]) -
     others = [q for q in r.corpus.places.values() if q.id != place.id and q.lat is not None and q.lon is not None]
     dots = [_dot(r, page, q, weights.get(q.id, 0)) for q in others] + [_dot(r, page, place, highlight=True)]
     near = sorted((q.name for q in others if maps.Projection(box, 1).inside(q.lat, q.lon)))
-    desc = (f"{place.name} at {maps.degrees(place.lat, place.lon)}, on a plain latitude/longitude grid"
+    desc = (f"{place.name} at {maps.degrees(place.lat, place.lon)}, among coastlines and country borders"
             + (f", with nearby places: {', '.join(near)}." if near else "."))
-    svg = maps.svg_map(dots, f"Map: {place.name}", desc, box=box, width=360, labels=8, id=maps.dom_id(place.id))
+    svg = maps.svg_map(dots, f"Map: {place.name}", desc, box=box, width=360, labels=8, id=maps.dom_id(place.id),
+                       with_land=True)
     grid = maps.graticule_step(box)
     note = " The ring marks a representative point of an area, not its outline." if place.kind in AREA_KINDS else ""
-    return maps.figure(svg, maps.attr(f"{place.name} (highlighted) and other places of the archive nearby; grid lines every {grid}°.{note}"))
+    return maps.figure(svg, maps.attr(f"{place.name} (highlighted) and other places of the archive nearby; grid lines every {grid}°."
+                                      f"{note} Coastlines and borders: {LAND_SOURCE}."))
 
 
 #: Kinds that frame the overview map; the others (seas, rivers, regions such as continents) are
@@ -117,11 +120,13 @@ def overview_map(r: "Renderer", page: str, weights: dict[str, int]) -> str:
             f"{maps.degrees(box.north, box.east)}; the more often a place is named, the larger its dot"
             + (f"; beyond the frame: {', '.join(outside)}" if outside else "")
             + ". Each dot links to the place's page; the table below lists every place.")
-    svg = maps.svg_map(dots, "Map of the places named in the archive", desc, box=box, labels=60, id="map-all-places")
+    svg = maps.svg_map(dots, "Map of the places named in the archive", desc, box=box, labels=60, id="map-all-places",
+                       with_land=True)
     beyond = f" Not shown (beyond the frame): {', '.join(outside)}." if outside else ""
     return maps.figure(svg, maps.attr(
-        f"Places named in the speeches, plotted by latitude and longitude (grid every {maps.graticule_step(box)}°); "
-        f"rings are areas (countries, regions, rivers, seas) shown at a representative point.{beyond}"))
+        f"Places named in the speeches, plotted by latitude and longitude (grid every {maps.graticule_step(box)}°) "
+        f"over coastlines and country borders; rings are areas (countries, regions, rivers, seas) shown at a "
+        f"representative point.{beyond} Coastlines and borders: {LAND_SOURCE}."))
 
 
 def place_pages(r: "Renderer") -> dict[str, str]:

@@ -17,9 +17,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-import yaml
-
 from browser.sitebuild import ROOT, built_site
+from build_site.config import mkdocs_site_url
 
 pytestmark = pytest.mark.slow
 
@@ -28,7 +27,7 @@ RESOURCE_ATTRS = {("script", "src"), ("img", "src"), ("source", "src"), ("iframe
                   ("audio", "src"), ("embed", "src"), ("image", "href"), ("use", "href"), ("object", "data")}
 FETCHED_LINK_RELS = {"stylesheet", "preload", "prefetch", "preconnect", "dns-prefetch", "modulepreload", "icon",
                      "manifest", "apple-touch-icon"}
-SITE_URL = (yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8")).get("site_url") or "").rstrip("/") + "/"
+SITE_URL = (mkdocs_site_url(ROOT / "mkdocs.yml") or "").rstrip("/") + "/"
 EVENT_PAGE = re.compile(r"^events/\d{4}-\d\d-\d\d-[^/]+/index\.html$")
 
 

@@ -8,13 +8,13 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from build_site import maps  # noqa: E402
+from browser.sitebuild import read_config  # noqa: E402
 
 SVG = "{http://www.w3.org/2000/svg}"
 SVG_IN_PAGE = re.compile(r"<svg .*?</svg>")
@@ -68,7 +68,7 @@ def test_url_rel_matches_directory_urls():
     assert maps.url_rel("places/omsk.md", "places/ufa.md") == "../ufa/"
     assert maps.url_rel("index.md", "places/ufa.md") == "places/ufa/"
     # The SVG hrefs assume MkDocs' directory URLs: fail loudly if the site stops using them.
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nhooks:")[0])
+    config = read_config()
     assert config.get("use_directory_urls", True) is True
 
 

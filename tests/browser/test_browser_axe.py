@@ -56,7 +56,7 @@ def _first(site_dir: Path, folder: str, test=lambda html: True) -> str:
 
 
 def _event_of_type(doc_type: str):
-    return lambda site_dir: _first(site_dir, "events", lambda html: f"Type:</strong> {doc_type}<" in html)
+    return lambda site_dir: _first(site_dir, "events", lambda html: f"Type:</strong> {doc_type}" in html)
 
 
 #: Every kind of page: name → site-relative URL, found in the built site.

