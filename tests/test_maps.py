@@ -35,6 +35,14 @@ def _check(svg: str) -> ET.Element:
     return root
 
 
+def test_doctests():
+    import doctest
+
+    from build_site import basemap
+
+    assert doctest.testmod(maps).failed == 0 and doctest.testmod(basemap).failed == 0
+
+
 def test_svg_map_is_well_formed_and_escaped():
     dots = [maps.Dot("a", "A <&> \"quoted\"", 50, 60, "a/", 3), maps.Dot("b", "B", 10, 100, None, 0, area=True),
             maps.Dot("c", "C", 45, 70, highlight=True)]
