@@ -235,8 +235,11 @@ def test_language_headings_and_text_alternatives(pages):
         for svg in page.svgs:
             if svg.get("role") == "img" and not (svg.get("aria-label") or svg.get("aria-labelledby")):
                 problems.append(f"{path}: <svg role=img> without aria-label")
-            if svg.get("role") != "img" and svg.get("aria-hidden") != "true":
-                problems.append(f"{path}: <svg class={svg.get('class')!r}> in the content is neither role=img nor aria-hidden")
+            if svg.get("role") == "group" and not svg.get("aria-labelledby"):  # a map whose dots are links
+                problems.append(f"{path}: <svg role=group> without aria-labelledby")
+            if svg.get("role") not in ("img", "group") and svg.get("aria-hidden") != "true":
+                problems.append(f"{path}: <svg class={svg.get('class')!r}> in the content is neither role=img, "
+                                "a named role=group nor aria-hidden")
         missing = sorted({f"{attr}={ref}" for attr, ref in page.idrefs if ref not in page.ids})
         if missing:
             problems.append(f"{path}: references to missing ids {missing[:5]}")
