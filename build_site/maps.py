@@ -2,7 +2,7 @@
 
 An equirectangular projection of a latitude/longitude box (x stretched by the cosine of the
 middle latitude, so shapes near 50° N are not twice too wide), coastlines and country borders
-(`land=True`: Natural Earth's, see basemap.py), a graticule, and one dot per place. Labels are
+(`with_land=True`: Natural Earth's, see basemap.py), a graticule, and one dot per place. Labels are
 placed greedily, most important place first, and skipped where they would overlap.
 
 Accessibility: the SVG is a named group (role="group", labelled by its <title>, described by its
