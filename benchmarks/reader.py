@@ -139,7 +139,7 @@ def reader_cost(site_dir: Path | str, query: str = "trade", *, results: int = 5,
             ctx = browser.new_context(base_url=base, viewport={"width": 1280, "height": 900})
             page = ctx.new_page()
             finished = []
-            page.on("requestfinished", finished.append)
+            page.on("requestfinished", lambda request: finished.append(request))
             t0 = time.perf_counter()
             page.goto(event, wait_until="load")
             page.wait_for_load_state("networkidle")
