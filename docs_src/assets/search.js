@@ -24,6 +24,9 @@
   var PAGE_SIZE = 10;
   var MORE_PER_EVENT = 2;        // further speeches of the same event shown under it
   var SPEECH_ANCHOR = /^[a-z][a-z0-9-]*-\d+$/;
+  // Not marked on the page a result leads to: everywhere, so marking them hides the words found.
+  var COMMON = " the and for with that this from are was were has have had our its but not all you his her they their " +
+    "them who which will would can also been into than then there these those more most such very ";
   var SKIP = ".headerlink, .para-link, .footnote, .footnote-ref, .cite-button, .search-facets, .event-cite, script, style, mark, textarea, input";
 
   var box = document.querySelector("[data-archive-search]");
@@ -185,9 +188,16 @@
     subs.forEach(function (s, i) { s._order = i; });
     subs.sort(function (a, b) {
       var own = speaker ? (b.title.indexOf(speaker) === 0) - (a.title.indexOf(speaker) === 0) : 0;
-      return own || ((b.locations || []).length - (a.locations || []).length) || a._order - b._order;
+      return own || score(b) - score(a) || a._order - b._order;
     });
     return subs;
+  }
+
+  /* Pagefind's balanced score weighs rare words above common ones ("of", "the"): their sum. */
+  function score(sub) {
+    var total = 0;
+    (sub.weighted_locations || []).forEach(function (w) { total += w.balanced_score || 0; });
+    return total || (sub.locations || []).length;
   }
 
   function marked(excerpt) {
@@ -201,7 +211,11 @@
     var words = marked(excerpt).concat((current.term || "").split(/\s+/));
     var seen = {};
     words = words.map(function (w) { return w.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""); })
-      .filter(function (w) { if (w.length < 2 || seen[w]) return false; seen[w] = true; return true; });
+      .filter(function (w) {
+        if (w.length < 3 || COMMON.indexOf(" " + w + " ") >= 0 || seen[w]) return false;
+        seen[w] = true;
+        return true;
+      });
     if (words.length) target.searchParams.set("highlight", words.join(" "));
     return target.href;
   }
@@ -392,7 +406,7 @@
     var root = document.querySelector(".md-content [data-pagefind-body]") || document.querySelector(".md-content article");
     if (!root) return;
     unmark(root);
-    var words = (new URL(href).searchParams.get("highlight") || "").split(/\s+/).filter(function (w) { return w.length > 1; });
+    var words = (new URL(href).searchParams.get("highlight") || "").split(/\s+/).filter(function (w) { return w.length > 2; });
     if (!words.length) return;
     var pattern = new RegExp("(^|[^\\p{L}\\p{N}])((?:" + words.map(escapeRegExp).join("|") + ")[\\p{L}\\p{N}]*)", "giu");
     var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
