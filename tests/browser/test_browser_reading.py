@@ -331,3 +331,27 @@ def test_print_keeps_speakers_and_footnotes_and_hides_the_rest(page, site_dir):
     if "footnote-ref" in (site_dir / url / "index.html").read_text(encoding="utf-8"):
         assert visible["footnotes"]
     assert not any(visible[k] for k in ("nav", "search", "para", "cite", "header")), visible
+
+
+def test_instant_navigation_works_without_downloading_the_sitemap(page, site_dir):
+    """Material downloads sitemap.xml (1 KB per event) on every visit only to know which links are
+    the site's own; the theme answers that request locally and follows internal links itself."""
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    url = longest_event(site_dir)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    page.evaluate("() => { window.__sameDocument = true; }")
+    person = page.locator(".md-content h2[id] a[href*='persons/']").first
+    name = person.inner_text().strip()
+    person.click()
+    page.wait_for_url(re.compile(r"/persons/[^/]+/$"))
+    page.wait_for_function("name => document.querySelector('.md-content h1') && "
+                           "document.querySelector('.md-content h1').textContent.includes(name)", arg=name)
+    assert page.evaluate("() => window.__sameDocument === true"), "instant navigation is off"
+    page.go_back()
+    page.wait_for_url(re.compile(re.escape(url) + "$"))
+    page.locator(".md-content h2[id] .cite-button").first.wait_for(state="visible")
+    assert page.evaluate("() => window.__sameDocument === true")
+    assert not [r for r in requested if "sitemap" in r], [r for r in requested if "sitemap" in r]
+    assert not page.errors, page.errors
