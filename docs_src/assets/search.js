@@ -127,7 +127,6 @@
       say("Type to search the speeches");
       return;
     }
-    say("Searching…");
     load().then(function (pagefind) {
       var options = { filters: filters };
       if (!term) options.sort = { date: "desc" };   // filters alone: the latest events first
@@ -147,22 +146,20 @@
     current.shown += results.length;
     return Promise.all(results.map(function (r) { return r.data(); })).then(function (pages) {
       if (mine !== seq) return;
-      var old = list.querySelector(".archive-search__more");
-      if (old) old.parentNode.removeChild(old);
+      removeMore();
       pages.forEach(function (page) { renderEvent(page); });
       var total = current.search.results.length;
       var label = total === 0 ? "No matching speeches" : total === 1 ? "1 matching event" : total + " matching events";
       say(label + (current.term ? " for “" + current.term + "”" : "") + describeFilters(current.filters));
       if (current.shown < total) {
-        var li = document.createElement("li");
-        li.className = "archive-search__more";
-        li.setAttribute("role", "presentation");
+        var wrap = document.createElement("div");       // after the listbox, which holds options only
+        wrap.className = "archive-search__more";
         var button = document.createElement("button");
         button.type = "button";
         button.textContent = "Show more results (" + (total - current.shown) + " left)";
         button.addEventListener("click", function () { more(seq); });
-        li.appendChild(button);
-        list.appendChild(li);
+        wrap.appendChild(button);
+        list.parentNode.insertBefore(wrap, list.nextSibling);
       }
       input.setAttribute("aria-expanded", String(total > 0));
     });
@@ -173,7 +170,13 @@
     return parts.length ? " (" + parts.join(", ") + ")" : "";
   }
 
+  function removeMore() {
+    var old = box.querySelector(".archive-search__more");
+    if (old) old.parentNode.removeChild(old);
+  }
+
   function clear() {
+    removeMore();
     list.textContent = "";
     input.removeAttribute("aria-activedescendant");
     input.setAttribute("aria-expanded", "false");
@@ -183,7 +186,7 @@
   function speeches(page) {
     var speaker = selects.speaker && selects.speaker.value;
     var subs = (page.sub_results || []).filter(function (s) {
-      return s.anchor && SPEECH_ANCHOR.test(s.anchor.id || "");
+      return s.anchor && s.anchor.element !== "h1" && SPEECH_ANCHOR.test(s.anchor.id || "");
     });
     subs.forEach(function (s, i) { s._order = i; });
     subs.sort(function (a, b) {
@@ -268,6 +271,17 @@
     return (sub.title || "").trim();
   }
 
+  /* No speech heading holds the words (a news report's narration, the lead): the speech anchor
+     (#narration-1, a heading-less turn's marker) before the first word found, else the page. */
+  function speechOf(page) {
+    var first = Math.min.apply(null, (page.locations || []).concat([Infinity]));
+    var found = null;
+    (page.anchors || []).forEach(function (a) {
+      if (a.element !== "h1" && SPEECH_ANCHOR.test(a.id || "") && a.location <= first) found = a;
+    });
+    return found ? page.url.replace(/#.*$/, "") + "#" + found.id : page.url;
+  }
+
   function renderEvent(page) {
     var meta = page.meta || {};
     var subs = speeches(page);
@@ -275,7 +289,7 @@
     var who = best ? speakerOf(best) : (meta.speakers || "");
     var line = [who, meta.date, meta.type].filter(Boolean).join(" · ");
     var excerpt = best ? best.excerpt : page.excerpt;
-    option(withHighlight(best ? best.url : page.url, excerpt), "archive-search__event",
+    option(withHighlight(best ? best.url : speechOf(page), excerpt), "archive-search__event",
            [div("archive-search__title", meta.title || page.url), div("archive-search__meta", line), excerptNode(excerpt)]);
     subs.slice(1, 1 + MORE_PER_EVENT).forEach(function (sub) {
       option(withHighlight(sub.url, sub.excerpt), "archive-search__speech",
