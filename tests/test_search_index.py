@@ -56,6 +56,7 @@ def make_site(root: Path) -> Path:
     (site / "index.html").write_text(LIST.replace("Energy", "Home"), encoding="utf-8")
     (site / "events" / "2024-05-03-talks-in-astana" / "index.html").write_text(EVENT, encoding="utf-8")
     (site / "topics" / "energy" / "index.html").write_text(LIST, encoding="utf-8")
+    (site / "events" / "index.html").write_text(LIST.replace("Energy", "Events"), encoding="utf-8")
     return site
 
 
@@ -86,6 +87,7 @@ def test_command_indexes_the_event_reading_text_only(tmp_path):
     assert not stale.exists(), "an earlier index was left behind"
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert sum(lang["page_count"] for lang in entry["languages"].values()) == 1, "list pages must not be indexed"
+    # ... not even one in the folder that is read (events/index.html): the data-pagefind-body marker decides
 
     [page] = fragments(site)
     assert page["url"] == "/events/2024-05-03-talks-in-astana/"
@@ -108,6 +110,14 @@ def test_build_index_reports_what_it_wrote(tmp_path):
     assert stats.pages == 1 and stats.files > 3 and stats.bytes > 10_000
     assert stats.folder == (site / "pagefind").resolve()
     assert "1 pages indexed" in str(stats)
+
+
+def test_another_glob_reads_other_folders(tmp_path):
+    site = make_site(tmp_path)
+    (site / "about").mkdir()
+    (site / "about" / "index.html").write_text(EVENT.replace("/events/", "/about/"), encoding="utf-8")
+    assert search_index.build_index(site).pages == 1
+    assert search_index.build_index(site, glob="**/*.html").pages == 2
 
 
 def test_command_refuses_a_folder_without_a_site(tmp_path):
