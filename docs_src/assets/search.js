@@ -144,10 +144,16 @@
   function more(mine) {
     var results = current.search.results.slice(current.shown, current.shown + PAGE_SIZE);
     current.shown += results.length;
-    return Promise.all(results.map(function (r) { return r.data(); })).then(function (pages) {
+    // Fetched together, shown in order as soon as each arrives: the first result does not wait for the tenth.
+    var pending = results.map(function (r) { return r.data(); });
+    var shown = pending.reduce(function (chain, data) {
+      return chain.then(function () { return data; }).then(function (page) {
+        if (mine === seq) renderEvent(page);
+      });
+    }, Promise.resolve());
+    return shown.then(function () {
       if (mine !== seq) return;
       removeMore();
-      pages.forEach(function (page) { renderEvent(page); });
       var total = current.search.results.length;
       var label = total === 0 ? "No matching speeches" : total === 1 ? "1 matching event" : total + " matching events";
       say(label + (current.term ? " for “" + current.term + "”" : "") + describeFilters(current.filters));
