@@ -26,7 +26,11 @@ The reader's side (the header search box, filters, highlighting) is docs_src/ass
 from __future__ import annotations
 
 import argparse
+import gzip
+import hashlib
+import json
 import os
+import struct
 import re
 import shutil
 import subprocess
@@ -110,12 +114,142 @@ def build_index(site_dir: Path | str, *, quiet: bool = True, glob: str = PAGES_G
     log = proc.stdout + proc.stderr
     if proc.returncode != 0 or not (out / "pagefind.js").is_file():
         raise SearchIndexError(f"pagefind failed ({proc.returncode}):\n{log[-3000:]}")
+    make_stable(out)
     m = re.search(r"Indexed (\d+) pages?", log)
     files = [p for p in out.rglob("*") if p.is_file()]
     stats = IndexStats(pages=int(m[1]) if m else -1, files=len(files), bytes=sum(p.stat().st_size for p in files), folder=out)
     if not quiet:
         print(stats, file=sys.stderr)
     return stats
+
+
+# --- the same index for the same site ---------------------------------------------------------------
+#
+# Pagefind writes its filter chunks from hash maps, so the order of their values (and with it the
+# chunks' names, the metadata file that lists them and pagefind-entry.json) changes from run to
+# run, while the words' index and the pages' records are stable. A site built twice from the same
+# input must be the same byte for byte (tests/test_determinism.py): the filter chunks are written
+# again with their values in order, named by their content, and the metadata file after them.
+# Pagefind's files are gzip of b"pagefind_dcd" + CBOR; only what they use is read and written here,
+# and a file whose CBOR would not be written back identically is left alone.
+
+SIGNATURE = b"pagefind_dcd"
+
+
+def _cbor_decode(data: bytes, i: int = 0):
+    head = data[i]
+    major, info = head >> 5, head & 31
+    i += 1
+    if info < 24:
+        value = info
+    elif info in (24, 25, 26, 27):
+        size = 1 << (info - 24)
+        value = int.from_bytes(data[i:i + size], "big")
+        i += size
+    else:
+        raise ValueError(f"CBOR item {head:#x} not supported")
+    if major == 0:
+        return value, i
+    if major == 1:
+        return -1 - value, i
+    if major == 2:
+        return bytes(data[i:i + value]), i + value
+    if major == 3:
+        return data[i:i + value].decode("utf-8"), i + value
+    if major in (4, 5):
+        items = []
+        for _ in range(value * (2 if major == 5 else 1)):
+            item, i = _cbor_decode(data, i)
+            items.append(item)
+        return (items if major == 4 else dict(zip(items[::2], items[1::2]))), i
+    raise ValueError(f"CBOR major type {major} not supported")
+
+
+def _cbor_head(major: int, value: int) -> bytes:
+    if value < 24:
+        return bytes([major << 5 | value])
+    for info, fmt in ((24, ">B"), (25, ">H"), (26, ">I"), (27, ">Q")):
+        if value < 1 << (8 * struct.calcsize(fmt)):
+            return bytes([major << 5 | info]) + struct.pack(fmt, value)
+    raise ValueError(f"{value} too large for CBOR")
+
+
+def _cbor_encode(value) -> bytes:
+    if isinstance(value, bool) or value is None:
+        raise ValueError("CBOR simple values not supported")
+    if isinstance(value, int):
+        return _cbor_head(0, value) if value >= 0 else _cbor_head(1, -1 - value)
+    if isinstance(value, bytes):
+        return _cbor_head(2, len(value)) + value
+    if isinstance(value, str):
+        raw = value.encode("utf-8")
+        return _cbor_head(3, len(raw)) + raw
+    if isinstance(value, list):
+        return _cbor_head(4, len(value)) + b"".join(_cbor_encode(v) for v in value)
+    if isinstance(value, dict):
+        return _cbor_head(5, len(value)) + b"".join(_cbor_encode(k) + _cbor_encode(v) for k, v in value.items())
+    raise ValueError(f"{type(value).__name__} not supported")
+
+
+def _read(path: Path):
+    raw = gzip.decompress(path.read_bytes())
+    if not raw.startswith(SIGNATURE):
+        raise ValueError(f"{path.name}: no Pagefind signature")
+    body = raw[len(SIGNATURE):]
+    value, end = _cbor_decode(body)
+    if end != len(body) or _cbor_encode(value) != body:
+        raise ValueError(f"{path.name}: would not be written back identically")
+    return value
+
+
+def _write(folder: Path, prefix: str, digits: int, suffix: str, value) -> str:
+    """Write value as a Pagefind file named by its content; returns the name's hash ('en_1a2b3c4')."""
+    body = SIGNATURE + _cbor_encode(value)
+    name = f"{prefix}_{hashlib.sha256(body).hexdigest()[:digits]}"
+    (folder / f"{name}{suffix}").write_bytes(gzip.compress(body, compresslevel=9, mtime=0))
+    return name
+
+
+def make_stable(out: Path) -> bool:
+    """Rewrite the filter chunks and metadata of the index in `out` in a fixed order; False (and
+    nothing changed) when the files are not what this version of the code knows."""
+    entry_path = out / "pagefind-entry.json"
+    try:
+        entry = json.loads(entry_path.read_text(encoding="utf-8"))
+        plans = []
+        for language in entry["languages"].values():
+            meta_path = out / f"pagefind.{language['hash']}.pf_meta"
+            meta = _read(meta_path)
+            filters = {name: _read(out / "filter" / f"{chunk}.pf_filter") for name, chunk in meta[3]}
+            plans.append((language, meta_path, meta, filters))
+    except (OSError, ValueError, KeyError, IndexError, TypeError) as exc:
+        log_problem(f"the index is left as Pagefind wrote it ({exc})")
+        return False
+    for language, meta_path, meta, filters in plans:
+        prefix = language["hash"].split("_", 1)[0]
+        chunks = []
+        for name in sorted(filters):
+            old = meta_dict(meta[3])[name]
+            filter_name, values = filters[name]
+            stable = _write(out / "filter", prefix, 7, ".pf_filter", [filter_name, sorted(values, key=lambda v: v[0])])
+            if stable != old:
+                (out / "filter" / f"{old}.pf_filter").unlink()
+            chunks.append([name, stable])
+        meta[3] = chunks
+        new = _write(out, f"pagefind.{prefix}", 10, ".pf_meta", meta)[len("pagefind."):]
+        if new != language["hash"]:
+            meta_path.unlink()
+        language["hash"] = new
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return True
+
+
+def meta_dict(pairs: list) -> dict:
+    return {name: chunk for name, chunk in pairs}
+
+
+def log_problem(message: str) -> None:
+    print(f"search index: warning: {message}", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -146,3 +146,35 @@ def test_missing_binary_is_reported_with_the_install_command(monkeypatch):
 def test_hook_indexes_after_the_build():
     hook = (ROOT / "build_site" / "mkdocs_hook.py").read_text(encoding="utf-8")
     assert "def on_post_build" in hook and "build_index(" in hook
+
+
+def index_files(site: Path) -> dict[str, bytes]:
+    out = site / "pagefind"
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def test_the_same_site_gives_the_same_index(tmp_path):
+    """Pagefind writes its filter chunks in hash-map order (different on every run); they are
+    rewritten in a fixed order, so that a site built twice is the same byte for byte."""
+    site = make_site(tmp_path)
+    search_index.build_index(site)
+    first = index_files(site)
+    for _ in range(3):
+        search_index.build_index(site)
+        assert index_files(site) == first
+    # ... and the index still reads: the metadata lists every filter, each chunk holds its values in order
+    entry = json.loads(first["pagefind-entry.json"])
+    meta = search_index._read(site / "pagefind" / f"pagefind.{entry['languages']['en']['hash']}.pf_meta")
+    names = [name for name, _ in meta[3]]
+    assert names == sorted(names) == ["place", "speaker", "topic", "type", "year"]
+    for name, chunk in meta[3]:
+        filter_name, values = search_index._read(site / "pagefind" / "filter" / f"{chunk}.pf_filter")
+        assert filter_name == name and [v for v, _ in values] == sorted(v for v, _ in values)
+    assert len(list((site / "pagefind" / "filter").iterdir())) == 5, "old chunks were left behind"
+
+
+def test_cbor_round_trip():
+    for value in [0, 23, 24, 255, 256, 65536, 2**32, -1, -500, "", "Astana", "Kassym-Jomart Tokayev", b"\x00\x01",
+                  [], [1, [2, "x"]], {"a": [1, 2]}, ["year", [["2024", [1, 6]], ["2023", [2, 3, 4, 5]]]]]:
+        encoded = search_index._cbor_encode(value)
+        assert search_index._cbor_decode(encoded) == (value, len(encoded))
