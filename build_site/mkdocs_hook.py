@@ -1,7 +1,8 @@
-"""Thin MkDocs hook: regenerate docs_src/ before each build and watch seeds and vocabularies.
+"""Thin MkDocs hook: regenerate docs_src/ before each build, index the built site for search
+after it, and watch seeds and vocabularies.
 
-All the work is `python -m build_site`; this file only triggers it, so Zensical (which runs no
-hooks) builds the same site after `python -m build_site`.
+All the work is `python -m build_site` and `python -m build_site.write.search_index SITE`; this file only
+triggers them, so Zensical (which runs no hooks) builds the same site with those two commands.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from mkdocs.exceptions import PluginError
 
 from build_site.__main__ import run
 from build_site.config import DATA_DIR, Config
+from build_site.write.search_index import SearchIndexError, build_index
 
 log = logging.getLogger("mkdocs.hooks.build_site")
 
@@ -34,6 +36,13 @@ def on_pre_build(config, **kwargs) -> None:
         raise PluginError(
             "build_site: the seeds have problems (see above); fix them or build without --strict"
         )
+
+
+def on_post_build(config, **kwargs) -> None:
+    try:
+        log.info(str(build_index(config["site_dir"])))
+    except SearchIndexError as exc:
+        raise PluginError(f"build_site: {exc}") from exc
 
 
 def on_serve(server, config, builder, **kwargs):

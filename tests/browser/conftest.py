@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from build_site.sitebuild import ROOT, built_site
+from .sitebuild import ROOT, built_site
 
 SCREENSHOTS = ROOT / "tests" / "screenshots"
 LAUNCH_ARGS = [
@@ -74,8 +74,9 @@ def public_url() -> str:
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the site under the path of site_url (as GitHub Pages does), and its sitemap with the
-    local origin in place of the public one: Material's instant navigation only follows links the
-    sitemap lists, exactly as it does on the published site."""
+    local origin in place of the public one, as a reader of the published site would get it. (The
+    theme no longer lets Material download the sitemap to decide which links instant navigation
+    follows: build_site/theme/main.html.)"""
 
     prefix = "/"
     public = ""
