@@ -86,8 +86,8 @@ def quote_spans(
                 spans.append((start, i))
                 opener = None
         elif opener in "“„" and ch in '”“"':
-            if opener == "“" and ch == "“":
-                continue
+            if opener == "“" and ch == "“" and not (text[i - 2 : i] == ", " and after.islower()):
+                continue  # (a “ misprinted for ” before the attribution: '…year, “the president added')
             spans.append((start, i))
             opener = None
     if opener is not None:
@@ -119,8 +119,8 @@ def _trailing(text: str, end: int, doc: Doc) -> tuple[bool, str | None]:
         return True, resolve(after[0], doc)
     if DOCUMENT.search(head) and doc.sender:
         return True, doc.sender
-    if NON_PERSON.search(head) or len(head.split()) <= 3:
-        return True, None
+    if NON_PERSON.search(head) or (head.strip(" ,.–—-") and len(head.split()) <= 3):
+        return True, None  # "the press office said", "the telegram says": nobody's words
     return False, None
 
 
@@ -166,8 +166,11 @@ _COLON_CUE = re.compile(
 )
 
 
-def attribute_texts(texts: list[str], index: SpeakerIndex) -> list[tuple[str | None, bool]]:
-    """(person id or None, direct) for each paragraph of one news text, in order."""
+def attribute_texts(
+    texts: list[str], index: SpeakerIndex, unknown: dict[str, tuple[str, str]] | None = None
+) -> list[tuple[str | None, bool]]:
+    """(person id or None, direct) for each paragraph of one news text, in order. Persons the
+    vocabulary lacks but the text names with a title go into ``unknown`` (id → (name, role))."""
     doc = Doc(index)
     whole = "\n".join(texts)
     doc.all_named = [pid for _, _, pid, _ in index.find_names(whole)]
@@ -186,6 +189,8 @@ def attribute_texts(texts: list[str], index: SpeakerIndex) -> list[tuple[str | N
     pending: str | None = None  # "X said:" at the end of the previous paragraph
     open_with: str | None = None  # the mark of a quote still open from the previous paragraph
     for i, text in enumerate(texts):
+        if open_with and _opens_anew(text):
+            open_with, open_group = None, []  # the open quote was cut off: a new one begins
         spans, still_open = quote_spans(text, open_with)
         continuing = bool(open_group)
         open_with = still_open
@@ -203,19 +208,22 @@ def attribute_texts(texts: list[str], index: SpeakerIndex) -> list[tuple[str | N
                 found, speaker = _trailing(text, e, doc)
             if not found and s > 0:
                 found, speaker = _lead_in(text, s, doc)
-            if not found and s == 0 and pending and i > 0:
+            if not found and not text[: max(s - 1, 0)].strip() and pending and i > 0:
                 found, speaker = True, pending
             if not found and s > 0 and subject_here and _starts_sentence(text, s):
                 found, speaker = True, doc.focus
         quoted = sum(e - s for s, e in spans)
-        direct = bool(spans) and quoted >= 0.5 * max(len(stripped), 1)
+        direct = bool(spans) and (
+            quoted >= 0.5 * max(len(stripped), 1)
+            or (_opens_anew(text) and len(text.rstrip()) - spans[-1][1] <= 2)
+        )  # mostly quoted, or "Name, title: “…”" to the paragraph's end
         if spans:
             if found and continuing:
                 for j in open_group:
                     out[j] = (speaker, True)
                     unresolved.discard(j)
             if found:
-                out.append((speaker, direct or (starts_quoted and speaker is not None)))
+                out.append((speaker, speaker is not None and (direct or starts_quoted)))
             elif starts_quoted:
                 out.append((None, True))
                 unresolved.add(i)
@@ -242,6 +250,8 @@ def attribute_texts(texts: list[str], index: SpeakerIndex) -> list[tuple[str | N
             out[i - 1] = (hit, True)
             unresolved.discard(i - 1)
             out.append((hit, True))
+        elif pid := _colon_speech(text, doc):
+            out.append((pid, True))
         elif (m := _END_ATTRIBUTION.search(text)) and FIRST_PERSON.search(text[: m.start()]):
             lo = m.start("a") if m["a"] else m.start("b")
             refs = refs_in(text, lo, m.end(), doc)
@@ -259,7 +269,17 @@ def attribute_texts(texts: list[str], index: SpeakerIndex) -> list[tuple[str | N
         if _COLON_CUE.search(text) and not still_open:
             pending = _colon_speaker(text, doc)
     _settle(out, unresolved, named_in, texts)
+    if unknown is not None:
+        used = {pid for pid, _ in out}
+        unknown.update({pid: v for pid, v in doc.unknown.items() if pid in used})
     return out
+
+
+def _opens_anew(text: str) -> bool:
+    """A paragraph that opens its own quote after an attribution ("Quote from Putin: "…")."""
+    spans, _ = quote_spans(text)
+    lead = text[: spans[0][0] - 1] if spans else ""
+    return bool(spans) and spans[0][0] > 1 and lead.rstrip().endswith(":")
 
 
 def _starts_sentence(text: str, start: int) -> bool:
@@ -284,7 +304,32 @@ def _paraphrase(text: str, index: SpeakerIndex, doc: Doc) -> tuple[str | None, b
     pid, _ = attribute(text, index)
     if pid is None and re.match(r"\s*According to (?:him|her)\b", text):
         pid = doc.focus
+    if pid is None:  # "…, Armenian Prime Minister Nikol Pashinyan said at talks …"
+        for r in refs_in(text, 0, len(text), doc):
+            said = re.match(r"\s*(?:(?:has|had|have|also|then)\s+)*", text[r.end :])
+            if r.kind != "pronoun" and SAY.match(text, r.end + said.end()) and is_subject(text, r):
+                return resolve(r, doc), False
     return pid, False
+
+
+_CUE = re.compile(rf"\b(?:{SAY_WORDS}|question|asked|addressed)\b")
+
+
+def _colon_speech(text: str, doc: Doc) -> str | None:
+    """Who speaks after a colon inside a paragraph, without quotation marks ("X addressed Putin a
+    question: What, in your opinion, …?"): the subject of the sentence with the colon, when what
+    follows is a question or most of the paragraph."""
+    colon = text.find(":")
+    after = text[colon + 1 :].strip() if colon > 0 else ""
+    if not after or not (after.endswith("?") or len(after) >= 0.5 * len(text.strip())):
+        return None
+    opening = max([m.end() for m in SENTENCE_END.finditer(text, 0, colon)] + [0])
+    if not _CUE.search(text, opening, colon):
+        return None
+    for r in refs_in(text, opening, colon, doc):
+        if is_subject(text, r):
+            return resolve(r, doc)
+    return None
 
 
 def _colon_speaker(text: str, doc: Doc) -> str | None:

@@ -25,6 +25,7 @@ from slugify import slugify
 
 from build_site.clean import furniture as F
 from build_site.clean.quotes import SAY, attribute_texts
+from build_site.clean.references import unknown_names
 from build_site.clean.speakers import SpeakerIndex
 from build_site.model import Chunk, Event, Issue, Paragraph, Person, RawEvent, Speech
 from build_site.structure.shape import shape_of_labelled, shape_of_unlabelled
@@ -65,7 +66,8 @@ def structure(
         for t in (meta.get("title"), raw.title, *(c.text for c in raw.lead))
         if t and len(t.split()) <= 30
     )
-    attributions = _attributions(raw.lead, body, speakers) if not labels else None
+    unknown: dict[str, tuple[str, str]] = {}  # persons a news text names, not in persons.yml
+    attributions = _attributions(raw.lead, body, speakers, unknown) if not labels else None
     doc_type = meta.get("doc_type")
     if not doc_type and labels:
         doc_type = "transcript"  # or an interview: decided from the turns below
@@ -132,11 +134,22 @@ def structure(
                 labels, [(t.speaker or t.stem, _last_text(t)) for t in turns], title_text
             )
         if doc_type == "interview":
-            turns = _interview_turns(turns, lead_chunks, title_text, speakers)
+            turns = _interview_turns(turns, lead_chunks, title_text, speakers, new_persons)
     elif doc_type == "news" or (labels and doc_type != "article"):
         if attributions is None:
-            attributions = _attributions(raw.lead, body, speakers)
+            attributions = _attributions(raw.lead, body, speakers, unknown)
         turns = _news_turns(body, attributions)
+        for pid, (name, role) in unknown.items():
+            if pid not in speakers.persons:
+                new_persons[pid] = Person(pid, name, roles=(role,), curated=False)
+                issues.append(
+                    Issue(
+                        raw.seed,
+                        None,
+                        "warning",
+                        f"unknown speaker {name!r}; add them to persons.yml",
+                    )
+                )
     else:
         who = author if doc_type == "article" else spoken_by
         turns = [_Turn(who, chunks=[(c, None) for c in body])] if body else []
@@ -253,11 +266,15 @@ def _transcript_turns(
 
 
 def _attributions(
-    lead: tuple[Chunk, ...] | list[Chunk], body: list[Chunk], speakers: SpeakerIndex
+    lead: tuple[Chunk, ...] | list[Chunk],
+    body: list[Chunk],
+    speakers: SpeakerIndex,
+    unknown: dict[str, tuple[str, str]],
 ) -> dict[int, tuple[str | None, bool]]:
     """(person, direct) of every text chunk of the lead and body, keyed by id(chunk)."""
     chunks = [c for c in (*lead, *body) if c.kind == "text"]
-    return dict(zip(map(id, chunks), attribute_texts([c.text for c in chunks], speakers)))
+    found = attribute_texts([c.text for c in chunks], speakers, unknown)
+    return dict(zip(map(id, chunks), found))
 
 
 def _news_turns(body: list[Chunk], attributions: dict[int, tuple[str | None, bool]]) -> list[_Turn]:
@@ -300,7 +317,11 @@ def _title_person(title: str, speakers: SpeakerIndex) -> str | None:
 
 
 def _interview_turns(
-    turns: list[_Turn], lead: list[Chunk], title: str, speakers: SpeakerIndex
+    turns: list[_Turn],
+    lead: list[Chunk],
+    title: str,
+    speakers: SpeakerIndex,
+    new_persons: dict[str, Person],
 ) -> list[_Turn]:
     """An interview's labels resolved: "Answer:" is the person interviewed (named by the title),
     initials ("A.L.") the person of the text with those initials, and an unlabelled question
@@ -323,16 +344,25 @@ def _interview_turns(
                 t.speaker, t.stem = match[0], None
             else:
                 t.stem = "question"
+    # the interviewer: the one person the intro names with a title ("Ian Phillips, AP Vice
+    # President") who is not the person interviewed
+    intro = " ".join([title] + [c.text for c in lead])
+    others = {slugify(n): (n, r) for _, _, n, r in unknown_names(intro, speakers)}
+    asker = (None, "question")
+    if len(others) == 1:
+        pid, (name, role) = others.popitem()
+        new_persons.setdefault(pid, Person(pid, name, roles=(role,), curated=False))
+        asker = (pid, None)
     first = next((k for k, t in enumerate(turns) if t.label), None)
     if first == 0 and lead and lead[-1].kind == "text" and lead[-1].text.rstrip().endswith("?"):
         question = lead.pop()
-        turns.insert(0, _Turn(None, "Question", None, "question", None, [(question, None)]))
+        turns.insert(0, _Turn(asker[0], None, None, asker[1], None, [(question, None)]))
     elif first and turns[first - 1].chunks and _last_text(turns[first - 1]).rstrip().endswith("?"):
         question = turns[first - 1].chunks.pop()
         if not turns[first - 1].chunks:
             turns.pop(first - 1)
             first -= 1
-        turns.insert(first, _Turn(None, "Question", None, "question", None, [question]))
+        turns.insert(first, _Turn(asker[0], None, None, asker[1], None, [question]))
     return turns
 
 
