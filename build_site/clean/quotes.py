@@ -30,6 +30,7 @@ When that is ambiguous the quote stays unattributed. Quotes of a press service, 
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from build_site.clean.references import (
@@ -47,6 +48,10 @@ from build_site.clean.references import (
     update_focus,
 )
 from build_site.clean.speakers import SpeakerIndex, attribute
+
+#: How far back from a quote the attribution patterns look: bounded, so that a paragraph holding
+#: thousands of quotes is read in linear time.
+_LOOKBACK = 400
 
 
 def quote_spans(
@@ -126,7 +131,8 @@ def _trailing(text: str, end: int, doc: Doc) -> tuple[bool, str | None]:
 
 def _lead_in(text: str, start: int, doc: Doc) -> tuple[bool, str | None]:
     """The attribution before an opening quote in the same sentence: (found, person)."""
-    opening = max([m.end() for m in SENTENCE_END.finditer(text, 0, max(start - 1, 0))] + [0])
+    lo = max(0, start - _LOOKBACK)
+    opening = max([m.end() for m in SENTENCE_END.finditer(text, lo, max(start - 1, 0))] + [lo])
     lead = text[opening : max(start - 1, opening)]
     if not lead.strip():
         return False, None
@@ -196,7 +202,7 @@ def attribute_texts(
         open_with = still_open
         stripped = text.strip()
         starts_quoted = continuing or stripped[:1] in OPENERS
-        names_here = {pid for s, e, pid, _ in index.find_names(text) if not _inside(s, spans)}
+        names_here = {pid for s, _, pid, _ in index.find_names(text) if not _inside(s, spans)}
         named_in.append(names_here)
         speaker, found, pos = None, False, 0
         for s, e in spans:
@@ -208,7 +214,7 @@ def attribute_texts(
                 found, speaker = _trailing(text, e, doc)
             if not found and s > 0:
                 found, speaker = _lead_in(text, s, doc)
-            if not found and not text[: max(s - 1, 0)].strip() and pending and i > 0:
+            if not found and s <= 2 and not text[: max(s - 1, 0)].strip() and pending and i > 0:
                 found, speaker = True, pending
             if not found and s > 0 and subject_here and _starts_sentence(text, s):
                 found, speaker = True, doc.focus
@@ -262,11 +268,11 @@ def attribute_texts(
         if not spans or not still_open:
             pending = None
         if out[i][0]:
-            doc.named.append(out[i][0])
+            doc.name(out[i][0])
         update_focus(text, pos, len(text), doc)
         if out[i][0]:
             doc.focus = out[i][0]
-        if _COLON_CUE.search(text) and not still_open:
+        if _COLON_CUE.search(text[-_LOOKBACK:]) and not still_open:
             pending = _colon_speaker(text, doc)
     _settle(out, unresolved, named_in, texts)
     if unknown is not None:
@@ -284,11 +290,12 @@ def _opens_anew(text: str) -> bool:
 
 def _starts_sentence(text: str, start: int) -> bool:
     """The quote opening at ``start`` begins a sentence (after narration that ended one)."""
-    return bool(re.search(r"[.!?…]\s*$", text[: max(start - 1, 0)]))
+    return bool(re.search(r"[.!?…]\s*$", text[max(0, start - 40) : max(start - 1, 0)]))
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
+    k = bisect.bisect_right(spans, (pos, len(spans) and spans[-1][1] + 1)) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
 def _open_prev(out: list, unresolved: set[int], i: int) -> bool:
@@ -306,7 +313,7 @@ def _paraphrase(text: str, index: SpeakerIndex, doc: Doc) -> tuple[str | None, b
         pid = doc.focus
     if pid is None:  # "…, Armenian Prime Minister Nikol Pashinyan said at talks …"
         for r in refs_in(text, 0, len(text), doc):
-            said = re.match(r"\s*(?:(?:has|had|have|also|then)\s+)*", text[r.end :])
+            said = re.match(r"\s*(?:(?:has|had|have|also|then)\s+)*", text[r.end : r.end + 40])
             if r.kind != "pronoun" and SAY.match(text, r.end + said.end()) and is_subject(text, r):
                 return resolve(r, doc), False
     return pid, False
@@ -323,7 +330,8 @@ def _colon_speech(text: str, doc: Doc) -> str | None:
     after = text[colon + 1 :].strip() if colon > 0 else ""
     if not after or not (after.endswith("?") or len(after) >= 0.5 * len(text.strip())):
         return None
-    opening = max([m.end() for m in SENTENCE_END.finditer(text, 0, colon)] + [0])
+    lo = max(0, colon - _LOOKBACK)
+    opening = max([m.end() for m in SENTENCE_END.finditer(text, lo, colon)] + [lo])
     if not _CUE.search(text, opening, colon):
         return None
     for r in refs_in(text, opening, colon, doc):

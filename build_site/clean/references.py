@@ -64,7 +64,8 @@ class Doc:
     """What the text has said so far: who was named, who is the subject, who sent a message."""
 
     index: SpeakerIndex
-    named: list[str] = field(default_factory=list)
+    named: dict[str, None] = field(default_factory=dict)
+    """Persons named so far, the most recent last."""
     all_named: list[str] = field(default_factory=list)
     focus: str | None = None
     sender: str | None = None
@@ -72,6 +73,11 @@ class Doc:
     surnames_re: re.Pattern | None = None
     unknown: dict[str, tuple[str, str]] = field(default_factory=dict)
     """Persons the vocabulary lacks, named with their title in the text: id → (name, role)."""
+
+    def name(self, pid: str) -> None:
+        """Remember that the text named ``pid`` (now the most recent)."""
+        self.named.pop(pid, None)
+        self.named[pid] = None
 
 
 # --- the title grammar, compiled ---------------------------------------------------------------
@@ -124,7 +130,7 @@ _NAME_WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 _TITLE_WORD = r"(?:[A-Z][\w’'.-]*|of|the|at|and|for|on|&)"
 _UNKNOWN = re.compile(
     rf"(?<![\w-])(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}),\s+"
-    rf"(?P<role>{_TITLE_WORD}(?:\s+{_TITLE_WORD}){{0,14}}?)(?=\s*[,.;:]|\s+[a-z])"
+    rf"(?P<role>{_TITLE_WORD}(?:\s+{_TITLE_WORD}){{0,14}})(?=\s*[,.;:]|\s+[a-z])"
 )
 
 
@@ -206,7 +212,7 @@ def resolve(ref: Ref, doc: Doc) -> str | None:
         return ref.pid
     if ref.kind == "pronoun":
         return doc.focus
-    recent = list(dict.fromkeys(reversed(doc.named)))
+    recent = list(reversed(doc.named))
     cands = [p for p in recent if _fits(doc, p, ref)]
     if ref.country:
         if len(cands) == 1:
@@ -227,7 +233,7 @@ _NEXT_WORD = re.compile(r"\s+(?:also\s+|then\s+|in\s+turn\s+)?([A-Za-z]+)")
 
 def is_subject(text: str, ref: Ref) -> bool:
     """A reference followed by a verb ("Tokayev noted", "Putin, in turn, said")."""
-    after = text[ref.end :]
+    after = text[ref.end : ref.end + 300]
     if after[:2] in ("’s", "'s"):
         return False
     if _BY.search(text[max(0, ref.start - 90) : ref.start]):
@@ -248,7 +254,7 @@ def update_focus(text: str, lo: int, hi: int, doc: Doc) -> bool:
         refs = refs_in(text, pos, end, doc)
         for r in refs:
             if r.kind == "name" and r.pid:
-                doc.named.append(r.pid)
+                doc.name(r.pid)
         for k, r in enumerate(refs):
             if is_subject(text, r):
                 if k and text[refs[k - 1].end : r.start].strip() in ("and", ","):
