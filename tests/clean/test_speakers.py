@@ -623,6 +623,26 @@ NEWS = [
 ]
 
 
+NEWS += [
+    pytest.param(
+        [
+            "Speaking at the plenary session, Kassym-Jomart Tokayev said:",
+            "Our countries have a common history and a common future. I am sure we will succeed.",
+            "The forum ended with the signing of documents.",
+        ],
+        [(TOKAYEV, False), (TOKAYEV, True), (None, False)],
+        id="x-said-colon-then-unquoted-speech",
+    ),
+    pytest.param(
+        [
+            "During the meeting, Askar Dzhaldinov, Deputy Director at the TV and Radio Complex of the Kazakh President, addressed Russian President Putin a question: What, in your opinion, can our countries do?",
+        ],
+        [("askar-dzhaldinov", True)],
+        id="unknown-person-with-title-asks",
+    ),
+]
+
+
 @pytest.mark.parametrize("texts, expected", NEWS)
 def test_news_quotes(idx, texts, expected):
     assert attribute_texts(texts, idx) == expected
