@@ -220,7 +220,7 @@ def attribute_texts(
                 found, speaker = True, doc.focus
         quoted = sum(e - s for s, e in spans)
         direct = bool(spans) and (
-            quoted >= 0.5 * max(len(stripped), 1)
+            quoted >= 0.6 * max(len(stripped), 1)
             or (_opens_anew(text) and len(text.rstrip()) - spans[-1][1] <= 2)
         )  # mostly quoted, or "Name, title: “…”" to the paragraph's end
         if spans:

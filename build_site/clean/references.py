@@ -29,7 +29,7 @@ SAY_WORDS = (
     "expressed|believes|recalled|wrote|writes|asked|answered|replied|declared|announced|assured|"
     "observed|commented|insisted|urged|warned|admitted|acknowledged|suggested|reiterated|"
     "summed up|went on|reads|read|according|saying|adding|noting|stressing|emphasi[sz]ing|"
-    "recalling|calling"
+    "recalling|calling|reassured|confirmed|promised|proposed|argued|claimed|praised|described"
 )
 SAY = re.compile(rf"\b(?:{SAY_WORDS})\b")
 FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me|ours|I’m|I'm|we’re|we're)\b")
