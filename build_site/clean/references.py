@@ -141,12 +141,16 @@ def unknown_names(text: str, index: SpeakerIndex) -> list[tuple[int, int, str, s
 
     >>> unknown_names("Ian Phillips, AP Vice President, International News.", SpeakerIndex({}))
     [(0, 12, 'Ian Phillips', 'AP Vice President')]
+    >>> unknown_names("in Central Asia, Russian President Putin said", SpeakerIndex({}))
+    []
     """
-    words = title_grammar()["role_words"]
+    words, not_names = title_grammar()["role_words"], title_grammar()["not_names"]
     out = []
     for m in _UNKNOWN.finditer(text):
         name, role = m["name"], m["role"]
-        if any(w.lower() in words for w in name.split()) or index.find_names(name):
+        if any(w.lower() in words or w in not_names for w in name.split()):
+            continue
+        if index.find_names(name):
             continue
         if name.split()[0] in ("The", "A", "An", "In", "On", "At", "During", "According"):
             continue

@@ -73,6 +73,7 @@ def title_grammar() -> dict:
         "offices": {str(k): tuple(map(str, v)) for k, v in (data.get("offices") or {}).items()},
         "role_words": frozenset(words),
         "questioners": frozenset(str(w).lower() for w in data.get("questioners") or ()),
+        "not_names": frozenset(str(w) for w in data.get("not_names") or ()),
     }
 
 
