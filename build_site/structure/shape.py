@@ -23,8 +23,8 @@ from __future__ import annotations
 import re
 
 from build_site.clean.quotes import quote_spans
-from build_site.clean.references import FIRST_PERSON
-from build_site.clean.speakers import GENERIC, Label
+from build_site.clean.references import FIRST_PERSON, SAY
+from build_site.clean.speakers import GENERIC, Label, SpeakerIndex
 
 DOC_TYPES = ("transcript", "news", "article", "interview")
 
@@ -56,6 +56,16 @@ def first_person_share(texts: list[str]) -> float:
         words += len(plain.split())
         hits += len(FIRST_PERSON.findall(plain))
     return hits / words if words else 0.0
+
+
+def third_person(texts: list[str], speakers: SpeakerIndex) -> bool:
+    """The text names a known person, or people in the plural, or reports what was said."""
+    text = " ".join(texts)
+    return bool(
+        speakers.find_names(text)
+        or SAY.search(text)
+        or re.search(r"\b(?:[Pp]residents|leaders|delegations|[Hh]e|[Ss]he|[Tt]hey)\b", text)
+    )
 
 
 def title_kind(title: str) -> str | None:

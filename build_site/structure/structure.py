@@ -24,11 +24,11 @@ from typing import Any
 from slugify import slugify
 
 from build_site.clean import furniture as F
-from build_site.clean.quotes import SAY, attribute_texts
+from build_site.clean.quotes import attribute_texts
 from build_site.clean.references import unknown_names
 from build_site.clean.speakers import SpeakerIndex
 from build_site.model import Chunk, Event, Issue, Paragraph, Person, RawEvent, Speech
-from build_site.structure.shape import shape_of_labelled, shape_of_unlabelled
+from build_site.structure.shape import shape_of_labelled, shape_of_unlabelled, third_person
 
 _HEADING_END = re.compile(r"[.!?:;,…\"”»]$")
 
@@ -77,7 +77,7 @@ def structure(
             [c.text for c in body if c.kind == "text"],
             has_dateline=bool(raw.body and F.DATELINE.match(raw.body[0].text)),
             attributed=any(direct for _, direct in attributions.values()),
-            third_person=_third_person(body, speakers),
+            third_person=third_person([c.text for c in body if c.kind == "text"], speakers),
         )
 
     date = meta.get("date") or raw.date
@@ -294,16 +294,6 @@ def _news_turns(body: list[Chunk], attributions: dict[int, tuple[str | None, boo
         else:
             turns.append(_Turn(speaker, role="quoted" if speaker else None, chunks=[item]))
     return turns
-
-
-def _third_person(body: list[Chunk], speakers: SpeakerIndex) -> bool:
-    """The text names a known person, or people in the plural, or reports what was said."""
-    text = " ".join(c.text for c in body if c.kind == "text")
-    return bool(
-        speakers.find_names(text)
-        or SAY.search(text)
-        or re.search(r"\b(?:[Pp]residents|leaders|delegations|[Hh]e|[Ss]he|[Tt]hey)\b", text)
-    )
 
 
 def _last_text(turn: _Turn) -> str:
