@@ -92,7 +92,7 @@ SIDECAR_KEYS = {
     "date": "ISO date (YYYY-MM-DD) when the text states none.",
     "time": "HH:MM.",
     "place": "Where it was held or published.",
-    "doc_type": "transcript, news or article.",
+    "doc_type": "transcript, news, article or interview (wins over the text's shape).",
     "author": "Person id of an article's author (a byline the text lacks).",
     "publisher": "Who published the source, e.g. 'Kremlin'.",
     "source_url": "Address of the original page.",

@@ -247,7 +247,8 @@ class Event:
     time: str | None
     place: str | None
     doc_type: str
-    """'transcript' | 'news' | 'article'."""
+    """'transcript' | 'news' | 'article' | 'interview' (decided from the text's shape; the
+    sidecar's doc_type wins)."""
     speeches: tuple[Speech, ...]
     lead: tuple[Paragraph, ...] = ()
     author: str | None = None

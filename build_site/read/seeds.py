@@ -145,9 +145,11 @@ def _check_mapping(
             data[key] = value
         elif key == "time" and not re.fullmatch(r"\d{2}:\d{2}", str(value)):
             raise InputError(name, line, f"time must be HH:MM, got {value!r}")
-        elif key == "doc_type" and value not in ("transcript", "news", "article"):
+        elif key == "doc_type" and value not in ("transcript", "news", "article", "interview"):
             raise InputError(
-                name, line, f"doc_type must be transcript, news or article, got {value!r}"
+                name,
+                line,
+                f"doc_type must be transcript, news, article or interview, got {value!r}",
             )
         elif key in ("author", "slug") and not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", str(value)):
             raise InputError(

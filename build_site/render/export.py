@@ -15,6 +15,9 @@ from build_site.model import Corpus, Event, Figure, Paragraph
 
 SCHEMA_VERSION = 1
 
+#: Document types as the corpus contract (shared/corpus.schema.json, v1) names them.
+CONTRACT_DOC_TYPES = {"interview": "transcript"}
+
 
 def _paragraph(p: Paragraph) -> dict[str, Any]:
     out: dict[str, Any] = {"anchor": p.anchor, "text": p.text}
@@ -63,7 +66,10 @@ def _event(e: Event) -> dict[str, Any]:
         "date": e.date.isoformat(),
         "time": e.time,
         "place": e.place,
-        "doc_type": e.doc_type,
+        # the shared contract (schema v1) knows transcript/news/article: an interview is exported
+        # as the transcript it is, and named in doc_type_detail (an added property)
+        "doc_type": CONTRACT_DOC_TYPES.get(e.doc_type, e.doc_type),
+        "doc_type_detail": e.doc_type,
         "author": e.author,
         "summary": e.summary,
         "source": {"publisher": e.publisher, "url": e.source_url, "translation": e.translation},

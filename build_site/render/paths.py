@@ -35,7 +35,12 @@ MONTHS = [
     "November",
     "December",
 ]
-DOC_TYPES = {"transcript": "Transcript", "news": "News report", "article": "Article"}
+DOC_TYPES = {
+    "transcript": "Transcript",
+    "news": "News report",
+    "article": "Article",
+    "interview": "Interview",
+}
 #: Mention kinds linked on first mention in a speech (topics are tags, not links in the text).
 LINKED_KINDS = ("place", "person", "organisation")
 SECTIONS = {
