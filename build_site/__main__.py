@@ -13,6 +13,8 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from tqdm import tqdm
+
 from build_site.build import Build, prepare
 from build_site.config import Config
 from build_site.write.write import write_if_changed, write_pages
@@ -53,8 +55,6 @@ def parser() -> argparse.ArgumentParser:
 def progress_bar(enabled: bool):
     if not enabled or not sys.stderr.isatty():
         return None
-    from tqdm import tqdm
-
     return lambda items: tqdm(items, desc="seeds", unit="seed", leave=False)
 
 

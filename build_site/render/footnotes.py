@@ -18,15 +18,12 @@ seed text in it is escaped.
 from __future__ import annotations
 
 import heapq
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from build_site.extract.figures import MEASURES
+from build_site.link.index import Index, Ref, Statement
 from build_site.model import Figure
 from build_site.render.markup import escape
-
-if TYPE_CHECKING:
-    from build_site.link.index import Statement
-    from build_site.render.renderer import Renderer
 
 CURRENCY = {"USD": "US$", "EUR": "€", "RUB": "RUB ", "KZT": "KZT ", "CNY": "CNY "}
 SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
@@ -175,7 +172,19 @@ def _lookup(
     return this, (groups.get((f.indicator, period_group(this)), []) if this else [])
 
 
-def footnote_text(r: Renderer, page: str, f: Figure) -> str:
+class Linker(Protocol):
+    """What a footnote needs of the renderer (the Renderer is one): names, links and the index."""
+
+    index: Index
+
+    def name_of(self, kind: str, id: str) -> str: ...
+
+    def link(self, from_page: str, kind: str, id: str) -> str: ...
+
+    def ref_link(self, from_page: str, ref: Ref, text: str | None = None) -> str: ...
+
+
+def footnote_text(r: Linker, page: str, f: Figure) -> str:
     """One Markdown paragraph: quote = **normalised value** · period · speaker · indicator · others."""
     parts = [
         f"“{escape(f.quote)}” = **{escape(describe(f))}**",
