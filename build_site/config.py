@@ -1,4 +1,5 @@
-"""Build settings, each a typed attribute with a docstring, and the sidecar schema.
+"""Build settings, each a typed attribute with a docstring, and the folders the build owns.
+(The sidecar's keys are declared in build_site/read/sidecar.py.)
 
 >>> Config(root=Path(".")).seeds_dir.name
 'seeds'
@@ -8,14 +9,13 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
-
-import yaml
 
 PACKAGE_DIR = Path(__file__).parent
 DATA_DIR = PACKAGE_DIR / "data"
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
+#: The contract of downloads/corpus.json, shipped with the package and published beside it.
+SCHEMA_FILE = PACKAGE_DIR / "schema" / "corpus.schema.json"
 
 #: Folders of docs_src/ that the build owns: regenerated, git-ignored, pruned of stale files.
 GENERATED_DIRS = (
@@ -45,7 +45,7 @@ class Config:
     strict: bool = False
     """Turn every warning about the input into a failure (exit status 1)."""
     site_url: str | None = None
-    """Public address used in citations (default: `site_url` of <root>/mkdocs.yml)."""
+    """Public address used in citations (the build sets it from <root>/mkdocs.yml when None)."""
     cache: Path | None = None
     """Folder of the per-seed cache (default: <root>/.cache/build-site)."""
     use_cache: bool = False
@@ -72,47 +72,10 @@ class Config:
 
     @property
     def public_url(self) -> str:
-        url = (
-            self.site_url
-            or _mkdocs_site_url(self.root.resolve() / "mkdocs.yml")
-            or "http://127.0.0.1:8000/"
-        )
+        url = self.site_url or "http://127.0.0.1:8000/"
         return url if url.endswith("/") else url + "/"
 
     @property
     def url_record(self) -> Path:
         """Redirects from URLs that once worked: kept in the repository, never pruned."""
         return self.seeds_dir / "urls.yml"
-
-
-#: Keys a sidecar seeds/<stem>.yml may hold; per event (a list under `events:`) or for the whole seed.
-SIDECAR_KEYS = {
-    "title": "Title when the scrape lost it.",
-    "date": "ISO date (YYYY-MM-DD) when the text states none.",
-    "time": "HH:MM.",
-    "place": "Where it was held or published.",
-    "doc_type": "transcript, news or article.",
-    "author": "Person id of an article's author (a byline the text lacks).",
-    "publisher": "Who published the source, e.g. 'Kremlin'.",
-    "source_url": "Address of the original page.",
-    "translation": "A note that the text is a translation.",
-    "slug": "URL slug to use instead of one made from the title.",
-    "note": "Free text for maintainers; not shown.",
-    "events": "List of mappings with the keys above, one per event in the seed, in order.",
-}
-
-
-class _TolerantLoader(yaml.SafeLoader):
-    """mkdocs.yml may hold !!python/name and !ENV tags; we only need plain keys."""
-
-
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-@lru_cache(maxsize=8)
-def _mkdocs_site_url(path: Path) -> str | None:
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
-    except (OSError, yaml.YAMLError):
-        return None
-    return data.get("site_url") if isinstance(data, dict) else None

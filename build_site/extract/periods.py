@@ -33,28 +33,8 @@ from functools import lru_cache
 
 from build_site.extract.clauses import clause_at, sentence_at
 from build_site.extract.numbers import _ATOM, words_value
+from build_site.months import ENGLISH_MONTHS as MONTHS
 
-MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for m in names
-}
 MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
 YEAR = r"(?:19|20)\d\d"
 N = rf"(?:\d+|{_ATOM})"
@@ -120,7 +100,7 @@ def _shift(d: dt.date, months: int) -> str:
 
 def find_cues(text: str, event: dt.date | None) -> list[Cue]:
     """Every period cue in text, most specific first, not overlapping."""
-    y = event.year if event else None
+    y = event.year if event else 0  # read only when there is an event
     rules: list[tuple[str, object]] = [
         (
             rf"\b(?:from\s+)?({MONTH})\s*(?:to|through|till|until|–|—|-)\s*({MONTH})(?:,?\s+(?:of\s+)?({YEAR}))?",

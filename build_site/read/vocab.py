@@ -89,12 +89,13 @@ class Vocabulary:
     """Every matchable term with its options; empty when built by hand (then derived)."""
 
     def of_kind(self, kind: str) -> dict[str, Any]:
-        return {
+        tables: dict[str, dict[str, Any]] = {
             "person": self.persons,
             "place": self.places,
             "topic": self.topics,
             "organisation": self.organisations,
-        }[kind]
+        }
+        return tables[kind]
 
     def get(self, kind: str, id: str) -> Person | Place | Topic | Organisation | None:
         return self.of_kind(kind).get(id)
@@ -147,7 +148,7 @@ def _parse_entry(kind: str, raw: Any, line: int, chk: Checker) -> Entry | None:
         ok = False
     if "description" in entry and not isinstance(entry["description"], str):
         chk.error(chk.key_line(entry, "description"), f"{label}: 'description' must be a string")
-    if not ok:
+    if not ok or name is None or not isinstance(id_, str):
         return None
     terms: list[tuple[Term, int]] = []
     if kind != "topic":
@@ -212,13 +213,18 @@ def _topics(entries: list[Entry], chk: Checker) -> dict[str, Topic]:
     return topics
 
 
-def load_vocabulary(data_dir: Path | str | None = None) -> Vocabulary:
+def load_vocabulary(
+    data_dir: Path | str | None = None, issues: list[Issue] | None = None
+) -> Vocabulary:
     """Load and validate the four vocabulary files of ``data_dir`` (default: build_site/data).
 
-    Raises :class:`VocabularyError` listing every problem as ``file:line: error: message``.
+    Every problem is an Issue ``file:line: error: message``. With an ``issues`` list they are
+    appended to it and the vocabulary holds every usable entry (the build goes on); without
+    one, :class:`VocabularyError` lists them all.
     """
     base = Path(data_dir) if data_dir is not None else DATA_DIR
-    issues: list[Issue] = []
+    collect = issues is not None
+    issues = issues if issues is not None else []
     entries: dict[str, list[Entry]] = {k: [] for k in KINDS}
     checkers: dict[str, Checker] = {}
     for kind in KINDS:
@@ -245,6 +251,6 @@ def load_vocabulary(data_dir: Path | str | None = None) -> Vocabulary:
         for e in entries["organisation"]
     }
     terms = check_terms(entries, checkers)  # after build_places: country names are terms too
-    if issues:
+    if issues and not collect:
         raise VocabularyError(issues)
     return Vocabulary(persons, places, topics, organisations, terms)
