@@ -100,7 +100,7 @@ def _shift(d: dt.date, months: int) -> str:
 
 def find_cues(text: str, event: dt.date | None) -> list[Cue]:
     """Every period cue in text, most specific first, not overlapping."""
-    y = event.year if event else 0  # read only when there is an event
+    y = event.year if event else None
     rules: list[tuple[str, object]] = [
         (
             rf"\b(?:from\s+)?({MONTH})\s*(?:to|through|till|until|–|—|-)\s*({MONTH})(?:,?\s+(?:of\s+)?({YEAR}))?",
@@ -116,7 +116,7 @@ def find_cues(text: str, event: dt.date | None) -> list[Cue]:
                 None
                 if not (event and (n := _num(m[1])))
                 else (
-                    f"{y - n}/{y - 1}"
+                    f"{event.year - n}/{event.year - 1}"
                     if m[2].lower() == "years"
                     else f"{_shift(event, -n)}/{_shift(event, -1)}"
                 )
