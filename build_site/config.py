@@ -45,7 +45,8 @@ class Config:
     strict: bool = False
     """Turn every warning about the input into a failure (exit status 1)."""
     site_url: str | None = None
-    """Public address used in citations (the build sets it from <root>/mkdocs.yml when None)."""
+    """Public address used in citations (the build sets it from `site_url` of <root>/mkdocs.yml
+    when None, whose `!ENV [SITE_URL, 'http://127.0.0.1:8000/']` reads the SITE_URL variable)."""
     cache: Path | None = None
     """Folder of the per-seed cache (default: <root>/.cache/build-site)."""
     use_cache: bool = False

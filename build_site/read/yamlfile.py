@@ -16,14 +16,16 @@ collapses, are reported.
     (True, True)
     >>> parse("date: 2024-11-27\n", "s.yml", [], dates_as_text=True)
     {'date': '2024-11-27'}
-    >>> parse("site_url: /x/\nhooks: !!python/name:a.b\n", "mkdocs.yml", [], tolerant=True)
-    {'site_url': '/x/', 'hooks': None}
+    >>> parse("site_url: !ENV [U, /x/]\nhooks: !!python/name:a.b\n", "mkdocs.yml", [], tolerant=True)
+    {'site_url': EnvTag(names=('U',), default='/x/'), 'hooks': None}
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+import os
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -61,7 +63,28 @@ class _TextDatesLoader(_Loader):
 
 
 class _TolerantLoader(_Loader):
-    """mkdocs.yml may hold !!python/name and !ENV tags: they load as None."""
+    """mkdocs.yml may hold !!python/name tags (loaded as None) and !ENV tags (loaded as EnvTag)."""
+
+
+@dataclass(frozen=True)
+class EnvTag:
+    """`!ENV NAME` or `!ENV [NAME, OTHER, default]` of mkdocs.yml, resolved as MkDocs and Zensical
+    do: the first variable that is set, else the last item (when the list has more than one)."""
+
+    names: tuple[str, ...]
+    default: object = None
+
+    def resolve(self, environ: Mapping[str, str] | None = None) -> object:
+        environ = os.environ if environ is None else environ
+        return next((environ[n] for n in self.names if n in environ), self.default)
+
+
+def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> EnvTag:
+    if isinstance(node, yaml.ScalarNode):
+        return EnvTag((loader.construct_scalar(node),))
+    items = list(node.value)
+    default = loader.construct_object(items.pop()) if len(items) > 1 else None
+    return EnvTag(tuple(loader.construct_scalar(n) for n in items), default)
 
 
 def _construct_map(loader: _Loader, node: yaml.MappingNode) -> Iterator[LineMap]:
@@ -97,6 +120,7 @@ _TextDatesLoader.add_constructor(
     "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
 )
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_TolerantLoader.add_constructor("!ENV", _env_tag)
 
 
 def parse(
@@ -164,9 +188,22 @@ def line_of(container: Any, key: Any, default: int | None = None) -> int | None:
 
 
 @functools.lru_cache(maxsize=8)
-def mkdocs_site_url(path: Path) -> str | None:
-    """`site_url` of mkdocs.yml (its !!python/name and !ENV tags read as None); MkDocs itself
-    reports what is wrong with the file, so a problem here only means 'no address'."""
+def _mkdocs_config(path: Path) -> dict:
     data = read(path, [], missing=None, tolerant=True)
-    url = data.get("site_url") if isinstance(data, dict) else None
-    return url if isinstance(url, str) else None
+    return data if isinstance(data, dict) else {}
+
+
+def mkdocs_site_url(path: Path, environ: Mapping[str, str] | None = None) -> str | None:
+    """`site_url` of the mkdocs.yml at path, its !ENV tag resolved in environ (default:
+    os.environ). MkDocs itself reports what is wrong with the file, so a problem here only
+    means 'no address'.
+
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "mkdocs.yml"
+    >>> _ = path.write_text("site_url: !ENV [SITE_URL, 'http://127.0.0.1:8000/']\\n")
+    >>> mkdocs_site_url(path, {}), mkdocs_site_url(path, {"SITE_URL": "https://example.org/a/"})
+    ('http://127.0.0.1:8000/', 'https://example.org/a/')
+    """
+    url = _mkdocs_config(path.resolve()).get("site_url")
+    url = url.resolve(environ) if isinstance(url, EnvTag) else url
+    return str(url) if url else None
