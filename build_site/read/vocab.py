@@ -4,8 +4,9 @@ The four files live in ``build_site/data/``: ``persons.yml``, ``places.yml``, ``
 ``organisations.yml``. Each is a list of entries; every entry needs an ``id`` (a slug) and a
 ``name``. The keys each kind accepts are listed in ``ALLOWED_KEYS`` (and at the top of each file);
 anything else is an error, as are duplicate ids, duplicate keys and an alias shared by two entries.
-Errors are collected and raised together as one :class:`VocabularyError` whose lines read
-``places.yml:42: error: ...`` (file and line of the offending entry or key).
+Every error is an Issue ``places.yml:42: error: ...`` (file and line of the offending entry or
+key): the build collects them and goes on with the usable entries; a library call without an
+issues list gets them all at once as one :class:`VocabularyError`.
 
 Persons, places and organisations are matched by their ``name`` and aliases; topics by their
 keywords only (see :mod:`build_site.read.terms`). Places get their coordinates from the gazetteer
