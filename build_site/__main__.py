@@ -4,6 +4,7 @@ python -m build_site              # build; messages go to stderr, a summary line
 python -m build_site --strict     # any warning about the input fails the build (exit 1)
 python -m build_site --report     # print the line audit of every seed
 python -m build_site --no-cache   # recompute every seed instead of reusing unchanged ones
+python -m build_site --data DIR   # read the vocabularies from DIR instead of build_site/data
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import argparse
 import sys
 from dataclasses import replace
 from pathlib import Path
+
+from tqdm import tqdm
 
 from build_site.build import Build, prepare
 from build_site.config import Config
@@ -35,6 +38,12 @@ def parser() -> argparse.ArgumentParser:
         "--docs", type=Path, default=None, help="MkDocs docs_dir to write (default: ROOT/docs_src)"
     )
     p.add_argument(
+        "--data",
+        type=Path,
+        default=None,
+        help="folder of vocabularies, indicators.yml and series.yml (default: build_site/data)",
+    )
+    p.add_argument(
         "--strict", action="store_true", help="fail (exit 1) on any warning about the input"
     )
     p.add_argument(
@@ -53,8 +62,6 @@ def parser() -> argparse.ArgumentParser:
 def progress_bar(enabled: bool):
     if not enabled or not sys.stderr.isatty():
         return None
-    from tqdm import tqdm
-
     return lambda items: tqdm(items, desc="seeds", unit="seed", leave=False)
 
 
@@ -65,7 +72,8 @@ def run(config: Config, *, report: bool = False, quiet: bool = False, out=None, 
     )  # looked up per call, so redirection and capsys work
     result = prepare(config, progress_bar(config.progress))
     stats = write_pages(config.docs_dir, result.outputs())
-    write_if_changed(config.url_record, result.record.dump())
+    if result.record_sound:
+        write_if_changed(config.url_record, result.record.dump())
     result.cache.save()
     for issue in result.issues:
         if (
@@ -113,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         seeds=args.seeds,
         docs=args.docs,
         strict=args.strict,
+        **({"data": args.data} if args.data else {}),
         use_cache=not args.no_cache,
     )
     if args.no_progress:

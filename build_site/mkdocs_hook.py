@@ -13,7 +13,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from build_site.__main__ import run
-from build_site.config import DATA_DIR, Config
+from build_site.config import TEMPLATES_DIR, Config
 from build_site.write.search_index import SearchIndexError, build_index
 
 log = logging.getLogger("mkdocs.hooks.build_site")
@@ -47,6 +47,6 @@ def on_post_build(config, **kwargs) -> None:
 
 def on_serve(server, config, builder, **kwargs):
     settings = _config(config)
-    for path in (settings.seeds_dir, DATA_DIR, DATA_DIR.parent / "templates"):
+    for path in (settings.seeds_dir, settings.data, TEMPLATES_DIR):
         server.watch(str(path))
     return server

@@ -1,7 +1,7 @@
 """Clean a seed: cut it into events, strip furniture (recording the rule), repair broken lines,
 and read the header facts (title, date, time, place, lead) and the closing tags.
 
-    >>> from .model import Line, Source
+    >>> from build_site.model import Line, Source
     >>> src = Source("s.txt", "s.txt", tuple(Line(i, t) for i, t in enumerate(
     ...     ["News /", "A forum", "November 9, 2023", "Astana", "* * *", "Vladimir Putin: Hello", "."], 1)))
     >>> [ev], _ = clean(src, SpeakerIndex({}))
@@ -11,6 +11,7 @@ and read the header facts (title, date, time, place, lead) and the closing tags.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -48,7 +49,7 @@ class _Draft:
     """Mutable scratch state while one segment is read; frozen into a RawEvent at the end."""
 
     title: str | None = None
-    date: object = None
+    date: dt.date | None = None
     time: str | None = None
     place: str | None = None
     lead: list[Chunk] = field(default_factory=list)

@@ -13,27 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-MONTHS = {
-    name: i
-    for i, names in enumerate(
-        [
-            ("january", "jan", "января", "январь"),
-            ("february", "feb", "февраля", "февраль"),
-            ("march", "mar", "марта", "март"),
-            ("april", "apr", "апреля", "апрель"),
-            ("may", "мая", "май"),
-            ("june", "jun", "июня", "июнь"),
-            ("july", "jul", "июля", "июль"),
-            ("august", "aug", "августа", "август"),
-            ("september", "sep", "sept", "сентября", "сентябрь"),
-            ("october", "oct", "октября", "октябрь"),
-            ("november", "nov", "ноября", "ноябрь"),
-            ("december", "dec", "декабря", "декабрь"),
-        ],
-        1,
-    )
-    for name in names
-}
+from build_site.months import MONTHS
+
 _MONTH = r"(?P<month>[A-Za-zА-Яа-яЁё]+)\.?"
 _DATE_RES = [
     re.compile(rf"^{_MONTH}\s+(?P<day>\d{{1,2}}),\s*(?P<year>\d{{4}})(?:,\s*(?P<rest>.+))?$"),
@@ -62,8 +43,8 @@ def parse_dateline(text: str) -> tuple[dt.date, str | None] | None:
         if "mon" in m.groupdict():
             month = int(m["mon"])
         else:
-            month = MONTHS.get(m["month"].lower())
-            if month is None:
+            month = MONTHS.get(m["month"].lower(), 0)
+            if not month:
                 continue
         try:
             date = dt.date(int(m["year"]), month, int(m["day"]))

@@ -1,4 +1,5 @@
-"""Downloads: `downloads/corpus.json` (contract: shared/corpus.schema.json) and `downloads/figures.csv`.
+"""Downloads: `downloads/corpus.json` (contract: build_site/schema/corpus.schema.json, a copy of
+shared/corpus.schema.json published beside it) and `downloads/figures.csv`.
 
 Every id and anchor is the one in the site's URLs: <site_url>/<event.url>#<paragraph.anchor>.
 """

@@ -1,8 +1,9 @@
 """Paths and links between generated pages, and pages of long lists: the helpers every page
-module shares. Imports only the model, so any render module may use it.
+module shares. Imports only the model (and the month names), so any render module may use it.
 
     >>> rel("events/a.md", "persons/b.md", "x")
     '../persons/b.md#x'
+
 Pages of a long list: stable paths and a bounded pager.
 
 Page one keeps the entry's own URL; later pages live below it (`topics/energy/page-2/`), so no
@@ -20,21 +21,8 @@ import posixpath
 from functools import lru_cache
 
 from build_site.model import Event
+from build_site.months import MONTH_NAMES as MONTHS
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 DOC_TYPES = {
     "transcript": "Transcript",
     "news": "News report",

@@ -5,7 +5,7 @@ Anchors depend only on the event's own text: `#<key>-<n>` for a speaker's n-th t
 `#<key>-<n>-p<k>` for its k-th paragraph, `#narration-<n>` for unattributed text, `#lead-p<k>`
 for the lead.
 
-    >>> from .model import Chunk, RawEvent
+    >>> from build_site.model import Chunk, RawEvent
     >>> import datetime as dt
     >>> raw = RawEvent("s.txt", 0, "Talks", dt.date(2023, 11, 9), None, None, (),
     ...     (Chunk("Vladimir Putin: Hello.", (1,)), Chunk("Thank you.", (2,))), ())
@@ -47,9 +47,14 @@ def sidecar_for(sidecar: dict[str, Any], index: int) -> dict[str, Any]:
 
 
 def structure(
-    raw: RawEvent, sidecar: dict[str, Any], speakers: SpeakerIndex
+    raw: RawEvent,
+    sidecar: dict[str, Any],
+    speakers: SpeakerIndex,
+    sidecar_lines: dict[str, int] | None = None,
 ) -> tuple[Event | None, dict[str, Person], list[Issue]]:
-    """Build the Event; returns it (None when it cannot be placed), persons made from unknown labels, issues."""
+    """Build the Event; returns it (None when it cannot be placed), persons made from unknown labels, issues.
+
+    sidecar_lines: the line of each sidecar key (Source.sidecar_lines), for messages."""
     issues: list[Issue] = []
     meta = sidecar_for(sidecar, raw.index)
     first_line = (raw.lead or raw.body)[0].lines[0] if (raw.lead or raw.body) else None
@@ -120,8 +125,15 @@ def structure(
             )
         )
     elif author and author not in speakers.persons:
+        lines = sidecar_lines or {}
+        line = lines.get(f"events.{raw.index}.author") or lines.get("author")
         issues.append(
-            Issue(raw.seed, None, "error", f"sidecar author {author!r} is not in persons.yml")
+            Issue(
+                raw.seed.rsplit(".", 1)[0] + ".yml",
+                line,
+                "error",
+                f"sidecar author {author!r} is not in persons.yml",
+            )
         )
         author = None
 

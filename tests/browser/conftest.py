@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .sitebuild import ROOT, built_site
+from tests.browser.sitebuild import ROOT, built_site
 
 SCREENSHOTS = ROOT / "tests" / "screenshots"
 LAUNCH_ARGS = [
@@ -66,7 +66,7 @@ def chromium_executable() -> str:
 
 def public_url() -> str:
     """site_url as the build resolved it (SITE_URL when set, else mkdocs.yml's default)."""
-    from build_site.config import mkdocs_site_url
+    from build_site.read.yamlfile import mkdocs_site_url
 
     url = mkdocs_site_url(ROOT / "mkdocs.yml") or "http://127.0.0.1:8000/"
     return url if url.endswith("/") else url + "/"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from build_site.config import SIDECAR_KEYS
 from build_site.read.seeds import InputError, decode, find_seeds, read_sidecar, read_source
+from build_site.read.sidecar import SIDECAR_KEYS
 from tests.paths import SEED_FILES
 
 

@@ -58,7 +58,7 @@ def core_pages(r: Renderer) -> dict[str, str]:
         newest=r.events[:NEWEST],
     )
     per_month = Counter((e.date.year, e.date.month) for e in r.events)
-    month_page = {}
+    month_page: dict[tuple[int, int], str] = {}
     for year, events in by_year.items():
         for i, chunk in enumerate(paginate(events, per_page)):
             for e in chunk:
