@@ -181,8 +181,8 @@ def attribute_texts(
     whole = "\n".join(texts)
     doc.all_named = [pid for _, _, pid, _ in index.find_names(whole)]
     surnames: dict[str, set[str]] = {}
-    for pid in dict.fromkeys(doc.all_named):
-        surnames.setdefault(index.persons[pid].name.split()[-1], set()).add(pid)
+    for named in dict.fromkeys(doc.all_named):
+        surnames.setdefault(index.persons[named].name.split()[-1], set()).add(named)
     doc.surnames = {s: next(iter(p)) for s, p in surnames.items() if len(p) == 1}
     doc.surnames_re = re.compile(
         r"(?<![\w-])(?:" + "|".join(map(re.escape, doc.surnames)) + r")(?![\w-])"
@@ -267,8 +267,8 @@ def attribute_texts(
             out.append(_paraphrase(text, index, doc))
         if not spans or not still_open:
             pending = None
-        if out[i][0]:
-            doc.name(out[i][0])
+        if who := out[i][0]:
+            doc.name(who)
         update_focus(text, pos, len(text), doc)
         if out[i][0]:
             doc.focus = out[i][0]
@@ -314,7 +314,11 @@ def _paraphrase(text: str, index: SpeakerIndex, doc: Doc) -> tuple[str | None, b
     if pid is None:  # "…, Armenian Prime Minister Nikol Pashinyan said at talks …"
         for r in refs_in(text, 0, len(text), doc):
             said = re.match(r"\s*(?:(?:has|had|have|also|then)\s+)*", text[r.end : r.end + 40])
-            if r.kind != "pronoun" and SAY.match(text, r.end + said.end()) and is_subject(text, r):
+            if (
+                r.kind != "pronoun"
+                and SAY.match(text, r.end + (said.end() if said else 0))
+                and is_subject(text, r)
+            ):
                 return resolve(r, doc), False
     return pid, False
 
@@ -361,7 +365,7 @@ def _settle(out: list, unresolved: set[int], named_in: list[set[str]], texts: li
             out[i] = (nxt[0], True)
         elif prev and prev[0] and prev[1]:
             out[i] = (prev[0], True)
-        elif i and len(named_in[i - 1]) == 1 and not prev[0]:
+        elif i and len(named_in[i - 1]) == 1 and not (prev and prev[0]):
             out[i] = (next(iter(named_in[i - 1])), True)
         else:
             out[i] = (None, False)

@@ -164,7 +164,7 @@ def refs_in(text: str, lo: int, hi: int, doc: Doc) -> list[Ref]:
     """Names, surnames of persons the text names, descriptors and pronouns in text[lo:hi]."""
     seg = text[lo:hi]
     refs = [Ref(lo + s, lo + e, "name", pid) for s, e, pid, _ in doc.index.find_names(seg)]
-    if doc.surnames is not None:
+    if doc.surnames is not None and doc.surnames_re is not None:
         refs += [
             Ref(lo + m.start(), lo + m.end(), "name", doc.surnames[m.group()])
             for m in doc.surnames_re.finditer(seg)
