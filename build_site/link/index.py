@@ -60,7 +60,7 @@ class Index:
                 for m in p.mentions:
                     mentions[(m.kind, m.id)].append((ref, m.term))
                 for f in p.figures:
-                    if f.indicator:
+                    if f.indicator and event.date:  # an undated figure has no place in time
                         statements[f.indicator].append(Statement(f, ref))
         return cls(
             refs=refs,
