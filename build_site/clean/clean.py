@@ -307,7 +307,7 @@ def _closing_furniture(d: _Draft) -> None:
     """What news sites print under the text: an author box (a name line, then lines about that
     person: 'Sergey Kwan' … 'Kwan studied at …'), and a closing byline or credit lines ('Kudrenok
     Tatyana', 'GSV "Russia - Islamic world"', 'Sputnik International'): short lines in title case
-    after the last sentence."""
+    (one word in lower case from four words up) after the last sentence."""
     body = d.body
     for i, c in enumerate(body):
         nxt = body[i + 1].text.strip() if i + 1 < len(body) else ""
@@ -329,7 +329,7 @@ def _closing_line(text: str) -> bool:
     return (
         0 < len(words) <= CLOSING_WORDS
         and re.search(r"\w", text) is not None
-        and sum(w[0].islower() for w in words) <= 1
+        and sum(w[0].islower() for w in words) <= (1 if len(words) >= 4 else 0)
         and not re.search(r"[.!?:;,…]$", text.strip())
     )
 

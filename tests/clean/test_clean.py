@@ -134,6 +134,8 @@ POSITIVE = {
         "Вверх",
         "Back to top",
     ],
+    "agency-byline": ["nCa Report", "Staff Report", "TCA Report", "Staff Writer"],
+    "section-label": ["Key talking points:", "Key points:", "Highlights:", "Key takeaways:"],
     "menu-bullet": [
         "• main",
         "• Kazakh, Russian Presidents sign 8 documents at Interregional Cooperation Forum",
@@ -210,6 +212,11 @@ NEGATIVE = {
         "Read more about the agreements in our next issue, he said.",
         "Latest figures show growth.",
         "Tags and labels are needed for exports.",
+    ],
+    "agency-byline": ["The report was approved.", "Report on the trade balance was presented."],
+    "section-label": [
+        "Key points of the agreement were agreed.",
+        "Highlights of the visit: the treaty and the forum.",
     ],
     "menu-bullet": ["Trade grew by 5% • investment by 10%."],
     "page-metadata": [

@@ -216,3 +216,83 @@ def test_stamp_is_the_last_resort():
         ]
     )
     assert ev.date == D(2022, 8, 18)
+
+
+# --- other sites' furniture that depends on its neighbours ----------------------------------------
+
+
+def rules(ev) -> dict[int, str]:
+    return {r.line.no: r.rule for r in ev.removed}
+
+
+def test_repeated_title_alone_or_with_the_site_name():
+    ev = event(["A forum", "A forum", "", "Text of the report.", "A forum | Strategy2050.kz"])
+    assert rules(ev) == {2: "repeated-title", 5: "repeated-title"}
+
+
+def test_caption_above_a_credit():
+    ev = event(
+        [
+            "Putin, Uzbek president meet",
+            "",
+            "The presidents met.",
+            "Russian President Vladimir Putin and Uzbek President Shavkat Mirziyoyev",
+            "© Sergey Bobylev/POOL/TASS",
+            "",
+            "TASHKENT, May 27. /TASS/. They met.",
+        ]
+    )
+    assert rules(ev) == {4: "photo-caption-before-credit", 5: "photo-credit"}
+
+
+def test_tag_lists_need_two_lines_in_a_row():
+    ev = event(
+        [
+            "Talks",
+            "",
+            "The talks ended.",
+            "vladimir putin",
+            "union state",
+            "",
+            "More text.",
+            "indented code",
+            "Final words.",
+        ]
+    )
+    assert rules(ev) == {4: "tag-list", 5: "tag-list"}
+
+
+def test_author_box_and_closing_credits():
+    ev = event(
+        [
+            "Talks",
+            "",
+            "The forum will be held in Chelyabinsk.",
+            "Sergey Kwan",
+            "TCA",
+            "Sergey Kwan has worked for the paper since 1999.",
+            "Kwan studied in Bishkek.",
+        ]
+    )
+    assert [c.text for c in ev.body] == ["The forum will be held in Chelyabinsk."]
+    assert set(rules(ev).values()) == {"author-box"}
+    ev = event(["Talks", "", "The leaders met.", "Kudrenok Tatyana"])
+    assert rules(ev) == {4: "closing-credit"}
+    ev = event(
+        [
+            "Talks",
+            "",
+            "The leaders met.",
+            'GSV "Russia - Islamic world"',
+            "Based on materials from TASS",
+        ]
+    )
+    assert rules(ev) == {4: "closing-credit", 5: "source-credit"}
+
+
+@pytest.mark.parametrize(
+    "last", ["Thank you", ".NET developers", "The head of state invited Vl", "-->"]
+)
+def test_closing_credits_keep_speech(last):
+    ev = event(["Talks", "", "The leaders met.", last])
+    assert ev.body[-1].text == last
