@@ -65,6 +65,7 @@ _ORD = r"(?:st|nd|rd|th)?"
 #: The shapes of a date inside a line; each is read by dateutil, which also rejects 30 February.
 _DATE = re.compile(
     rf"(?P<iso>(?<![\d-])\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?(?![\d-]))"
+    rf"|(?P<ymd>(?<![\d./])\d{{4}}[./]\d{{1,2}}[./]\d{{1,2}}(?![\d./]))"
     rf"|(?P<dots>(?<![\d.])\d{{1,2}}\.\d{{1,2}}\.\d{{4}}(?![\d.]\d))"
     rf"|(?P<dmy>(?<![\d.])\d{{1,2}}{_ORD}\s+(?:of\s+)?(?:{_MONTH})\b\.?(?:,?\s+(?P<y1>\d{{4}})(?!\d))?)"
     rf"|(?P<mdy>\b(?:{_MONTH})\b\.?\s+\d{{1,2}}{_ORD}(?![\d:.]\d)(?:,?\s+(?P<y2>\d{{4}})(?!\d))?)",
@@ -83,6 +84,8 @@ _NOISE = re.compile(
 _LEADING_TIME = re.compile(rf"^\s*{_TIME}\s*")
 #: 'Dushanbe, October 10, 2025': a place before the date.
 _LEAD_PLACE = re.compile(r"^(?P<place>[A-ZА-ЯЁ][\w'’.-]*(?:\s[A-ZА-ЯЁ][\w'’.-]*){0,3}),\s*$")
+#: After a date: its author or section ('… by Admin', '… | Politics').
+_BY_OR_SECTION = re.compile(r"(?:\s+by\s+\S.{0,50}|\s*\|\s*[A-Z][\w &-]{1,30})$")
 _VIEWS = re.compile(r"\s+\d{1,7}\s*$")
 #: A label or word around a date that says the line is a byline or the post's own metadata.
 BYLINE_MARK = re.compile(
@@ -125,6 +128,9 @@ def _read(m: re.Match) -> Found | None:
     try:
         if m["iso"]:
             d = _dateutil.isoparse(text[:10])
+            year = d.year
+        elif m["ymd"]:
+            d = _dateutil.parse(text, yearfirst=True, dayfirst=False)
             year = d.year
         elif m["dots"]:
             d = _dateutil.parse(text, dayfirst=True)
@@ -180,6 +186,7 @@ def date_line(text: str) -> DateLine | None:
         rest = rest[: other.start - first.end] + " " + rest[other.end - first.end :]
     if re.search(_TIME, rest):
         rest = _VIEWS.sub("", rest)
+    rest = _BY_OR_SECTION.sub("", rest)
     if not _NOISE.sub("", rest):
         return DateLine(first, lead_place["place"] if lead_place else None)
     m = re.match(r"^\s*(?:года|г\.|year)?\s*,\s*(?P<place>[^\d]+?)\s*$", rest)

@@ -45,6 +45,13 @@ D = dt.date
         ("2019-10-01", D(2019, 10, 1)),
         ("2023-04-06T11:47+0000", D(2023, 4, 6)),
         ("Published: 2024-05-24 01:10", D(2024, 5, 24)),
+        ("2023/11/09", D(2023, 11, 9)),
+        ("Posted on May 6, 2022 by Admin", D(2022, 5, 6)),
+        ("09 November 2023, 16:35 | Politics", D(2023, 11, 9)),
+        ("Nov 9, 2023 at 4:35 PM", D(2023, 11, 9)),
+        ("November 9th, 2023", D(2023, 11, 9)),
+        ("9th of November, 2023", D(2023, 11, 9)),
+        ("Updated: 12:30, 9 November 2023", D(2023, 11, 9)),
         # a place before or after
         ("Dushanbe, October 10, 2025", D(2025, 10, 10)),
         ("May 8, 2024, The Kremlin, Moscow", D(2024, 5, 8)),
@@ -101,6 +108,10 @@ def test_not_date_lines(text):
             (12, 6, 2022),
         ),
         ("Dushanbe, October 10, 2025 - The leaders met", "Dushanbe", (10, 10, 2025)),
+        ("ASTANA, Nov 9 (Reuters) - Kazakhstan said", "ASTANA", (11, 9, None)),
+        ("ASTANA, Nov. 9 (Xinhua) -- Kazakhstan said", "ASTANA", (11, 9, None)),
+        ("ASTANA. Nov 9. KAZINFORM - The President", "ASTANA", (11, 9, None)),
+        ("Moscow, 9 November 2023 – The talks", "Moscow", (11, 9, 2023)),
     ],
 )
 def test_agency_datelines(text, place, month_day_year):
