@@ -287,6 +287,15 @@ def _read_segment(
             d.dates += [("title", f, line) for f in find_dates(flat)[:1]]
         elif _repeats_title(d, flat):
             d.removed.append(Removed(line, "repeated-title"))
+        elif _is_section_label(d, text):
+            # 'Foreign visits' above the real title: the site's section, not the title
+            label = next(m for m in d.meta if m.rule == "title")
+            d.meta.remove(label)
+            d.removed.append(Removed(label.line, "section-name"))
+            d.dates = [c for c in d.dates if c[0] != "title"]
+            d.title = text
+            d.meta.append(Removed(line, "title"))
+            d.dates += [("title", f, line) for f in find_dates(flat)[:1]]
         else:
             _append(d.lead, line, text, file, issues)
         caption_next = bool(rule and rule.name == "photo-counter")
@@ -331,6 +340,21 @@ def _closing_line(text: str) -> bool:
         and re.search(r"\w", text) is not None
         and sum(w[0].islower() for w in words) <= (1 if len(words) >= 4 else 0)
         and not re.search(r"[.!?:;,…]$", text.strip())
+    )
+
+
+#: A first title line this short, right above a longer title-like line, is the site's section.
+SECTION_WORDS = 3
+
+
+def _is_section_label(d: _Draft, text: str) -> bool:
+    return (
+        d.title is not None
+        and not d.lead
+        and len(d.title.split()) <= SECTION_WORDS
+        and len(text.split()) > len(d.title.split()) + 2
+        and _is_title_like(text)
+        and not any(m.rule in ("date", "time", "place") for m in d.meta)
     )
 
 

@@ -148,6 +148,7 @@ CONTEXT_RULES = {
     "site-clock": "a time alone above any date (the site's clock, not the event's time)",
     "repeated-title": "the title printed again (in the page's header and above the text)",
     "date-stamp": "a page store's ' date YYYY-MM-DD' line",
+    "section-name": "a short line right above the (longer) title: the site's section ('Foreign visits')",
     "tag-list": "two or more lines in a row of one to four lower-case words: the page's tags",
     "author-box": "under the text, a name line followed by lines about that person ('Kwan studied…')",
     "closing-credit": "short title-case lines after the last sentence: a byline, the site's name",

@@ -24,6 +24,7 @@ from typing import Any
 from slugify import slugify
 
 from build_site.clean import furniture as F
+from build_site.clean.dates import dateline_prefix
 from build_site.clean.speakers import SpeakerIndex, attribute
 from build_site.model import Chunk, Event, Issue, Paragraph, Person, RawEvent, Speech
 
@@ -63,7 +64,9 @@ def structure(
     date, date_from = _date(raw, meta, first_line, issues)
     title = meta.get("title") or raw.title
     if not title:
-        words = " ".join(c.text for c in (raw.lead or tuple(body))[:1]).split()
+        first = " ".join(" ".join(c.text for c in (raw.lead or tuple(body))[:1]).split())
+        dateline = dateline_prefix(first)  # 'MOSCOW, October 6. /TASS/.' is no part of a title
+        words = first[dateline.end if dateline else 0 :].split()
         title = " ".join(words[:10]) + ("…" if len(words) > 10 else "")
         issues.append(
             Issue(

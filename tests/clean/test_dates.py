@@ -307,3 +307,21 @@ def test_author_box_and_closing_credits():
 def test_closing_credits_keep_speech(last):
     ev = event(["Talks", "", "The leaders met.", last])
     assert ev.body[-1].text == last
+
+
+def test_a_short_section_name_above_the_title_is_not_the_title():
+    ev = event(
+        [
+            "Foreign visits",
+            "",
+            "Development of Armenian-Russian relations: Nikol Pashinyan, Vladimir Putin meet",
+            "07.07.2021 - 07.07.2021",
+            "",
+            "Acting Prime Minister Nikol Pashinyan met Vladimir Putin.",
+        ]
+    )
+    assert ev.title.startswith("Development of Armenian-Russian relations")
+    assert rules(ev) == {1: "section-name"} and ev.date == D(2021, 7, 7)
+    # a short title followed by its lead stays the title
+    ev = event(["A forum", "November 9, 2023", "Astana", "", "The forum opened."])
+    assert ev.title == "A forum"
