@@ -307,6 +307,11 @@ def _read_segment(
     _find_dateline(d)
 
 
+#: An author box is among the last few chunks, and says what its person has done.
+AUTHOR_BOX_CHUNKS = 8
+_BIO_VERBS = (
+    "has|is|was|studied|worked|works|joined|graduated|holds|writes|wrote|covers|covered|began|lives"
+)
 _NAME_LINE = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё'’-]+(?: [A-ZА-ЯЁ][a-zа-яё'’-]+){1,2}$")
 #: The closing byline or credits: at most this many words, at most one of them in lower case.
 CLOSING_WORDS = 6
@@ -319,10 +324,14 @@ def _closing_furniture(d: _Draft) -> None:
     (one word in lower case from four words up) after the last sentence."""
     body = d.body
     for i, c in enumerate(body):
+        if i < len(body) - AUTHOR_BOX_CHUNKS:
+            continue
         nxt = body[i + 1].text.strip() if i + 1 < len(body) else ""
         if c.kind == "text" and _NAME_LINE.match(c.text.strip()) and not nxt.startswith(":"):
             words = c.text.split()
-            about = re.compile(rf"^(?:{re.escape(words[0])}|{re.escape(words[-1])})\s+[a-z]")
+            about = re.compile(
+                rf"^(?:{re.escape(words[0])}|{re.escape(words[-1])})\s+(?:{_BIO_VERBS})\b"
+            )
             if any(about.match(later.text.strip()) for later in body[i + 1 :]):
                 for chunk in body[i:]:
                     d.removed += [Removed(Line(no, chunk.text), "author-box") for no in chunk.lines]

@@ -100,7 +100,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "agency-byline",
-        r"(?:[\w.'’-]+\s)?(?:Report|Staff Writer|Wire)",
+        r"(?:(?:Staff|Special|Wire|Agency|(?-i:[a-z]{1,3}[A-Z][A-Za-z]{0,4}|[A-Z]{2,6}))\s+)?(?:Report|Staff Writer)",
         "a news agency's byline above the text ('nCa Report', 'Staff Report')",
         header_only=True,
     ),
@@ -123,7 +123,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "comment-invite",
         r"Dear (?:visitors|readers),.{0,300}|.{0,80}\b(?:leave|place|post) (?:a|your) (?:comment|opinion)\b.{0,200}"
-        r"|.{0,60}\b(?:in full|full text|full version)\b.{0,40}\bavailable\b.{0,80}",
+        r"|.{0,60}\b(?:in full|full text|full version)\b.{0,40}\bavailable\s+(?:on|at|here)\b.{0,60}",
         "invitations to comment or to read the full text elsewhere",
     ),
     _rule(

@@ -213,7 +213,11 @@ NEGATIVE = {
         "Latest figures show growth.",
         "Tags and labels are needed for exports.",
     ],
-    "agency-byline": ["The report was approved.", "Report on the trade balance was presented."],
+    "agency-byline": [
+        "The report was approved.",
+        "Report on the trade balance was presented.",
+        "Annual Report",
+    ],
     "section-label": [
         "Key points of the agreement were agreed.",
         "Highlights of the visit: the treaty and the forum.",
@@ -229,6 +233,7 @@ NEGATIVE = {
         "Dear friends, thank you for coming.",
         "Dear colleagues,",
         "The full text of the treaty is being prepared.",
+        "The full text of the agreement is available to everyone.",
     ],
 }
 

@@ -325,3 +325,11 @@ def test_a_short_section_name_above_the_title_is_not_the_title():
     # a short title followed by its lead stays the title
     ev = event(["A forum", "November 9, 2023", "Astana", "", "The forum opened."])
     assert ev.title == "A forum"
+
+
+def test_a_name_subheading_in_a_news_digest_is_not_an_author_box():
+    body = ["Sergey Lavrov", "Lavrov said the talks went well.", "Lavrov added that trade grew."]
+    ev = event(["Digest", "", "The ministers met.", *body, *["More news follows here."] * 8])
+    assert "Sergey Lavrov" in [c.text for c in ev.body]
+    ev = event(["Digest", "", "The ministers met.", *body])
+    assert "Sergey Lavrov" in [c.text for c in ev.body]  # 'said' is no author's biography
