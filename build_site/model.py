@@ -235,7 +235,8 @@ class RawEvent:
     publisher: str | None = None
     doc_type: str = "transcript"
     date_from: tuple[int, str] | None = None
-    """(line, text) of the line that gave the date (or a date printed without its year)."""
+    """(line, its text) of the line that gave the date; for a date printed without a year and
+    nowhere to take one from, (line, the date as printed)."""
 
 
 @dataclass(frozen=True)

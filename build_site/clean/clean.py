@@ -113,7 +113,7 @@ def pick_date(d: _Draft) -> None:
             when = found.date() if found.year else (found.near(ref[1]) if ref else None)
         text = " ".join(line.text.split())
         if when is None:
-            d.date, d.date_from = None, (line.no, text)  # a date without a year: reported
+            d.date, d.date_from = None, (line.no, found.text)  # a date without a year: reported
             return
         year_from = f" (year from line {ref[2].no})" if not found.year and ref else ""
         d.date, d.date_from = when, (line.no, text + year_from)

@@ -145,7 +145,12 @@ def _date(
     if raw.date_from:  # a date printed without its year
         line, text = raw.date_from
         issues.append(
-            Issue(raw.seed, line, "warning", f"no year in the date of {text[:60]!r}; {where}")
+            Issue(
+                raw.seed,
+                line,
+                "warning",
+                f"the text gives the date {text!r} without a year; {where}",
+            )
         )
     else:
         issues.append(Issue(raw.seed, first_line or 1, "warning", f"no date in the text; {where}"))

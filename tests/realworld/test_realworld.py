@@ -26,10 +26,11 @@ ISSUE_TARGETS = {
     "furniture removed": 1.0,
 }
 
-#: Bars other work delivers (speaker attribution; figure scope), set to the values measured when
-#: this test was written so that they guard against regression. Raise each to ISSUE_TARGETS as
-#: that work lands; never lower them.
+#: Bars other work delivers (speaker attribution and document types; figure scope), set to the
+#: values measured when this test was written so that they guard against regression. Raise each
+#: to ISSUE_TARGETS (doc_type: every file) as that work lands; never lower them.
 MEASURED = {
+    "doc_type": 31 / 62,
     "speakers": 31 / 62,
     "figures found": 84 / 90,
     "figures real": 85 / 87,
