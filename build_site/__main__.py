@@ -103,6 +103,9 @@ def run(config: Config, *, report: bool = False, quiet: bool = False, out=None, 
 
 
 def print_report(result: Build, out) -> None:
+    by_seed: dict[str, list] = {}
+    for e in result.corpus.events:
+        by_seed.setdefault(e.seed, []).append(e)
     for a in result.audits:
         counts = ", ".join(f"{k} {v}" for k, v in a.counts.items())
         print(
@@ -112,6 +115,18 @@ def print_report(result: Build, out) -> None:
         )
         for no, (rule, text) in sorted(a.removed.items()):
             print(f"  {a.seed}:{no}: removed by {rule}: {text[:100]}", file=out)
+        for e in by_seed.get(a.seed, ()):
+            print("  " + date_report(e), file=out)
+
+
+def date_report(e) -> str:
+    """'file:12: date: 2024-11-27 from "MOSCOW, November 27. /TASS/."' (which line gave the date)."""
+    line, text = e.date_from or (None, "")
+    where = f"{e.seed}:{line}" if line else e.seed
+    if e.date is None:
+        return f"{where}: date: none (undated: listed under 'Undated')"
+    source = text if text == "the sidecar" else f'"{text[:100]}"'
+    return f"{where}: date: {e.date.isoformat()} from {source}"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -30,9 +30,39 @@ def _config(mkdocs_config) -> Config:
     )
 
 
+class _LogStream:
+    """A file-like stream that sends each printed line to MkDocs' log, so that problems with the
+    seeds show under `mkdocs build` and `mkdocs serve`: as warnings, or as errors under --strict
+    (where they fail the build, and show even with -q)."""
+
+    def __init__(self, strict: bool) -> None:
+        self.strict = strict
+
+    def write(self, text: str) -> int:
+        for line in text.splitlines():
+            if not line.strip():
+                continue
+            if ": repair: " in line:
+                level = logging.DEBUG
+            elif ": warning: " in line or ": error: " in line:
+                level = logging.ERROR if self.strict else logging.WARNING
+            else:  # the summary line and the report
+                level = logging.INFO
+            log.log(level, line)
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
 def on_pre_build(config, **kwargs) -> None:
+    """Regenerate docs_src/. A problem with one seed is a one-line warning and the build goes on;
+    only `mkdocs build --strict` fails on them."""
     settings = _config(config)
-    if run(settings, quiet=True) != 0:
+    if (
+        run(settings, out=_LogStream(settings.strict), err=_LogStream(settings.strict)) != 0
+        and settings.strict
+    ):
         raise PluginError(
             "build_site: the seeds have problems (see above); fix them or build without --strict"
         )

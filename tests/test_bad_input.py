@@ -609,3 +609,31 @@ def test_mkdocs_strict_fails_on_a_warning(site_project):
     result = mkdocs(site_project)
     assert result.returncode == 0, result.stderr
     assert (site_project / "site" / "events" / "2024-05-03-talks-in-astana" / "index.html").exists()
+
+
+@pytest.mark.slow
+def test_mkdocs_default_build_survives_broken_seeds(site_project):
+    """Issue 9: one bad seed never fails the default `mkdocs build`; its problem is a one-line
+    warning in MkDocs' log (not silent), and the undated seed is still published."""
+    add(
+        site_project,
+        {
+            "broken.txt": b"Talks\n\x00\x01",
+            "undated.txt": b"Talks somewhere\n\nVladimir Putin: Hello.\n",
+        },
+    )
+    env = dict(os.environ, CI="1", PYTHONUTF8="1")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", "site"],
+        cwd=site_project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "broken.txt:2: error: binary file" in output
+    assert "undated.txt:3: warning: no date in the text" in output
+    assert (site_project / "site" / "events" / "undated-talks-somewhere" / "index.html").exists()
+    assert mkdocs(site_project, "--strict").returncode != 0

@@ -69,7 +69,7 @@ class Index:
                 for m in p.mentions:
                     mentions[(m.kind, m.id)].append((ref, m.term))
                 for f in p.figures:
-                    if f.indicator:
+                    if f.indicator and event.date:  # an undated figure has no place in time
                         statements[f.indicator].append(Statement(f, ref))
         ordered = {k: tuple(sorted(v, key=_statement_order)) for k, v in statements.items()}
         by_figure: dict[int, list[Statement]] = defaultdict(list)

@@ -97,7 +97,7 @@ class Series:
     quick: re.Pattern = re.compile(r"(?!)")
     """The names without the edition number: a cheap first test (the ordinal prefix is costly)."""
 
-    def edition(self, number: int | None, year: int) -> Edition | None:
+    def edition(self, number: int | None, year: int | None) -> Edition | None:
         """The edition with this number, else (no number written) the one held in `year`."""
         for e in self.editions:
             if (e.number == number) if number is not None else (e.year == year):
@@ -265,7 +265,7 @@ def classify(event: Event, series: Series) -> list[Member]:
             x.number for p in _lead(event) for x in find_names(series, p.text) if x.number
         ]
         number = number or (lead_numbers[0] if lead_numbers else None)
-        ed = series.edition(number, event.date.year)
+        ed = series.edition(number, event.year)
         own = Member(event, series.id, ed.number if ed else number, True, None, title[0].text)
     else:
         for p in _lead(event):
@@ -273,7 +273,7 @@ def classify(event: Event, series: Series) -> list[Member]:
                 hits = find_names(series, sentence)
                 if hits and any(c.search(sentence) for c in series.own_cues):
                     number = next((x.number for x in hits if x.number), None)
-                    ed = series.edition(number, event.date.year)
+                    ed = series.edition(number, event.year)
                     own = Member(
                         event, series.id, ed.number if ed else number, True, p.anchor, hits[0].text
                     )
@@ -283,7 +283,7 @@ def classify(event: Event, series: Series) -> list[Member]:
     related: dict[int | None, Member] = {}
     for p in event.paragraphs:
         for x in find_names(series, p.text):
-            ed = series.edition(x.number, event.date.year)
+            ed = series.edition(x.number, event.year)
             number = ed.number if ed else x.number
             if own and (number == own.edition or number is None):
                 continue  # the event's own edition, or an unnumbered mention in it
@@ -306,7 +306,7 @@ def assign_series(events: list[Event], all_series: tuple[Series, ...] | None = N
         for s in all_series:
             own = next((m for m in classify(event, s) if m.own), None)
             if own:
-                edition = s.edition(own.edition, event.date.year)
+                edition = s.edition(own.edition, event.year)
                 event = replace(
                     event,
                     series=s.id,

@@ -64,7 +64,7 @@ def _event(e: Event) -> dict[str, Any]:
         "url": e.url,
         "seed": e.seed,
         "title": e.title,
-        "date": e.date.isoformat(),
+        "date": (e.date.isoformat() if e.date else None),
         "time": e.time,
         "place": e.place,
         # the shared contract (schema v1) knows transcript/news/article: an interview is exported
@@ -105,7 +105,7 @@ def corpus_json_chunks(corpus: Corpus) -> Iterator[str]:
     Compact separators keep json on its C encoder (indent= falls back to pure Python)."""
     dump = lambda value: json.dumps(value, ensure_ascii=False, separators=(",", ":"))  # noqa: E731
     yield f'{{"schema_version":{SCHEMA_VERSION},"events":['
-    for n, e in enumerate(sorted(corpus.events, key=lambda e: (e.date, e.id))):
+    for n, e in enumerate(sorted(corpus.events, key=lambda e: (e.sort_date, e.id))):
         yield ("," if n else "") + dump(_event(e))
     rest = {
         "persons": [
@@ -176,11 +176,11 @@ def figures_csv(corpus: Corpus) -> str:
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=CSV_FIELDS, lineterminator="\n")
     w.writeheader()
-    for e in sorted(corpus.events, key=lambda e: (e.date, e.id)):
+    for e in sorted(corpus.events, key=lambda e: (e.sort_date, e.id)):
         for f in e.figures:
             row = _figure(f, e.id)
             w.writerow(
                 {k: row.get(k) for k in CSV_FIELDS}
-                | {"event": e.id, "date": e.date.isoformat(), "url": e.url}
+                | {"event": e.id, "date": (e.date.isoformat() if e.date else None), "url": e.url}
             )
     return buf.getvalue()

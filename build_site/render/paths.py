@@ -63,6 +63,8 @@ def event_page(event: Event) -> str:
 
 def long_date(event: Event) -> str:
     d = event.date
+    if d is None:
+        return "undated"
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 

@@ -55,7 +55,7 @@ class Renderer:
         self.env = env or make_env()
         self._series: dict[str, str] | None = None
         self.events = sorted(
-            corpus.events, key=lambda e: (e.date, e.time or "", e.id), reverse=True
+            corpus.events, key=lambda e: (e.sort_date, e.time or "", e.id), reverse=True
         )
 
     def template(self, name: str, **context) -> str:

@@ -22,6 +22,7 @@ from typing import Any
 from slugify import slugify
 
 from build_site.clean import furniture as F
+from build_site.clean.dates import dateline_prefix
 from build_site.clean.speakers import SpeakerIndex
 from build_site.model import Chunk, Event, Issue, Paragraph, Person, RawEvent, Speech
 from build_site.structure.shape import shape_of_labelled, shape_of_unlabelled, third_person
@@ -88,20 +89,12 @@ def structure(
             third_person=third_person([c.text for c in body if c.kind == "text"], speakers),
         )
 
-    date = meta.get("date") or raw.date
-    if date is None:
-        issues.append(
-            Issue(
-                raw.seed,
-                first_line,
-                "error",
-                "no date in the text; add 'date: YYYY-MM-DD' to the sidecar",
-            )
-        )
-        return None, {}, issues
+    date, date_from = _date(raw, meta, first_line, issues)
     title = meta.get("title") or raw.title
     if not title:
-        words = " ".join(c.text for c in (raw.lead or tuple(body))[:1]).split()
+        first = " ".join(" ".join(c.text for c in (raw.lead or tuple(body))[:1]).split())
+        dateline = dateline_prefix(first)  # 'MOSCOW, October 6. /TASS/.' is no part of a title
+        words = first[dateline.end if dateline else 0 :].split()
         title = " ".join(words[:10]) + ("…" if len(words) > 10 else "")
         issues.append(
             Issue(
@@ -182,7 +175,7 @@ def structure(
         for k, c in enumerate(lead_chunks, 1)
     )
     slug = meta.get("slug") or slugify(title, max_length=60, word_boundary=True) or "event"
-    event_id = f"{date.isoformat()}-{slug}"
+    event_id = f"{date.isoformat()}-{slug}" if date else f"undated-{slug}"
     return (
         Event(
             id=event_id,
@@ -201,10 +194,37 @@ def structure(
             source_url=meta.get("source_url"),
             translation=meta.get("translation") or raw.translation,
             tags=dict(raw.tags),
+            date_from=date_from,
         ),
         new_persons,
         issues,
     )
+
+
+def _date(
+    raw: RawEvent, meta: dict[str, Any], first_line: int | None, issues: list[Issue]
+) -> tuple[Any, tuple[int | None, str] | None]:
+    """The event's date (the sidecar's wins) and where it came from; an undated event is kept
+    (listed under 'Undated') with a warning naming the sidecar key that dates it."""
+    if meta.get("date"):
+        return meta["date"], (None, "the sidecar")
+    if raw.date:
+        return raw.date, raw.date_from
+    key = "date" if raw.index == 0 else f"events[{raw.index}].date"
+    where = f"set '{key}:' in seeds/{raw.seed.rsplit('.', 1)[0]}.yml"
+    if raw.date_from:  # a date printed without its year
+        line, text = raw.date_from
+        issues.append(
+            Issue(
+                raw.seed,
+                line,
+                "warning",
+                f"the text gives the date {text!r} without a year; {where}",
+            )
+        )
+    else:
+        issues.append(Issue(raw.seed, first_line or 1, "warning", f"no date in the text; {where}"))
+    return None, None
 
 
 def _anchor_speeches(

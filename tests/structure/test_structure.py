@@ -231,11 +231,19 @@ def test_unknown_author_is_an_error(idx):
     assert any(i.level == "error" and "nobody-known" in i.message for i in issues)
 
 
-def test_no_date_is_an_error_naming_the_first_line(idx):
+def test_no_date_keeps_the_event_undated_with_a_warning_naming_the_sidecar_key(idx):
     ev, _, issues = structure(raw(["Vladimir Putin: Hello."], date=None), {}, idx)
-    assert ev is None
-    assert [(i.file, i.line, i.level) for i in issues] == [("s.txt", 1, "error")]
-    assert "date" in issues[0].message
+    assert ev is not None and ev.date is None and ev.id.startswith("undated-")
+    assert [(i.file, i.line, i.level) for i in issues] == [("s.txt", 1, "warning")]
+    assert issues[0].message == "no date in the text; set 'date:' in seeds/s.yml"
+
+
+def test_sidecar_date_dates_an_undated_event(idx):
+    ev, _, issues = structure(
+        raw(["Vladimir Putin: Hello."], date=None), {"date": dt.date(2024, 5, 3)}, idx
+    )
+    assert ev.date == dt.date(2024, 5, 3) and ev.id.startswith("2024-05-03-")
+    assert ev.date_from == (None, "the sidecar") and not issues
 
 
 def test_no_title_warns_and_uses_the_first_words(idx):
