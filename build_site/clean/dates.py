@@ -37,7 +37,7 @@ WEEKDAYS = (
 class _Names(_dateutil.parserinfo):
     """dateutil's parser with this module's month names (English and Russian)."""
 
-    MONTHS = [tuple(n for n, i in MONTHS.items() if i == m) for m in range(1, 13)]
+    MONTHS = [tuple(n for n, i in MONTHS.items() if i == m) for m in range(1, 13)]  # type: ignore[misc]
 
 
 _INFO = _Names(dayfirst=True)
@@ -88,7 +88,8 @@ class Found:
 
     def date(self, year: int | None = None) -> dt.date | None:
         try:
-            return dt.date(self.year or year, self.month, self.day) if self.year or year else None
+            y = self.year or year
+            return dt.date(y, self.month, self.day) if y else None
         except ValueError:
             return None
 

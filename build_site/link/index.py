@@ -93,7 +93,7 @@ def period_group(st: Statement) -> tuple[str | None, int | None]:
     """Statements comparable with each other: the same period; a stock ('cumulative') or a target
     without a year only when stated in the same year (a stock grows, plans are restated)."""
     period = st.figure.period
-    return (period, st.ref.event.date.year if period in ("cumulative", "target") else None)
+    return (period, st.ref.event.sort_date.year if period in ("cumulative", "target") else None)
 
 
 def _statement_order(st: Statement) -> tuple:

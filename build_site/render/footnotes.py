@@ -186,7 +186,7 @@ def footnote_text(r: Linker, page: str, f: Figure) -> str:
                 else ""
             )
             shown.append(
-                r.ref_link(page, st.ref, f"{who}, {st.ref.event.date.isoformat()}")
+                r.ref_link(page, st.ref, f"{who}, {st.ref.event.sort_date.isoformat()}")
                 + f": {escape(describe(st.figure))}{gap}"
             )
         more = f" and {len(others) - MAX_OTHERS} more" if len(others) > MAX_OTHERS else ""

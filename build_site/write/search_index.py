@@ -38,6 +38,11 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+try:  # `pagefind[bin]` ships the binary in a wheel; plain `pagefind` needs it on PATH
+    from pagefind_bin import get_executable
+except ImportError:
+    get_executable = None
+
 #: Folder of the index inside the site (search.js loads SITE_ROOT/pagefind/pagefind.js).
 OUTPUT_SUBDIR = "pagefind"
 
@@ -79,12 +84,11 @@ class IndexStats:
 
 def pagefind_executable() -> str:
     """The binary of the `pagefind-bin` package (installed by `pagefind[bin]`), else `pagefind` on PATH."""
-    try:
-        from pagefind_bin import get_executable
-
-        return str(get_executable())
-    except (ImportError, FileNotFoundError):
-        pass
+    if get_executable is not None:
+        try:
+            return str(get_executable())
+        except FileNotFoundError:
+            pass
     found = shutil.which("pagefind")
     if found:
         return found

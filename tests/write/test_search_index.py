@@ -155,16 +155,7 @@ def test_command_refuses_a_folder_without_a_site(tmp_path):
 
 
 def test_missing_binary_is_reported_with_the_install_command(monkeypatch):
-    import builtins
-
-    real_import = builtins.__import__
-
-    def no_pagefind_bin(name, *args, **kwargs):
-        if name == "pagefind_bin":
-            raise ImportError(name)
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_pagefind_bin)
+    monkeypatch.setattr(search_index, "get_executable", None)  # as when pagefind_bin is missing
     monkeypatch.setattr(search_index.shutil, "which", lambda name: None)
     with pytest.raises(search_index.SearchIndexError, match=r"pip install 'pagefind\[bin\]'"):
         search_index.pagefind_executable()

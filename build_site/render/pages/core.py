@@ -31,8 +31,8 @@ def core_pages(r: Renderer) -> dict[str, str]:
     dated = [e for e in r.events if e.date]
     undated = sorted((e for e in r.events if not e.date), key=lambda e: e.title)
     for e in dated:
-        by_year[e.date.year].append(e)
-    paths = year_pages([e.date.year for e in dated], per_page)
+        by_year[e.sort_date.year].append(e)
+    paths = year_pages([e.sort_date.year for e in dated], per_page)
     for year, events in by_year.items():
         chunks = paginate(events, per_page)
         for i, chunk in enumerate(chunks):
@@ -60,7 +60,7 @@ def core_pages(r: Renderer) -> dict[str, str]:
         newest=dated[:NEWEST],
         undated=undated,
     )
-    per_month = Counter((e.date.year, e.date.month) for e in dated)
+    per_month = Counter((e.sort_date.year, e.sort_date.month) for e in dated)
     month_page: dict[tuple[int, int], str] = {}
     for year, events in by_year.items():
         for i, chunk in enumerate(paginate(events, per_page)):

@@ -65,7 +65,7 @@ def unit_label(unit: str) -> str:
 
 def table_order(st: Statement) -> tuple:
     """Newest period first; targets after dated periods, unplaceable ones last."""
-    panel, mid, said = charts.period_key(st.figure.period, st.ref.event.date)
+    panel, mid, said = charts.period_key(st.figure.period, st.ref.event.sort_date)
     return (panel, -mid, -said.toordinal(), st.ref.event.id, st.figure.start)
 
 
@@ -120,8 +120,8 @@ def disagreement_groups(statements: list[Statement]) -> list[list[Statement]]:
 
 def note(r: Renderer, page: str, group: list[Statement], unit: str) -> str:
     """'2023: from about US$17 billion (Vladimir Putin, 9 November 2023) to over US$20 billion (...)'."""
-    lo = min(group, key=lambda s: (s.figure.value, s.ref.event.date))
-    hi = max(group, key=lambda s: (s.figure.value, -s.ref.event.date.toordinal()))
+    lo = min(group, key=lambda s: (s.figure.value, s.ref.event.sort_date))
+    hi = max(group, key=lambda s: (s.figure.value, -s.ref.event.sort_date.toordinal()))
 
     def who(st: Statement) -> str:
         return (
@@ -152,7 +152,7 @@ def chart_of(
     points = [
         charts.Point(
             st.figure.period,
-            st.ref.event.date,
+            st.ref.event.sort_date,
             st.figure.value,
             slot[st.ref.speaker],
             f"{speaker_name(r, st.ref.speaker)}, {long_date(st.ref.event)}: {describe(st.figure)}"
@@ -232,8 +232,8 @@ def latest(statements: tuple[Statement, ...]) -> Statement | None:
     """The most recently stated (ties: an observation before a target, then the later period)."""
 
     def key(st: Statement) -> tuple:
-        panel, mid, _ = charts.period_key(st.figure.period, st.ref.event.date)
-        return (st.ref.event.date, panel == 0, mid)
+        panel, mid, _ = charts.period_key(st.figure.period, st.ref.event.sort_date)
+        return (st.ref.event.sort_date, panel == 0, mid)
 
     return max(statements, key=key, default=None)
 
