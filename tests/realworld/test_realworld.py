@@ -30,8 +30,8 @@ ISSUE_TARGETS = {
 #: values measured when this test was written so that they guard against regression. Raise each
 #: to ISSUE_TARGETS (doc_type: every file) as that work lands; never lower them.
 MEASURED = {
-    "doc_type": 31 / 62,
-    "speakers": 31 / 62,
+    "doc_type": 62 / 62,
+    "speakers": 54 / 62,
     "figures found": 84 / 90,
     "figures real": 85 / 87,
 }
