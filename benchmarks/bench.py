@@ -304,6 +304,14 @@ def make_project(root: Path, seeds: Path | None = None) -> Path:
     if seeds:
         shutil.copytree(seeds, root / "seeds", ignore=shutil.ignore_patterns("urls.yml"))
     shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    if os.environ.get("BENCH_NO_MATERIAL_SEARCH"):  # the site as it is once Pagefind replaces it
+        text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+        (root / "mkdocs.yml").write_text(
+            re.sub(r"(?m)^(plugins:\n)((?:  - search\n)?)", r"\1", text).replace(
+                "plugins:\n\n", "plugins: []\n\n"
+            ),
+            encoding="utf-8",
+        )
     (root / "build_site").symlink_to(ROOT / "build_site", target_is_directory=True)
     shutil.copytree(
         ROOT / "docs_src",
@@ -322,6 +330,7 @@ def child_generate(root: Path, profile: bool) -> None:
     import io
     import resource
 
+    sys.path.insert(0, str(ROOT))  # this checkout's build_site, not an installed one
     t0 = time.perf_counter()
     from build_site.__main__ import run
     from build_site.config import Config
@@ -358,6 +367,13 @@ def child_generate(root: Path, profile: bool) -> None:
                 "warnings": warnings,
                 "written": written,
                 "pages": written + unchanged,
+                "cpu": sum(
+                    u.ru_utime + u.ru_stime
+                    for u in (
+                        resource.getrusage(resource.RUSAGE_SELF),
+                        resource.getrusage(resource.RUSAGE_CHILDREN),
+                    )
+                ),
                 "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                 "children_maxrss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
             }
@@ -383,30 +399,117 @@ def generate(root: Path, profile: bool = False) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1]) | {"wall": wall}
 
 
-def mkdocs_build(root: Path) -> float:
+MKDOCS_CHILD = (
+    "import resource, runpy, sys\n"
+    "sys.argv = ['mkdocs', 'build', '-q', '-d', 'site']\n"
+    "try:\n    runpy.run_module('mkdocs', run_name='__main__')\n"
+    "except SystemExit as e:\n    code = e.code\nelse:\n    code = 0\n"
+    "print('maxrss', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+    "sys.exit(code)\n"
+)
+
+
+def mkdocs_build(root: Path) -> tuple[float, float, float]:
+    """Wall seconds of `mkdocs build` (with its hook: generation, warm), its CPU seconds (user +
+    system: what the build costs on a machine shared with other work) and its peak memory in MB."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", "site"],
+        [sys.executable, "-c", MKDOCS_CHILD],
         cwd=root,
-        env=env(),
+        env=env() | {"PYTHONPATH": str(root)},
         capture_output=True,
         text=True,
     )
     wall = time.perf_counter() - t
     if proc.returncode != 0:
         raise SystemExit(f"mkdocs build failed:\n{proc.stderr[-3000:]}")
-    return wall
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    m = re.search(r"maxrss (\d+)", proc.stderr)
+    return wall, cpu, int(m[1]) / 1024 if m else 0.0
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve_edit(root: Path, timeout: float = 3600) -> dict:
+    """`mkdocs serve --dirty` on the project: once it is up, one seed's figure is edited; counted:
+    rebuilds that follow (over 10 quiet seconds) and seconds from the edit to the end of the
+    first one (MkDocs' "Reloading browsers"), when the changed page is served."""
+    import signal
+    import urllib.request
+
+    log = root / "serve.log"
+    port = free_port()
+    with log.open("w", encoding="utf-8") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+            cwd=root,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env() | {"PYTHONPATH": str(root), "PYTHONUNBUFFERED": "1"},
+            start_new_session=True,
+        )
+        try:
+            deadline = time.monotonic() + timeout
+            while "Serving on" not in log.read_text(encoding="utf-8", errors="replace"):
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise SystemExit(f"mkdocs serve did not start:\n{log.read_text()[-3000:]}")
+                time.sleep(0.5)
+            time.sleep(3)
+            text = log.read_text(encoding="utf-8", errors="replace")
+            builds0, reloads0 = (
+                text.count("Building documentation"),
+                text.count("Reloading browsers"),
+            )
+            touch_one_seed(root / "seeds")
+            edited = time.monotonic()
+            shown = None
+            while time.monotonic() - edited < 600:
+                text = log.read_text(encoding="utf-8", errors="replace")
+                if shown is None and text.count("Reloading browsers") > reloads0:
+                    shown = time.monotonic() - edited
+                    break
+                time.sleep(0.05)
+            time.sleep(10)
+            text = log.read_text(encoding="utf-8", errors="replace")
+            try:  # the served site answers after the rebuild
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10).close()
+            except OSError:
+                pass
+            return {
+                "rebuilds": text.count("Building documentation") - builds0,
+                "shown": shown,
+            }
+        finally:
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
 
 
 def site_stats(site: Path) -> dict:
-    pages = [(p.stat().st_size, p.relative_to(site).as_posix()) for p in site.rglob("*.html")]
+    files = [
+        (p.stat().st_size, p.relative_to(site).as_posix()) for p in site.rglob("*") if p.is_file()
+    ]
+    pages = [f for f in files if f[1].endswith(".html")]
     biggest = max(pages)
-    index = site / "search" / "search_index.json"
     return {
+        "all_bytes": sum(s for s, _ in files),
         "html_bytes": sum(s for s, _ in pages),
         "html_files": len(pages),
         "largest": biggest,
-        "search_bytes": index.stat().st_size if index.exists() else 0,
+        "over_300k": sum(1 for s, _ in pages if s > 300 * 1024),
     }
 
 
@@ -428,7 +531,7 @@ def touch_one_seed(seeds: Path) -> Path:
     return path
 
 
-def run_size(n: int | None, work: Path, profile: bool, mkdocs: bool) -> dict:
+def run_size(n: int | None, work: Path, profile: bool, mkdocs: bool, serve: bool = False) -> dict:
     root = work / (f"n{n}" if n else "real")
     if root.exists():
         shutil.rmtree(root)
@@ -450,10 +553,13 @@ def run_size(n: int | None, work: Path, profile: bool, mkdocs: bool) -> dict:
             file=sys.stderr,
             flush=True,
         )
-        row["mkdocs"] = mkdocs_build(root)
+        row["mkdocs"], row["mkdocs_cpu"], row["mkdocs_rss"] = mkdocs_build(root)
         row["site"] = site_stats(root / "site")
     touch_one_seed(root / "seeds")
     row["regen"] = generate(root)
+    if serve:
+        print(f"[{n or 'real'}] mkdocs serve --dirty…", file=sys.stderr, flush=True)
+        row["serve"] = serve_edit(root)
     print(f"[{n or 'real'}] done: {json.dumps(row, default=str)}", file=sys.stderr, flush=True)
     return row
 
@@ -463,33 +569,49 @@ def run_size(n: int | None, work: Path, profile: bool, mkdocs: bool) -> dict:
 
 def table(rows: list[dict]) -> str:
     head = (
-        "| events | seeds | generation s | per event | `mkdocs build` s | generation ÷ mkdocs "
-        "| peak memory of generation | HTML per event | largest page | search index | one seed changed: s, files written |"
+        "| events | seeds | generation s (CPU s) | `mkdocs build` s (CPU s) | full build per event "
+        "(CPU) | peak memory "
+        "| HTML pages per event | site per event (HTML) | largest page | one seed changed: s, files written "
+        "| `serve --dirty`: rebuilds per edit, s to the page | reader: bytes, s to first search result |"
     )
     out = [head, "|" + "---|" * (head.count("|") - 1)]
     for r in rows:
         g, s = r["gen"], r.get("site")
         gen, regen = g["seconds"], r["regen"]["seconds"]
+        n = max(1, r["n"])
         workers = (
-            f" (+ workers {g['children_maxrss_mb']:.0f} MB each at most)"
+            f" (+ workers {g['children_maxrss_mb']:.0f} MB each)"
             if g["children_maxrss_mb"] > 1
             else ""
         )
+        mem = f"{g['maxrss_mb']:.0f} MB{workers}"
+        if "mkdocs_rss" in r:
+            mem += f"; `mkdocs build` {r['mkdocs_rss']:.0f} MB"
+        sv = r.get("serve")
         out.append(
             "| "
             + " | ".join(
                 [
                     r["label"],
                     str(r["seeds"]),
-                    f"{gen:.2f}",
-                    f"{gen / max(1, r['n']) * 1000:.1f} ms",
-                    f"{r['mkdocs']:.1f}" if "mkdocs" in r else "–",
-                    f"{gen / r['mkdocs']:.2f}" if "mkdocs" in r else "–",
-                    f"{g['maxrss_mb']:.0f} MB{workers}",
-                    f"{s['html_bytes'] / max(1, r['n']) / 1024:.0f} KB" if s else "–",
+                    f"{gen:.1f} ({g.get('cpu', 0):.1f})",
+                    f"{r['mkdocs']:.1f} ({r.get('mkdocs_cpu', 0):.1f})" if "mkdocs" in r else "–",
+                    f"{(gen + r['mkdocs']) / n * 1000:.0f} ms "
+                    f"({(g.get('cpu', 0) + r.get('mkdocs_cpu', 0)) / n * 1000:.0f} ms)"
+                    if "mkdocs" in r
+                    else "–",
+                    mem,
+                    f"{s['html_files'] / n:.2f}" if s else "–",
+                    f"{s['all_bytes'] / n / 1024:.0f} KB ({s['html_bytes'] / n / 1024:.0f} KB)"
+                    if s
+                    else "–",
                     f"`{s['largest'][1]}` {s['largest'][0] / 1024:.0f} KB" if s else "–",
-                    f"{s['search_bytes'] / 1024:.0f} KB" if s else "–",
-                    f"{regen:.2f} s, {r['regen']['written']} of {r['regen']['pages']}",
+                    f"{regen:.2f} s ({r['regen'].get('cpu', 0):.2f} s CPU), "
+                    f"{r['regen']['written']} of {r['regen']['pages']}",
+                    f"{sv['rebuilds']}, {sv['shown']:.1f} s"
+                    if sv and sv.get("shown") is not None
+                    else (f"{sv['rebuilds']}, –" if sv else "–"),
+                    "–",
                 ]
             )
             + " |"
@@ -507,7 +629,10 @@ def machine() -> str:
         ram = "RAM unknown"
     import mkdocs
 
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     return (
+        f"load average at the end {load} (other work on the machine inflates wall times; CPU "
+        f"seconds are the build's own); "
         f"{os.cpu_count()} CPUs (nproc), {ram}, {platform.system()} {platform.machine()}, "
         f"Python {platform.python_version()}, MkDocs {mkdocs.__version__}; run on {dt.date.today().isoformat()}"
     )
@@ -540,6 +665,11 @@ def main(argv: list[str] | None = None) -> int:
         help="folder for the temporary projects (default: a temp dir, removed)",
     )
     p.add_argument("--no-mkdocs", action="store_true", help="measure generation only")
+    p.add_argument(
+        "--serve",
+        action="store_true",
+        help="also edit a seed under `mkdocs serve --dirty`: rebuilds and seconds to the page",
+    )
     p.add_argument("--no-real", action="store_true", help="skip the row of the real corpus")
     p.add_argument(
         "--profile", action="store_true", help="print a cProfile of each generation to stderr"
@@ -559,7 +689,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     try:
         for n in ([] if args.no_real else [None]) + args.sizes:
-            rows.append(run_size(n, work, args.profile, not args.no_mkdocs))
+            rows.append(run_size(n, work, args.profile, not args.no_mkdocs, args.serve))
     finally:
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)

@@ -9,18 +9,19 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import posixpath
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
 
 from build_site.clean.clean import clean
 from build_site.clean.speakers import SpeakerIndex
-from build_site.config import Config
+from build_site.config import TEMPLATES_DIR, Config
 from build_site.extract.entities import Matcher
 from build_site.extract.extract import extract
 from build_site.extract.indicators import load_indicators
@@ -34,7 +35,7 @@ from build_site.render.export import corpus_json_chunks, figures_csv
 from build_site.render.site import SECTIONS, iter_pages
 from build_site.structure.audit import SeedAudit, audit
 from build_site.structure.structure import structure
-from build_site.write.cache import SeedCache, fingerprint
+from build_site.write.cache import Memo, PageCache, SeedCache, fingerprint, render_fingerprint
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,10 @@ class Build:
     """Published URLs and redirects, to be saved with the seeds."""
     cache: CacheUpdate
     config: Config
+    versions: dict[str, str] = field(default_factory=dict)
+    """event id → hash of its seed, sidecar, code, URL and series: what its pages depend on."""
+    pages_cache: PageCache | None = None
+    """Inputs of every page of the last build (None: render every page)."""
 
     @property
     def issues(self) -> tuple[Issue, ...]:
@@ -58,9 +63,29 @@ class Build:
 
     def outputs(self) -> Iterator[tuple[str, str | Iterable[str]]]:
         """Every file of docs_src/ the build owns, lazily: pages, downloads, redirect pages."""
-        yield from iter_pages(self.corpus, self.index, self.config, SECTIONS)
-        yield "downloads/corpus.json", corpus_json_chunks(self.corpus)
-        yield "downloads/figures.csv", figures_csv(self.corpus)
+        yield from iter_pages(
+            self.corpus,
+            self.index,
+            self.config,
+            SECTIONS,
+            self.pages_cache,
+            self.versions,
+            self.cache.memo,
+        )
+        every = hashlib.blake2b(
+            "\0".join(self.versions[e.id] for e in self.corpus.events).encode(), digest_size=20
+        ).hexdigest()
+        for path, make in (
+            ("downloads/corpus.json", lambda: corpus_json_chunks(self.corpus)),
+            ("downloads/figures.csv", lambda: figures_csv(self.corpus)),
+        ):
+            hit = self.pages_cache and self.pages_cache.get(path, self.pages_cache.key(path, every))
+            if hit is not None:
+                yield path, hit
+            else:
+                if self.pages_cache:
+                    self.pages_cache.put(path, self.pages_cache.key(path, every))
+                yield path, make()
         current = {f"{e.seed}#{e.index}": e.url for e in self.corpus.events}
         for old, key in self.record.redirects.items():
             if key in current:
@@ -155,10 +180,20 @@ def gather(
 ) -> tuple[Corpus, tuple[SeedAudit, ...], UrlRecord, dict]:
     """Read every seed into one Corpus; problems become Issues, never exceptions.
     Also returns the cache entries computed in this build (for the write stage)."""
-    vocab = load_vocabulary(config.data)
-    indicators = load_indicators(config.data / "indicators.yml")
-    tools = (SpeakerIndex(vocab.persons), Matcher(vocab), indicators)
     cache = SeedCache(config.cache_dir, fingerprint(config.data))
+    memo = (
+        Memo(config.cache_dir / "memo.index", cache.fingerprint)
+        if config.cache_dir is not None
+        else None
+    )
+    # Vocabularies and indicators as parsed last time when neither they nor the code changed
+    # (parsing the YAML and looking places up in the gazetteer take most of a warm build's second).
+    data = memo.get(("vocabulary",)) if memo is not None else None
+    if data is None:
+        data = (load_vocabulary(config.data), load_indicators(config.data / "indicators.yml"))
+        if memo is not None:
+            memo[("vocabulary",)] = data
+    vocab, indicators = data
     persons: dict[str, Person] = dict(vocab.persons)
     events: list[Event] = []
     issues: list[Issue] = []
@@ -188,6 +223,7 @@ def gather(
         if isinstance(hit, SeedResult):
             results[key] = hit
     misses = [(p, k) for p, k in keyed if k not in results]
+    tools = (SpeakerIndex(vocab.persons), Matcher(vocab), indicators) if misses else ()
     fresh = dict(
         zip((k for _, k in misses), _process_all([p for p, _ in misses], tools, config, progress))
     )
@@ -219,7 +255,10 @@ def gather(
         issues.append(Issue(config.url_record.name, None, "error", f"unreadable URL record: {exc}"))
         record = UrlRecord()
     events, record = resolve_urls(events, record, issues)
-    events = assign_series(events)
+    seed_keys = {p.name: k for p, k in keyed}
+    events = assign_series(
+        events, memo=memo, keys={e.id: f"{seed_keys.get(e.seed)}#{e.index}" for e in events}
+    )
     corpus = Corpus(
         events=tuple(events),
         persons=persons,
@@ -229,7 +268,16 @@ def gather(
         indicators=indicators,
         issues=tuple(issues),
     )
-    return corpus, tuple(audits), record, CacheUpdate(cache, fresh, used)
+    versions = {
+        e.id: hashlib.blake2b(
+            repr(
+                (seed_keys.get(e.seed), e.index, e.id, e.url, e.series, e.edition, e.theme)
+            ).encode(),
+            digest_size=16,
+        ).hexdigest()
+        for e in events
+    }
+    return corpus, tuple(audits), record, CacheUpdate(cache, fresh, used, versions, memo)
 
 
 @dataclass(frozen=True)
@@ -239,10 +287,16 @@ class CacheUpdate:
     cache: SeedCache
     fresh: dict[str, SeedResult]
     used: set[str]
+    versions: dict[str, str] = field(default_factory=dict)
+    """event id → version (see Build.versions)."""
+    memo: Memo | None = None
+    """Series memberships by content key."""
 
     def save(self) -> None:
         self.cache.save(self.fresh)
         self.cache.prune(self.used)
+        if self.memo is not None:
+            self.memo.save()
 
 
 def resolve_urls(
@@ -273,7 +327,32 @@ def resolve_urls(
 def prepare(config: Config, progress: Iterable | None = None) -> Build:
     """Everything but the pages: the corpus, its indexes, the audits and the URL record."""
     corpus, audits, record, cache = gather(config, progress)
-    return Build(corpus, Index.build(corpus.events), {}, audits, record, cache, config)
+    pages_cache = None
+    if config.cache_dir is not None:
+        persons = hashlib.blake2b(repr(sorted(corpus.persons.items())).encode()).hexdigest()
+        pages_cache = PageCache.load(
+            config.cache_dir,
+            config.docs_dir,
+            render_fingerprint(
+                cache.cache.fingerprint,
+                TEMPLATES_DIR,
+                config.public_url,
+                config.page_size,
+                config.excerpts_per_page,
+                persons,
+            ),
+        )
+    return Build(
+        corpus,
+        Index.build(corpus.events),
+        {},
+        audits,
+        record,
+        cache,
+        config,
+        cache.versions,
+        pages_cache,
+    )
 
 
 def build(config: Config, progress: Iterable | None = None) -> Build:

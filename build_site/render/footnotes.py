@@ -45,7 +45,9 @@ MONTH_NAMES = (
     "December",
 )
 MEASURE_UNITS = frozenset(u for _, u, _ in MEASURES)
-MAX_OTHERS = 6
+MAX_OTHERS = 3
+"""Other statements shown in a footnote; the rest are counted ("and 4 more") and listed on the
+indicator page the footnote links to (six made the footnotes 40 % of an event page)."""
 #: Relative gap above which two statements of one period count as disagreeing.
 TOLERANCE = 0.05
 
@@ -173,6 +175,11 @@ def _lookup(
         None,
     )
     return this, (groups.get((f.indicator, period_group(this)), []) if this else [])
+
+
+def footnote_sources(statements: dict[str, tuple[Statement, ...]], f: Figure, page: str) -> list:
+    """The statements a figure's footnote draws on (its group): what the footnote depends on."""
+    return _lookup(statements, f, page)[1] if f.indicator else []
 
 
 def footnote_text(r: Renderer, page: str, f: Figure) -> str:

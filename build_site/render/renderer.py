@@ -6,8 +6,11 @@ Pure: no files are read or written here (templates are loaded once by the enviro
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import defaultdict
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -15,9 +18,12 @@ from build_site.config import TEMPLATES_DIR, Config
 from build_site.link.index import Index, Ref
 from build_site.link.series import load_series, ordinal
 from build_site.model import Corpus, Event, Figure, Paragraph, Speech
-from build_site.render.footnotes import footnote_text
+from build_site.render.footnotes import footnote_sources, footnote_text
 from build_site.render.markup import attr, escape, inline
 from build_site.render.paths import DOC_TYPES, LINKED_KINDS, event_page, long_date, page_of, rel
+
+if TYPE_CHECKING:
+    from build_site.write.cache import PageCache
 
 
 def description(event: Event, limit: int = 300) -> str:
@@ -48,14 +54,90 @@ class Renderer:
     """Holds what every page needs: the corpus, its indexes, settings and the template environment."""
 
     def __init__(
-        self, corpus: Corpus, index: Index, config: Config, env: Environment | None = None
+        self,
+        corpus: Corpus,
+        index: Index,
+        config: Config,
+        env: Environment | None = None,
+        cache: PageCache | None = None,
+        versions: dict[str, str] | None = None,
+        memo: dict | None = None,
     ):
         self.corpus, self.index, self.config = corpus, index, config
+        self.cache = cache
+        self.versions = versions or {}
+        """event id → a hash of everything about the event (see build.event_versions)."""
+        self.memo = memo
+        """Results remembered between builds by content key (series memberships), or None."""
+        self._all: str | None = None
+        self._groups: dict[int, tuple[list, str]] = {}
         self.env = env or make_env()
         self._series: dict[str, str] | None = None
         self.events = sorted(
             corpus.events, key=lambda e: (e.date, e.time or "", e.id), reverse=True
         )
+
+    # --- incremental rendering ----------------------------------------------------------------
+
+    def v(self, events) -> tuple[str, ...]:
+        """The versions of these events, in order: what a page listing them depends on."""
+        vs = self.versions
+        return tuple(vs.get(e.id, e.id) for e in events)
+
+    @staticmethod
+    def ref_sig(ref: Ref) -> tuple:
+        """What a list showing one paragraph (a sentence of it, a link to it, who spoke) depends on."""
+        e, p = ref.event, ref.paragraph
+        return (
+            e.id,
+            e.title,
+            e.date.isoformat(),
+            p.anchor,
+            p.text,
+            ref.speaker,
+            ref.speech is None,
+        )
+
+    @staticmethod
+    def st_sig(st) -> tuple:
+        """What a footnote or a table row showing one statement of a figure depends on."""
+        e = st.ref.event
+        return (
+            repr(st.figure),
+            e.id,
+            e.title,
+            e.date.isoformat(),
+            st.ref.paragraph.anchor,
+            st.ref.speaker,
+        )
+
+    @staticmethod
+    def line_sig(e: Event) -> tuple:
+        """What a line listing an event (title, date, place, type) depends on."""
+        return (e.id, e.title, e.date.isoformat(), e.time, e.place, e.doc_type)
+
+    def all_events(self) -> str:
+        """One version for the whole corpus: for the few pages that summarise every event."""
+        if self._all is None:
+            self._all = hashlib.blake2b(
+                "\0".join(self.v(self.events)).encode(), digest_size=20
+            ).hexdigest()
+        return self._all
+
+    def cached(self, path: str, inputs: object, render: Callable[[], str]) -> str:
+        """render(), unless the page cache holds `path` rendered from the same inputs (then the
+        UNCHANGED marker: the file on disk is already right). `inputs` must name everything the
+        page shows that the render fingerprint (code, templates, vocabularies, settings) does not:
+        usually `self.v(events)` of the events it draws on, plus counts of lists it summarises."""
+        if self.cache is None:
+            return render()
+        key = self.cache.key(path, inputs)
+        hit = self.cache.get(path, key)
+        if hit is not None:
+            return hit
+        text = render()
+        self.cache.put(path, key)
+        return text
 
     def template(self, name: str, **context) -> str:
         return self.env.get_template(name).render(corpus=self.corpus, config=self.config, **context)
@@ -79,6 +161,27 @@ class Renderer:
         return f"[{escape(label)}]({rel(from_page, event_page(ref.event), ref.paragraph.anchor)})"
 
     # --- event pages ---------------------------------------------------------------------------
+
+    def event_inputs(self, event: Event) -> tuple:
+        """An event page shows the event and, in its footnotes, the other statements of the same
+        indicator and period."""
+        page = event_page(event)
+        return self.v((event,)), tuple(
+            self._group_key(footnote_sources(self.index.statements, f, page)) for f in event.figures
+        )
+
+    def _group_key(self, group: list) -> str:
+        """A digest of one group of statements, made once per group (groups are shared lists)."""
+        if not group:
+            return ""
+        known = self._groups.get(id(group))
+        if known is None or known[0] is not group:
+            sigs = repr([self.st_sig(st) for st in group]).encode()
+            known = self._groups[id(group)] = (
+                group,
+                hashlib.blake2b(sigs, digest_size=16).hexdigest(),
+            )
+        return known[1]
 
     def event(self, event: Event) -> str:
         page = event_page(event)
