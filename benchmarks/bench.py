@@ -343,7 +343,9 @@ def child_generate(root: Path, profile: bool) -> None:
 
         prof = cProfile.Profile()
         prof.enable()
-    code = run(Config(root=root, progress=False), err=err)
+    # use_cache: as `python -m build_site` (the library's default is no cache: every regeneration
+    # was measured cold until 2026-12)
+    code = run(Config(root=root, progress=False, use_cache=True), err=err)
     t2 = time.perf_counter()
     if profile:
         prof.disable()
