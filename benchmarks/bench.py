@@ -7,13 +7,16 @@
 For each size it writes a temporary project (seeds/, mkdocs.yml, the hand-written docs and a link
 to build_site/), then measures, each in a fresh subprocess:
 
-1. generation: `build_site.__main__.run` (read → … → write, URL record, seed cache) timed in-process,
-   exactly what `python -m build_site` does, on a fresh project (cold cache), with the peak resident
-   memory of that process and of its worker processes (ru_maxrss);
-2. `mkdocs build` wall time (this includes the hook's own generation pass, which writes nothing);
-3. the site: HTML bytes per event, the largest page, search/search_index.json;
-4. regeneration after one seed changes (one figure edited; warm cache): seconds and files written.
+1. generation: `build_site.__main__.run` (read → … → write, URL record, caches) timed in-process,
+   exactly what `python -m build_site` does, on a fresh project (cold cache), with its CPU time
+   and the peak resident memory of that process and of its worker processes (ru_maxrss);
+2. `mkdocs build` wall and CPU time and peak memory (this includes the hook's own generation
+   pass, warm: nothing is rendered or written);
+3. the site: HTML pages and bytes of every file per event, the largest page;
+4. regeneration after one seed changes (one figure edited; warm cache): seconds and files written;
+5. with --serve: `mkdocs serve --dirty`, one seed edited: rebuilds, seconds to the changed page.
 
+The reader's side of search (bytes and time to the first result) is benchmarks/reader.py's.
 The first row is the real corpus (seeds/, 8 events), the yardstick for page size. Synthetic seeds
 are the real ones with dates and years shifted (2000–2025), titles varied, speaker labels swapped
 among a pool of names (some unknown to persons.yml, so they get pages and warnings, as new
