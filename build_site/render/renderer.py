@@ -72,6 +72,7 @@ class Renderer:
         self._all: str | None = None
         self._groups: dict[int, tuple[list, str]] = {}
         self._crc: dict[int, tuple[Paragraph, bytes, int]] = {}
+        self._st: dict[int, tuple[object, tuple]] = {}
         self.env = env or make_env()
         self._series: dict[str, str] | None = None
         self.events = sorted(
@@ -108,18 +109,22 @@ class Renderer:
             ref.speech is None,
         )
 
-    @staticmethod
-    def st_sig(st) -> tuple:
-        """What a footnote or a table row showing one statement of a figure depends on."""
-        e = st.ref.event
-        return (
-            repr(st.figure),
-            e.id,
-            e.title,
-            e.date.isoformat(),
-            st.ref.paragraph.anchor,
-            st.ref.speaker,
-        )
+    def st_sig(self, st) -> tuple:
+        """What a footnote or a table row showing one statement of a figure depends on (made once
+        per statement: groups and tables quote the same statements)."""
+        known = self._st.get(id(st))
+        if known is None or known[0] is not st:
+            e = st.ref.event
+            sig = (
+                repr(st.figure),
+                e.id,
+                e.title,
+                e.date.toordinal(),
+                st.ref.paragraph.anchor,
+                st.ref.speaker,
+            )
+            known = self._st[id(st)] = (st, sig)
+        return known[1]
 
     @staticmethod
     def line_sig(e: Event) -> tuple:

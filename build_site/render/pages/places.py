@@ -49,12 +49,19 @@ def _key(text: str) -> str:
 
 
 def _names(places: dict[str, Place]) -> dict[str, str]:
-    """Matching key of every name and alias → place id."""
+    """Matching key of every name and alias → place id (made once per places table: every
+    event's place is resolved against it)."""
+    if _NAMES and _NAMES[0] is places:
+        return _NAMES[1]
     out: dict[str, str] = {}
     for p in places.values():
         for name in (p.name, *p.aliases):
             out.setdefault(_key(name), p.id)
+    _NAMES[:] = [places, out]
     return out
+
+
+_NAMES: list = []
 
 
 def resolve_place(text: str | None, places: dict[str, Place]) -> tuple[str, ...]:

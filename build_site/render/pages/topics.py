@@ -187,7 +187,7 @@ def mention_pages(
             len(paths),
             tuple(totals.values()),
             facts if i == 0 else (),
-            tuple(r.ref_sig(x.ref) + (x.mentions,) for x in chunk),
+            tuple(r.ref_sig(x.ref) + tuple(m.start for m in x.mentions) for x in chunk),
             tuple(r.line_sig(e) for e in more),
         )
         pages[page] = r.cached(
