@@ -7,15 +7,18 @@
 For each size it writes a temporary project (seeds/, mkdocs.yml, the hand-written docs and a link
 to build_site/), then measures, each in a fresh subprocess:
 
-1. generation: `build_site.__main__.run` (read → … → write, URL record, seed cache) timed in-process,
-   exactly what `python -m build_site` does, on a fresh project (cold cache), with the peak resident
-   memory of that process and of its worker processes (ru_maxrss);
-2. `mkdocs build` wall time (this includes the hook's own generation pass, which writes nothing);
-3. the site: HTML bytes per event, the largest page, the search index (site/pagefind/);
-   the reader's side (benchmarks/reader.py, headless Chromium): bytes downloaded from opening an
-   event page to the first search result, and seconds from typing the query to that result;
-4. regeneration after one seed changes (one figure edited; warm cache): seconds and files written.
+1. generation: `build_site.__main__.run` (read → … → write, URL record, caches) timed in-process,
+   exactly what `python -m build_site` does, on a fresh project (cold cache), with its CPU time
+   and the peak resident memory of that process and of its worker processes (ru_maxrss);
+2. `mkdocs build` wall and CPU time and peak memory (this includes the hook's own generation
+   pass, warm: nothing is rendered or written);
+3. the site: HTML pages and bytes of every file per event, the largest page, the search index
+   (site/pagefind/); the reader's side (benchmarks/reader.py, headless Chromium): bytes downloaded
+   from opening an event page to the first search result, and seconds to that result;
+4. regeneration after one seed changes (one figure edited; warm cache): seconds and files written;
+5. with --serve: `mkdocs serve --dirty`, one seed edited: rebuilds, seconds to the changed page.
 
+The reader's side of search (bytes and time to the first result) is benchmarks/reader.py's.
 The first row is the real corpus (seeds/, 8 events), the yardstick for page size. Synthetic seeds
 are the real ones with dates and years shifted (2000–2025), titles varied, speaker labels swapped
 among a pool of names (some unknown to persons.yml, so they get pages and warnings, as new
@@ -306,6 +309,14 @@ def make_project(root: Path, seeds: Path | None = None) -> Path:
     if seeds:
         shutil.copytree(seeds, root / "seeds", ignore=shutil.ignore_patterns("urls.yml"))
     shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    if os.environ.get("BENCH_NO_MATERIAL_SEARCH"):  # the site as it is once Pagefind replaces it
+        text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+        (root / "mkdocs.yml").write_text(
+            re.sub(r"(?m)^(plugins:\n)((?:  - search\n)?)", r"\1", text).replace(
+                "plugins:\n\n", "plugins: []\n\n"
+            ),
+            encoding="utf-8",
+        )
     (root / "build_site").symlink_to(ROOT / "build_site", target_is_directory=True)
     shutil.copytree(
         ROOT / "docs_src",
@@ -324,6 +335,7 @@ def child_generate(root: Path, profile: bool) -> None:
     import io
     import resource
 
+    sys.path.insert(0, str(ROOT))  # this checkout's build_site, not an installed one
     t0 = time.perf_counter()
     from build_site.__main__ import run
     from build_site.config import Config
@@ -336,7 +348,9 @@ def child_generate(root: Path, profile: bool) -> None:
 
         prof = cProfile.Profile()
         prof.enable()
-    code = run(Config(root=root, progress=False), err=err)
+    # use_cache: as `python -m build_site` (the library's default is no cache: every regeneration
+    # was measured cold until 2026-12)
+    code = run(Config(root=root, progress=False, use_cache=True), err=err)
     t2 = time.perf_counter()
     if profile:
         prof.disable()
@@ -360,6 +374,13 @@ def child_generate(root: Path, profile: bool) -> None:
                 "warnings": warnings,
                 "written": written,
                 "pages": written + unchanged,
+                "cpu": sum(
+                    u.ru_utime + u.ru_stime
+                    for u in (
+                        resource.getrusage(resource.RUSAGE_SELF),
+                        resource.getrusage(resource.RUSAGE_CHILDREN),
+                    )
+                ),
                 "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                 "children_maxrss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
             }
@@ -385,29 +406,117 @@ def generate(root: Path, profile: bool = False) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1]) | {"wall": wall}
 
 
-def mkdocs_build(root: Path) -> float:
+MKDOCS_CHILD = (
+    "import resource, runpy, sys\n"
+    "sys.argv = ['mkdocs', 'build', '-q', '-d', 'site']\n"
+    "try:\n    runpy.run_module('mkdocs', run_name='__main__')\n"
+    "except SystemExit as e:\n    code = e.code\nelse:\n    code = 0\n"
+    "print('maxrss', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+    "sys.exit(code)\n"
+)
+
+
+def mkdocs_build(root: Path) -> tuple[float, float, float]:
+    """Wall seconds of `mkdocs build` (with its hook: generation, warm), its CPU seconds (user +
+    system: what the build costs on a machine shared with other work) and its peak memory in MB."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", "site"],
+        [sys.executable, "-c", MKDOCS_CHILD],
         cwd=root,
-        env=env(),
+        env=env() | {"PYTHONPATH": str(root)},
         capture_output=True,
         text=True,
     )
     wall = time.perf_counter() - t
     if proc.returncode != 0:
         raise SystemExit(f"mkdocs build failed:\n{proc.stderr[-3000:]}")
-    return wall
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    m = re.search(r"maxrss (\d+)", proc.stderr)
+    return wall, cpu, int(m[1]) / 1024 if m else 0.0
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve_edit(root: Path, timeout: float = 3600) -> dict:
+    """`mkdocs serve --dirty` on the project: once it is up, one seed's figure is edited; counted:
+    rebuilds that follow (over 10 quiet seconds) and seconds from the edit to the end of the
+    first one (MkDocs' "Reloading browsers"), when the changed page is served."""
+    import signal
+    import urllib.request
+
+    log = root / "serve.log"
+    port = free_port()
+    with log.open("w", encoding="utf-8") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+            cwd=root,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env() | {"PYTHONPATH": str(root), "PYTHONUNBUFFERED": "1"},
+            start_new_session=True,
+        )
+        try:
+            deadline = time.monotonic() + timeout
+            while "Serving on" not in log.read_text(encoding="utf-8", errors="replace"):
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise SystemExit(f"mkdocs serve did not start:\n{log.read_text()[-3000:]}")
+                time.sleep(0.5)
+            time.sleep(3)
+            text = log.read_text(encoding="utf-8", errors="replace")
+            builds0, reloads0 = (
+                text.count("Building documentation"),
+                text.count("Reloading browsers"),
+            )
+            touch_one_seed(root / "seeds")
+            edited = time.monotonic()
+            shown = None
+            while time.monotonic() - edited < 600:
+                text = log.read_text(encoding="utf-8", errors="replace")
+                if shown is None and text.count("Reloading browsers") > reloads0:
+                    shown = time.monotonic() - edited
+                    break
+                time.sleep(0.05)
+            time.sleep(10)
+            text = log.read_text(encoding="utf-8", errors="replace")
+            try:  # the served site answers after the rebuild
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10).close()
+            except OSError:
+                pass
+            return {
+                "rebuilds": text.count("Building documentation") - builds0,
+                "shown": shown,
+            }
+        finally:
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
 
 
 def site_stats(site: Path) -> dict:
-    pages = [(p.stat().st_size, p.relative_to(site).as_posix()) for p in site.rglob("*.html")]
+    files = [
+        (p.stat().st_size, p.relative_to(site).as_posix()) for p in site.rglob("*") if p.is_file()
+    ]
+    pages = [f for f in files if f[1].endswith(".html")]
     biggest = max(pages)
     # the search index on disk: Pagefind's chunks (site/pagefind/), or Material's one file before it
     pagefind = [p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file()]
     index = site / "search" / "search_index.json"
     sitemap = site / "sitemap.xml"
     return {
+        "all_bytes": sum(s for s, _ in files),
         "html_bytes": sum(s for s, _ in pages),
         "html_files": len(pages),
         "largest": biggest,
@@ -417,6 +526,7 @@ def site_stats(site: Path) -> dict:
         if index.exists()
         else 0,
         "sitemap_bytes": sitemap.stat().st_size if sitemap.exists() else 0,
+        "over_300k": sum(1 for s, _ in pages if s > 300 * 1024),
     }
 
 
@@ -451,7 +561,12 @@ def touch_one_seed(seeds: Path) -> Path:
 
 
 def run_size(
-    n: int | None, work: Path, profile: bool, mkdocs: bool, reader_side: bool = True
+    n: int | None,
+    work: Path,
+    profile: bool,
+    mkdocs: bool,
+    serve: bool = False,
+    reader_side: bool = True,
 ) -> dict:
     root = work / (f"n{n}" if n else "real")
     if root.exists():
@@ -474,12 +589,15 @@ def run_size(
             file=sys.stderr,
             flush=True,
         )
-        row["mkdocs"] = mkdocs_build(root)
+        row["mkdocs"], row["mkdocs_cpu"], row["mkdocs_rss"] = mkdocs_build(root)
         row["site"] = site_stats(root / "site")
         if reader_side:
             row["reader"] = reader(root / "site")
     touch_one_seed(root / "seeds")
     row["regen"] = generate(root)
+    if serve:
+        print(f"[{n or 'real'}] mkdocs serve --dirty…", file=sys.stderr, flush=True)
+        row["serve"] = serve_edit(root)
     print(f"[{n or 'real'}] done: {json.dumps(row, default=str)}", file=sys.stderr, flush=True)
     return row
 
@@ -489,38 +607,52 @@ def run_size(
 
 def table(rows: list[dict]) -> str:
     head = (
-        "| events | seeds | generation s | per event | `mkdocs build` s | generation ÷ mkdocs "
-        "| peak memory of generation | HTML per event | largest page | search index "
-        "| reader: downloaded to first result (search data) | reader: s to first result | one seed changed: s, files written |"
+        "| events | seeds | generation s (CPU s) | `mkdocs build` s (CPU s) | full build per event "
+        "(CPU) | peak memory "
+        "| HTML pages per event | site per event (HTML) | largest page | one seed changed: s, files written "
+        "| `serve --dirty`: rebuilds per edit, s to the page | reader: bytes, s to first search result |"
     )
     out = [head, "|" + "---|" * (head.count("|") - 1)]
     for r in rows:
         g, s, rd = r["gen"], r.get("site"), r.get("reader")
         gen, regen = g["seconds"], r["regen"]["seconds"]
+        n = max(1, r["n"])
         workers = (
-            f" (+ workers {g['children_maxrss_mb']:.0f} MB each at most)"
+            f" (+ workers {g['children_maxrss_mb']:.0f} MB each)"
             if g["children_maxrss_mb"] > 1
             else ""
         )
+        mem = f"{g['maxrss_mb']:.0f} MB{workers}"
+        if "mkdocs_rss" in r:
+            mem += f"; `mkdocs build` {r['mkdocs_rss']:.0f} MB"
+        sv = r.get("serve")
         out.append(
             "| "
             + " | ".join(
                 [
                     r["label"],
                     str(r["seeds"]),
-                    f"{gen:.2f}",
-                    f"{gen / max(1, r['n']) * 1000:.1f} ms",
-                    f"{r['mkdocs']:.1f}" if "mkdocs" in r else "–",
-                    f"{gen / r['mkdocs']:.2f}" if "mkdocs" in r else "–",
-                    f"{g['maxrss_mb']:.0f} MB{workers}",
-                    f"{s['html_bytes'] / max(1, r['n']) / 1024:.0f} KB" if s else "–",
+                    f"{gen:.1f} ({g.get('cpu', 0):.1f})",
+                    f"{r['mkdocs']:.1f} ({r.get('mkdocs_cpu', 0):.1f})" if "mkdocs" in r else "–",
+                    f"{(gen + r['mkdocs']) / n * 1000:.0f} ms "
+                    f"({(g.get('cpu', 0) + r.get('mkdocs_cpu', 0)) / n * 1000:.0f} ms)"
+                    if "mkdocs" in r
+                    else "–",
+                    mem,
+                    f"{s['html_files'] / n:.2f}" if s else "–",
+                    f"{s['all_bytes'] / n / 1024:.0f} KB ({s['html_bytes'] / n / 1024:.0f} KB)"
+                    if s
+                    else "–",
                     f"`{s['largest'][1]}` {s['largest'][0] / 1024:.0f} KB" if s else "–",
-                    f"{s['search_bytes'] / 1024:.0f} KB" if s else "–",
-                    f"{rd['bytes'] / 1024:.0f} KB ({rd['search_bytes'] / 1024:.0f} KB)"
+                    f"{regen:.2f} s ({r['regen'].get('cpu', 0):.2f} s CPU), "
+                    f"{r['regen']['written']} of {r['regen']['pages']}",
+                    f"{sv['rebuilds']}, {sv['shown']:.1f} s"
+                    if sv and sv.get("shown") is not None
+                    else (f"{sv['rebuilds']}, –" if sv else "–"),
+                    f"{rd['bytes'] / 1024:.0f} KB ({rd['search_bytes'] / 1024:.0f} KB of search data), "
+                    f"{rd['first_result_s']:.2f} s"
                     if rd
                     else "–",
-                    f"{rd['first_result_s']:.2f}" if rd else "–",
-                    f"{regen:.2f} s, {r['regen']['written']} of {r['regen']['pages']}",
                 ]
             )
             + " |"
@@ -538,7 +670,10 @@ def machine() -> str:
         ram = "RAM unknown"
     import mkdocs
 
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     return (
+        f"load average at the end {load} (other work on the machine inflates wall times; CPU "
+        f"seconds are the build's own); "
         f"{os.cpu_count()} CPUs (nproc), {ram}, {platform.system()} {platform.machine()}, "
         f"Python {platform.python_version()}, MkDocs {mkdocs.__version__}; run on {dt.date.today().isoformat()}"
     )
@@ -571,6 +706,11 @@ def main(argv: list[str] | None = None) -> int:
         help="folder for the temporary projects (default: a temp dir, removed)",
     )
     p.add_argument("--no-mkdocs", action="store_true", help="measure generation only")
+    p.add_argument(
+        "--serve",
+        action="store_true",
+        help="also edit a seed under `mkdocs serve --dirty`: rebuilds and seconds to the page",
+    )
     p.add_argument("--no-real", action="store_true", help="skip the row of the real corpus")
     p.add_argument(
         "--profile", action="store_true", help="print a cProfile of each generation to stderr"
@@ -593,7 +733,9 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     try:
         for n in ([] if args.no_real else [None]) + args.sizes:
-            rows.append(run_size(n, work, args.profile, not args.no_mkdocs, not args.no_reader))
+            rows.append(
+                run_size(n, work, args.profile, not args.no_mkdocs, args.serve, not args.no_reader)
+            )
     finally:
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)

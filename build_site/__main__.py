@@ -10,6 +10,7 @@ python -m build_site --data DIR   # read the vocabularies from DIR instead of bu
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -70,11 +71,23 @@ def run(config: Config, *, report: bool = False, quiet: bool = False, out=None, 
         out or sys.stdout,
         err or sys.stderr,
     )  # looked up per call, so redirection and capsys work
-    result = prepare(config, progress_bar(config.progress))
-    stats = write_pages(config.docs_dir, result.outputs())
-    if result.record_sound:
-        write_if_changed(config.url_record, result.record.dump())
-    result.cache.save()
+    # The corpus is a million small objects that live until the end: the cyclic garbage collector
+    # would walk them again and again while they are made (a third of a warm build's time).
+    gc.disable()
+    try:
+        result = prepare(config, progress_bar(config.progress))
+        gc.freeze()
+    finally:
+        gc.enable()
+    try:
+        stats = write_pages(config.docs_dir, result.outputs())
+        if result.record_sound:
+            write_if_changed(config.url_record, result.record.dump())
+        result.cache.save()
+        if result.pages_cache is not None:
+            result.pages_cache.save()
+    finally:
+        gc.unfreeze()
     for issue in result.issues:
         if (
             issue.level == "error" or not quiet or (config.strict and issue.level == "warning")

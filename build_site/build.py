@@ -9,16 +9,17 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import posixpath
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from build_site.clean.clean import clean
 from build_site.clean.speakers import SpeakerIndex
-from build_site.config import SCHEMA_FILE, Config
+from build_site.config import SCHEMA_FILE, TEMPLATES_DIR, Config
 from build_site.extract.entities import Matcher
 from build_site.extract.extract import extract
 from build_site.extract.indicators import load_indicators
@@ -33,7 +34,14 @@ from build_site.render.export import corpus_json_chunks, figures_csv
 from build_site.render.site import SECTIONS, iter_pages
 from build_site.structure.audit import SeedAudit, audit
 from build_site.structure.structure import structure
-from build_site.write.cache import SeedCache, fingerprint
+from build_site.write.cache import (
+    Memo,
+    PageCache,
+    SeedCache,
+    Unchanged,
+    fingerprint,
+    render_fingerprint,
+)
 
 #: Wraps an iterable of seeds to show progress (a tqdm bar), yielding the same items.
 Progress = Callable[[Iterable], Iterable]
@@ -49,6 +57,10 @@ class Build:
     """Published URLs and redirects, to be saved with the seeds."""
     cache: CacheUpdate
     config: Config
+    versions: dict[str, str] = field(default_factory=dict)
+    """event id → hash of its seed, sidecar, code, URL and series: what its pages depend on."""
+    pages_cache: PageCache | None = None
+    """Inputs of every page of the last build (None: render every page)."""
 
     @property
     def issues(self) -> tuple[Issue, ...]:
@@ -58,12 +70,36 @@ class Build:
     def errors(self) -> tuple[Issue, ...]:
         return tuple(i for i in self.corpus.issues if i.level == "error")
 
-    def outputs(self) -> Iterator[tuple[str, str | Iterable[str]]]:
+    def outputs(self) -> Iterator[tuple[str, str | Iterable[str] | Unchanged]]:
         """Every file of docs_src/ the build owns, lazily: pages, downloads, redirect pages."""
-        yield from iter_pages(self.corpus, self.index, self.config, SECTIONS)
-        yield "downloads/corpus.json", corpus_json_chunks(self.corpus)
+        yield from iter_pages(
+            self.corpus,
+            self.index,
+            self.config,
+            SECTIONS,
+            self.pages_cache,
+            self.versions,
+            self.cache.memo,
+        )
+        every = hashlib.blake2b(
+            "\0".join(self.versions[e.id] for e in self.corpus.events).encode(), digest_size=20
+        ).hexdigest()
+        for path, make in (
+            ("downloads/corpus.json", lambda: corpus_json_chunks(self.corpus)),
+            ("downloads/figures.csv", lambda: figures_csv(self.corpus)),
+        ):
+            hit = (
+                self.pages_cache.get(path, self.pages_cache.key(path, every))
+                if self.pages_cache is not None
+                else None
+            )
+            if hit is not None:
+                yield path, hit
+            else:
+                if self.pages_cache:
+                    self.pages_cache.put(path, self.pages_cache.key(path, every))
+                yield path, make()
         yield "downloads/corpus.schema.json", SCHEMA_FILE.read_text(encoding="utf-8")
-        yield "downloads/figures.csv", figures_csv(self.corpus)
         current = {f"{e.seed}#{e.index}": e.url for e in self.corpus.events}
         for old, key in self.record.redirects.items():
             if key in current:
@@ -169,11 +205,29 @@ def gather(
     Also returns the URL record, the cache entries computed in this build (for the write stage)
     and the series of <data>/series.yml."""
     issues: list[Issue] = []
-    vocab = load_vocabulary(config.data, issues)
-    indicators = load_indicators(config.data / "indicators.yml", issues, vocab.topics)
-    series = load_series(config.data / "series.yml", issues)
-    tools = (SpeakerIndex(vocab.persons), Matcher(vocab), indicators)
     cache = SeedCache(config.cache_dir, fingerprint(config.data))
+    memo = (
+        Memo(config.cache_dir / "memo.index", cache.fingerprint)
+        if config.cache_dir is not None
+        else None
+    )
+    # Vocabularies and indicators as parsed last time when neither they nor the code changed
+    # (parsing the YAML and looking places up in the gazetteer take most of a warm build's second).
+    # (their problems are kept with them, so a bad entry is reported on every build)
+    data = memo.get(("vocabulary",)) if memo is not None else None
+    if data is None:
+        found: list[Issue] = []
+        vocab = load_vocabulary(config.data, found)
+        data = (
+            vocab,
+            load_indicators(config.data / "indicators.yml", found, vocab.topics),
+            load_series(config.data / "series.yml", found),
+            tuple(found),
+        )
+        if memo is not None:
+            memo[("vocabulary",)] = data
+    vocab, indicators, series, found_issues = data
+    issues += found_issues
     persons: dict[str, Person] = dict(vocab.persons)
     events: list[Event] = []
     audits: list[SeedAudit] = []
@@ -202,6 +256,7 @@ def gather(
         if isinstance(hit, SeedResult):
             results[key] = hit
     misses = [(p, k) for p, k in keyed if k not in results]
+    tools = (SpeakerIndex(vocab.persons), Matcher(vocab), indicators) if misses else ()
     fresh = dict(
         zip((k for _, k in misses), _process_all([p for p, _ in misses], tools, config, progress))
     )
@@ -229,7 +284,13 @@ def gather(
         events += result.events
     record = load_record(config.url_record, issues)
     events, record = resolve_urls(events, record, issues)
-    events = assign_series(events, series)
+    seed_keys = {p.name: k for p, k in keyed}
+    events = assign_series(
+        events,
+        series,
+        memo=memo,
+        keys={e.id: f"{seed_keys.get(e.seed)}#{e.index}" for e in events},
+    )
     corpus = Corpus(
         events=tuple(events),
         persons=persons,
@@ -239,7 +300,16 @@ def gather(
         indicators=indicators,
         issues=tuple(issues),
     )
-    return corpus, tuple(audits), record, CacheUpdate(cache, fresh, used), series
+    versions = {
+        e.id: hashlib.blake2b(
+            repr(
+                (seed_keys.get(e.seed), e.index, e.id, e.url, e.series, e.edition, e.theme)
+            ).encode(),
+            digest_size=16,
+        ).hexdigest()
+        for e in events
+    }
+    return corpus, tuple(audits), record, CacheUpdate(cache, fresh, used, versions, memo), series
 
 
 @dataclass(frozen=True)
@@ -249,10 +319,16 @@ class CacheUpdate:
     cache: SeedCache
     fresh: dict[str, SeedResult]
     used: set[str]
+    versions: dict[str, str] = field(default_factory=dict)
+    """event id → version (see Build.versions)."""
+    memo: Memo | None = None
+    """Series memberships by content key."""
 
     def save(self) -> None:
         self.cache.save(self.fresh)
         self.cache.prune(self.used)
+        if self.memo is not None:
+            self.memo.save()
 
 
 def resolve_urls(
@@ -285,7 +361,32 @@ def prepare(config: Config, progress: Progress | None = None) -> Build:
     if config.site_url is None:
         config = replace(config, site_url=mkdocs_site_url(config.root.resolve() / "mkdocs.yml"))
     corpus, audits, record, cache, series = gather(config, progress)
-    return Build(corpus, Index.build(corpus.events, series), {}, audits, record, cache, config)
+    pages_cache = None
+    if config.cache_dir is not None:
+        persons = hashlib.blake2b(repr(sorted(corpus.persons.items())).encode()).hexdigest()
+        pages_cache = PageCache.load(
+            config.cache_dir,
+            config.docs_dir,
+            render_fingerprint(
+                cache.cache.fingerprint,
+                TEMPLATES_DIR,
+                config.public_url,
+                config.page_size,
+                config.excerpts_per_page,
+                persons,
+            ),
+        )
+    return Build(
+        corpus,
+        Index.build(corpus.events, series),
+        {},
+        audits,
+        record,
+        cache,
+        config,
+        cache.versions,
+        pages_cache,
+    )
 
 
 def build(config: Config, progress: Progress | None = None) -> Build:

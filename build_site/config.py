@@ -56,6 +56,9 @@ class Config:
     """Worker processes for reading seeds (default: one per core; 1 turns it off)."""
     page_size: int = 25
     """Items per page on paginated lists (topic excerpts, mentions, events per place)."""
+    excerpts_per_page: int = 200
+    """Excerpts (a sentence each, linked to its paragraph) per page of a topic, place or
+    organisation: dense pages, so few of them."""
     progress: bool = field(default_factory=lambda: os.environ.get("CI") is None)
     """Show a progress bar on a terminal; always off in CI."""
 

@@ -8,12 +8,15 @@ triggers them, so Zensical (which runs no hooks) builds the same site with those
 from __future__ import annotations
 
 import logging
+import os
+import re
 from pathlib import Path
 
+import watchdog.events
 from mkdocs.exceptions import PluginError
 
 from build_site.__main__ import run
-from build_site.config import TEMPLATES_DIR, Config
+from build_site.config import GENERATED_DIRS, GENERATED_FILES, TEMPLATES_DIR, Config
 from build_site.write.search_index import SearchIndexError, build_index
 
 log = logging.getLogger("mkdocs.hooks.build_site")
@@ -75,8 +78,73 @@ def on_post_build(config, **kwargs) -> None:
         raise PluginError(f"build_site: {exc}") from exc
 
 
+_PRE = re.compile(r"(<pre[\s>].*?</pre>)", re.S)
+_INDENT = re.compile(r"[ \t]*\n\s*")
+
+
+def on_post_page(output: str, **kwargs) -> str:
+    """Drop the theme's indentation and blank lines (a tenth of a page's bytes); every other
+    whitespace run keeps one newline, so no word or inline element is joined. <pre> is kept."""
+    parts = _PRE.split(output)
+    return "".join(p if i % 2 else _INDENT.sub("\n", p) for i, p in enumerate(parts))
+
+
 def on_serve(server, config, builder, **kwargs):
+    """Watch seeds and vocabularies; ignore what the generator itself writes (generated pages of
+    docs_src/ and the URL record seeds/urls.yml): those files change during a rebuild, before
+    MkDocs reads them, so a change to them must not ask for one more rebuild (one per edit)."""
     settings = _config(config)
-    for path in (settings.seeds_dir, settings.data, TEMPLATES_DIR):
+    docs = Path(os.path.abspath(config["docs_dir"]))
+    seeds = Path(os.path.abspath(settings.seeds_dir))
+    ignored = own_files(docs, Path(os.path.abspath(settings.url_record)))
+    for path in (docs, seeds):
+        watch_except(server, path, ignored)
+    for path in (settings.data, TEMPLATES_DIR):
         server.watch(str(path))
     return server
+
+
+def own_files(docs: Path, record: Path):
+    """A test for the paths the generator writes (and its temporary files)."""
+    folders = tuple(str(docs / d) + os.sep for d in GENERATED_DIRS)
+    files = {str(docs / f) for f in GENERATED_FILES} | {str(record)}
+
+    def ignored(path: str) -> bool:
+        if not path:
+            return True
+        name = os.path.basename(path)
+        if name.startswith(".") and name.endswith(".tmp"):  # write stage's atomic writes
+            return True
+        return path.startswith(folders) or path in files
+
+    return ignored
+
+
+def watch_except(server, path: Path, ignored) -> None:
+    """server.watch(path), with events for `ignored` paths dropped. MkDocs' LiveReloadServer has
+    no filter, so this schedules the same handler as its watch(), with a test in front; the
+    reference counts are kept, so a later watch() or unwatch() of the path still works."""
+    key = os.path.abspath(path)
+    watched, refs = getattr(server, "_watched_paths", None), getattr(server, "_watch_refs", None)
+    cond = getattr(server, "_rebuild_cond", None)
+    if watched is None or refs is None or cond is None:  # another MkDocs: plain watch
+        server.watch(key)
+        return
+    if key in watched:
+        server.observer.unschedule(refs.pop(key))
+    count = watched.get(key, 0)
+
+    def callback(event) -> None:
+        if event.is_directory:
+            return
+        paths = (event.src_path, getattr(event, "dest_path", ""))
+        if all(ignored(os.fsdecode(p)) for p in paths):
+            return
+        with cond:
+            server._want_rebuild = True
+            cond.notify_all()
+
+    handler = watchdog.events.FileSystemEventHandler()
+    handler.on_any_event = callback  # type: ignore[method-assign]
+    refs[key] = server.observer.schedule(handler, key, recursive=True)
+    watched[key] = count + 1

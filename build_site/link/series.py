@@ -255,8 +255,17 @@ def _lead(event: Event):
     return event.lead or tuple(p for p in event.paragraphs if p.kind == "text")[:1]
 
 
+def _mentions(event: Event, series: Series) -> bool:
+    """Whether the series' cheap pattern finds anything in the event at all: one search over its
+    title and text instead of one per paragraph (most events never name a series)."""
+    text = "\n".join([event.title, *(p.text for p in event.paragraphs)])
+    return series.quick.search(text) is not None
+
+
 def classify(event: Event, series: Series) -> list[Member]:
     """How `event` relates to `series`: at most one own membership, then related editions."""
+    if not _mentions(event, series):
+        return []
     own: Member | None = None
     title = find_names(series, event.title)
     if title:
@@ -298,13 +307,34 @@ def classify(event: Event, series: Series) -> list[Member]:
     return ([own] if own else []) + list(related.values())
 
 
-def assign_series(events: list[Event], all_series: tuple[Series, ...] | None = None) -> list[Event]:
-    """Events with `series`, `edition` and `theme` set where they are an edition's own event."""
+def classify_memo(
+    event: Event, series: Series, memo: dict | None = None, key: str | None = None
+) -> list[Member]:
+    """classify(), remembered in `memo` under the event's content `key` (a seed's content and
+    the vocabularies decide the result, so a key from them is enough)."""
+    if memo is None or key is None:
+        return classify(event, series)
+    found = memo.get((key, series.id))
+    if found is None:
+        found = tuple((m.edition, m.own, m.anchor, m.quote) for m in classify(event, series))
+        memo[(key, series.id)] = found
+    return [Member(event, series.id, *f) for f in found]
+
+
+def assign_series(
+    events: list[Event],
+    all_series: tuple[Series, ...] | None = None,
+    memo: dict | None = None,
+    keys: dict[str, str] | None = None,
+) -> list[Event]:
+    """Events with `series`, `edition` and `theme` set where they are an edition's own event.
+    With `memo` and `keys` (event id → content key) classifications are remembered."""
     all_series = load_series() if all_series is None else all_series
     out = []
     for event in events:
+        key = keys.get(event.id) if keys else None
         for s in all_series:
-            own = next((m for m in classify(event, s) if m.own), None)
+            own = next((m for m in classify_memo(event, s, memo, key) if m.own), None)
             if own:
                 edition = s.edition(own.edition, event.year)
                 event = replace(
@@ -318,6 +348,9 @@ def assign_series(events: list[Event], all_series: tuple[Series, ...] | None = N
     return out
 
 
-def members(events: list[Event], series: Series) -> list[Member]:
+def members(
+    events: list[Event], series: Series, memo: dict | None = None, keys: dict | None = None
+) -> list[Member]:
     """Every membership of every event, in the order of `events`."""
-    return [m for e in events for m in classify(e, series)]
+    keys = keys or {}
+    return [m for e in events for m in classify_memo(e, series, memo, keys.get(e.id))]

@@ -29,7 +29,9 @@ from build_site.render.markup import escape
 CURRENCY = {"USD": "US$", "EUR": "€", "RUB": "RUB ", "KZT": "KZT ", "CNY": "CNY "}
 SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 MEASURE_UNITS = frozenset(u for _, u, _ in MEASURES)
-MAX_OTHERS = 6
+MAX_OTHERS = 3
+"""Other statements shown in a footnote; the rest are counted ("and 4 more") and listed on the
+indicator page the footnote links to (six made the footnotes 40 % of an event page)."""
 #: Relative gap above which two statements of one period count as disagreeing.
 TOLERANCE = 0.05
 
@@ -147,6 +149,11 @@ class Linker(Protocol):
     def link(self, from_page: str, kind: str, id: str) -> str: ...
 
     def ref_link(self, from_page: str, ref: Ref, text: str | None = None) -> str: ...
+
+
+def footnote_sources(index: Index, f: Figure, page: str) -> tuple[Statement, ...]:
+    """The statements a figure's footnote draws on (its group): what the footnote depends on."""
+    return _lookup(index, f, page)[1] if f.indicator else ()
 
 
 def footnote_text(r: Linker, page: str, f: Figure) -> str:

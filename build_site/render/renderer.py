@@ -6,9 +6,11 @@ Pure: no files are read or written here (templates are loaded once by the enviro
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import defaultdict
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -16,9 +18,20 @@ from build_site.config import TEMPLATES_DIR, Config
 from build_site.link.index import Index, Ref
 from build_site.link.series import ordinal
 from build_site.model import Corpus, Event, Figure, Paragraph, Speech
-from build_site.render.footnotes import footnote_text
+from build_site.render.footnotes import footnote_sources, footnote_text
 from build_site.render.markup import attr, escape, inline
 from build_site.render.paths import DOC_TYPES, LINKED_KINDS, event_page, long_date, page_of, rel
+
+
+class PageStore(Protocol):
+    """What rendering needs of the page cache (write.cache.PageCache is one): a key for a page's
+    inputs, the marker of a page already on disk from the same inputs, and a note of what was made."""
+
+    def key(self, path: str, inputs: object) -> str: ...
+
+    def get(self, path: str, key: str) -> Any: ...
+
+    def put(self, path: str, key: str) -> None: ...
 
 
 def description(event: Event, limit: int = 300) -> str:
@@ -49,14 +62,105 @@ class Renderer:
     """Holds what every page needs: the corpus, its indexes, settings and the template environment."""
 
     def __init__(
-        self, corpus: Corpus, index: Index, config: Config, env: Environment | None = None
+        self,
+        corpus: Corpus,
+        index: Index,
+        config: Config,
+        env: Environment | None = None,
+        cache: PageStore | None = None,
+        versions: dict[str, str] | None = None,
+        memo: dict | None = None,
     ):
         self.corpus, self.index, self.config = corpus, index, config
+        self.cache = cache
+        self.versions = versions or {}
+        """event id → a hash of everything about the event (see build.event_versions)."""
+        self.memo = memo
+        """Results remembered between builds by content key (series memberships), or None."""
+        self._all: str | None = None
+        self._groups: dict[int, tuple[Sequence, str]] = {}
+        self._crc: dict[int, tuple[Paragraph, bytes, int]] = {}
+        self._st: dict[int, tuple[object, tuple]] = {}
         self.env = env or make_env()
         self._series: dict[str, str] | None = None
         self.events = sorted(
             corpus.events, key=lambda e: (e.sort_date, e.time or "", e.id), reverse=True
         )
+
+    # --- incremental rendering ----------------------------------------------------------------
+
+    def v(self, events) -> tuple[str, ...]:
+        """The versions of these events, in order: what a page listing them depends on."""
+        vs = self.versions
+        return tuple(vs.get(e.id, e.id) for e in events)
+
+    def ref_sig(self, ref: Ref) -> tuple:
+        """What a list showing one paragraph (a sentence of it, a link to it, who spoke) depends on:
+        its text as a digest, made once per paragraph (hashing the texts themselves into every
+        page key cost more than rendering the few pages an edit changes)."""
+        e, p = ref.event, ref.paragraph
+        crc = self._crc.get(id(p))
+        if crc is None or crc[0] is not p:
+            crc = self._crc[id(p)] = (
+                p,
+                hashlib.blake2b(p.text.encode(), digest_size=12).digest(),
+                len(p.text),
+            )
+        return (
+            e.id,
+            e.title,
+            e.sort_date.toordinal(),
+            p.anchor,
+            crc[1],
+            crc[2],
+            ref.speaker,
+            ref.speech is None,
+        )
+
+    def st_sig(self, st) -> tuple:
+        """What a footnote or a table row showing one statement of a figure depends on (made once
+        per statement: groups and tables quote the same statements)."""
+        known = self._st.get(id(st))
+        if known is None or known[0] is not st:
+            e = st.ref.event
+            sig = (
+                repr(st.figure),
+                e.id,
+                e.title,
+                e.sort_date.toordinal(),
+                st.ref.paragraph.anchor,
+                st.ref.speaker,
+            )
+            known = self._st[id(st)] = (st, sig)
+        return known[1]
+
+    @staticmethod
+    def line_sig(e: Event) -> tuple:
+        """What a line listing an event (title, date, place, type) depends on."""
+        return (e.id, e.title, e.date, e.time, e.place, e.doc_type)
+
+    def all_events(self) -> str:
+        """One version for the whole corpus: for the few pages that summarise every event."""
+        if self._all is None:
+            self._all = hashlib.blake2b(
+                "\0".join(self.v(self.events)).encode(), digest_size=20
+            ).hexdigest()
+        return self._all
+
+    def cached(self, path: str, inputs: object, render: Callable[..., str]) -> str:
+        """render(), unless the page cache holds `path` rendered from the same inputs (then the
+        UNCHANGED marker: the file on disk is already right). `inputs` must name everything the
+        page shows that the render fingerprint (code, templates, vocabularies, settings) does not:
+        usually `self.v(events)` of the events it draws on, plus counts of lists it summarises."""
+        if self.cache is None:
+            return render()
+        key = self.cache.key(path, inputs)
+        hit = self.cache.get(path, key)
+        if hit is not None:
+            return hit
+        text = render()
+        self.cache.put(path, key)
+        return text
 
     def template(self, name: str, **context) -> str:
         return self.env.get_template(name).render(corpus=self.corpus, config=self.config, **context)
@@ -81,6 +185,27 @@ class Renderer:
         return f"[{escape(label)}]({rel(from_page, event_page(ref.event), ref.paragraph.anchor)})"
 
     # --- event pages ---------------------------------------------------------------------------
+
+    def event_inputs(self, event: Event) -> tuple:
+        """An event page shows the event and, in its footnotes, the other statements of the same
+        indicator and period."""
+        page = event_page(event)
+        return self.v((event,)), tuple(
+            self._group_key(footnote_sources(self.index, f, page)) for f in event.figures
+        )
+
+    def _group_key(self, group: Sequence) -> str:
+        """A digest of one group of statements, made once per group (groups are shared lists)."""
+        if not group:
+            return ""
+        known = self._groups.get(id(group))
+        if known is None or known[0] is not group:
+            sigs = repr([self.st_sig(st) for st in group]).encode()
+            known = self._groups[id(group)] = (
+                group,
+                hashlib.blake2b(sigs, digest_size=16).hexdigest(),
+            )
+        return known[1]
 
     def event(self, event: Event) -> str:
         page = event_page(event)

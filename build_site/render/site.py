@@ -14,7 +14,7 @@ from build_site.render.pages.places import place_pages
 from build_site.render.pages.series import series_pages
 from build_site.render.pages.topics import topic_pages
 from build_site.render.paths import event_page
-from build_site.render.renderer import Renderer
+from build_site.render.renderer import PageStore, Renderer
 
 Section = Callable[[Renderer], dict[str, str]]
 
@@ -30,13 +30,21 @@ SECTIONS: tuple[Section, ...] = (
 
 
 def iter_pages(
-    corpus: Corpus, index: Index, config: Config, sections: tuple[Section, ...] = (core_pages,)
+    corpus: Corpus,
+    index: Index,
+    config: Config,
+    sections: tuple[Section, ...] = (core_pages,),
+    cache: PageStore | None = None,
+    versions: dict[str, str] | None = None,
+    memo: dict | None = None,
 ) -> Iterator[tuple[str, str]]:
     """Every generated page as (path, Markdown), one section at a time, so a large corpus never
-    holds all of its pages in memory."""
-    r = Renderer(corpus, index, config)
+    holds all of its pages in memory. With a page cache, a page whose inputs are unchanged comes
+    out as the UNCHANGED marker instead of being rendered again."""
+    r = Renderer(corpus, index, config, cache=cache, versions=versions, memo=memo)
     for e in corpus.events:
-        yield event_page(e), r.event(e)
+        page = event_page(e)
+        yield page, r.cached(page, r.event_inputs(e), lambda e=e: r.event(e))
     for section in sections:
         yield from section(r).items()
 

@@ -74,3 +74,139 @@ class SeedCache:
         for p in stale:
             p.unlink()
         return len(stale)
+
+
+# --- rendered pages ------------------------------------------------------------------------------
+
+PAGES_FORMAT = b"page-cache-1"
+
+
+class Unchanged(str):
+    """A page the cache vouches for: the file in docs_src/ already holds what rendering would give
+    (same inputs as when it was written, and the file is as the build left it). The write stage
+    claims it without reading or writing it. A `str` (empty), so code that only passes pages on
+    keeps working."""
+
+    __slots__ = ()
+
+
+UNCHANGED = Unchanged()
+
+
+def render_fingerprint(seed_fingerprint: str, templates: Path, *extra: object) -> str:
+    """The seed cache's fingerprint plus templates and settings: a change to any re-renders all."""
+    h = hashlib.sha256(PAGES_FORMAT + seed_fingerprint.encode())
+    for path in sorted(Path(templates).rglob("*.j2")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    h.update(repr(extra).encode())
+    return h.hexdigest()
+
+
+class PageCache:
+    """Which inputs each generated file was rendered from, so a build renders only the pages whose
+    inputs changed (see Renderer.cached). One pickle beside the seed cache:
+    {docs-relative path: (input key, size, mtime_ns)}; a hit also needs the file on disk to be the
+    one the build wrote (size and mtime), so a hand-deleted or edited file is rendered again.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> c = PageCache.load(None, d, "fp")
+    >>> k = c.key("events/a.md", ("v1",))
+    >>> c.get("events/a.md", k) is None
+    True
+    """
+
+    NAME = "pages.index"  # not *.pickle: SeedCache.prune owns those
+
+    def __init__(self, folder: Path | None, docs: Path, fingerprint: str, entries: dict):
+        self.folder, self.docs, self.fingerprint = folder, docs, fingerprint
+        self.entries: dict[str, tuple[str, int, int]] = entries
+        self.pending: dict[str, str] = {}
+        self.hits = self.misses = 0
+
+    @classmethod
+    def load(cls, folder: Path | None, docs: Path, fingerprint: str) -> PageCache:
+        entries: dict = {}
+        if folder is not None:
+            try:
+                fp, entries = pickle.loads((folder / cls.NAME).read_bytes())
+                if fp != fingerprint:
+                    entries = {}
+            except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+                entries = {}
+        return cls(folder, docs, fingerprint, entries)
+
+    def key(self, path: str, inputs: object) -> str:
+        return hashlib.blake2b(
+            f"{self.fingerprint}\0{path}\0{inputs!r}".encode(), digest_size=20
+        ).hexdigest()
+
+    def get(self, path: str, key: str) -> Unchanged | None:
+        entry = self.entries.get(path)
+        if entry is not None and entry[0] == key:
+            try:
+                st = os.stat(self.docs / path)
+            except OSError:
+                st = None
+            if st is not None and (st.st_size, st.st_mtime_ns) == entry[1:]:
+                self.hits += 1
+                self.pending[path] = key
+                return UNCHANGED
+        self.misses += 1
+        return None
+
+    def put(self, path: str, key: str) -> None:
+        self.pending[path] = key
+
+    def save(self) -> None:
+        """After the write stage: remember the inputs and the file as written (write stage only)."""
+        if self.folder is None:
+            return
+        entries = {}
+        for path, key in self.pending.items():
+            try:
+                st = os.stat(self.docs / path)
+            except OSError:
+                continue
+            entries[path] = (key, st.st_size, st.st_mtime_ns)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        tmp = self.folder / f".{self.NAME}.tmp"
+        tmp.write_bytes(pickle.dumps((self.fingerprint, entries), protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, self.folder / self.NAME)
+        self.entries, self.pending = entries, {}
+
+
+class Memo(dict):
+    """A dict of results computed from content keys, kept between builds in one pickle (e.g. the
+    series each event belongs to). Only the entries read or made in this build are saved, so it
+    never outgrows the corpus. Loaded by the pipeline, saved by the write stage."""
+
+    def __init__(self, path: Path | None, fingerprint: str):
+        super().__init__()
+        self.path, self.fingerprint = path, fingerprint
+        self.used: set = set()
+        if path is not None:
+            try:
+                fp, entries = pickle.loads(path.read_bytes())
+                if fp == fingerprint:
+                    self.update(entries)
+            except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+                pass
+
+    def get(self, key, default=None):
+        self.used.add(key)
+        return super().get(key, default)
+
+    def __setitem__(self, key, value) -> None:
+        self.used.add(key)
+        super().__setitem__(key, value)
+
+    def save(self) -> None:
+        if self.path is None:
+            return
+        keep = {k: v for k, v in self.items() if k in self.used}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(f".{self.path.name}.tmp")
+        tmp.write_bytes(pickle.dumps((self.fingerprint, keep), protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, self.path)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from build_site.config import GENERATED_DIRS, GENERATED_FILES
+from build_site.write.cache import Unchanged
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,9 @@ def write_pages(
     names: set[str] = set()
     for rel_path, content in pages.items() if isinstance(pages, dict) else pages:
         names.add(rel_path)
-        if write_if_changed(docs_dir / rel_path, content):
+        if isinstance(content, Unchanged):  # the page cache vouches for the file on disk
+            unchanged += 1
+        elif write_if_changed(docs_dir / rel_path, content):
             written += 1
         else:
             unchanged += 1

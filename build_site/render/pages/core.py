@@ -40,25 +40,39 @@ def core_pages(r: Renderer) -> dict[str, str]:
             months = defaultdict(list)
             for e in chunk:
                 months[MONTHS[e.date.month - 1]].append(e)
-            pages[page] = r.template(
-                "year.md.j2",
-                page=page,
-                year=year,
-                months=months,
-                part=i + 1,
-                parts=paths[year],
-                pager=pager(page, paths[year], i),
-                total=len(events),
+            pages[page] = r.cached(
+                page,
+                r.cache and (len(paths[year]), len(events), tuple(r.line_sig(e) for e in chunk)),
+                lambda page=page, year=year, months=months, i=i, events=events: r.template(
+                    "year.md.j2",
+                    page=page,
+                    year=year,
+                    months=months,
+                    part=i + 1,
+                    parts=paths[year],
+                    pager=pager(page, paths[year], i),
+                    total=len(events),
+                ),
             )
     years = sorted(by_year, reverse=True)
-    pages["events/index.md"] = r.template(
-        "events_index.md.j2",
-        page="events/index.md",
-        years=years,
-        counts={y: len(by_year[y]) for y in years},
-        year_links={y: rel("events/index.md", paths[y][0]) for y in years},
-        newest=dated[:NEWEST],
-        undated=undated,
+    newest = dated[:NEWEST]
+    newest_key = r.cache and tuple(r.line_sig(e) for e in newest)
+    pages["events/index.md"] = r.cached(
+        "events/index.md",
+        (
+            newest_key,
+            tuple((y, len(by_year[y])) for y in years),
+            tuple(r.line_sig(e) for e in undated),
+        ),
+        lambda: r.template(
+            "events_index.md.j2",
+            page="events/index.md",
+            years=years,
+            counts={y: len(by_year[y]) for y in years},
+            year_links={y: rel("events/index.md", paths[y][0]) for y in years},
+            newest=newest,
+            undated=undated,
+        ),
     )
     per_month = Counter((e.sort_date.year, e.sort_date.month) for e in dated)
     month_page: dict[tuple[int, int], str] = {}
@@ -66,27 +80,43 @@ def core_pages(r: Renderer) -> dict[str, str]:
         for i, chunk in enumerate(paginate(events, per_page)):
             for e in chunk:
                 month_page.setdefault((year, e.date.month), paths[year][i])
-    pages["timeline.md"] = r.template(
-        "timeline.md.j2",
-        page="timeline.md",
-        years=years,
-        per_month=per_month,
-        months=MONTHS,
-        month_page=month_page,
-        undated=len(undated),
-        undated_link=rel("timeline.md", "events/index.md", "undated"),
+    pages["timeline.md"] = r.cached(
+        "timeline.md",
+        (sorted(per_month.items()), sorted(month_page.items()), len(undated)),
+        lambda: r.template(
+            "timeline.md.j2",
+            page="timeline.md",
+            years=years,
+            per_month=per_month,
+            months=MONTHS,
+            month_page=month_page,
+            undated=len(undated),
+            undated_link=rel("timeline.md", "events/index.md", "undated"),
+        ),
     )
-    pages["index.md"] = r.template(
-        "home.md.j2", page="index.md", newest=dated[:NEWEST], years=years, counts=_counts(r)
+    counts = _counts(r)
+    pages["index.md"] = r.cached(
+        "index.md",
+        (newest_key, years, sorted(counts.items())),
+        lambda: r.template(
+            "home.md.j2", page="index.md", newest=newest, years=years, counts=counts
+        ),
     )
+    stated = statements_by_speaker(r)
     for pid in sorted(r.corpus.persons):
-        pages.update(person_pages(r, pid))
-    pages["persons/index.md"] = r.template(
-        "persons_index.md.j2",
-        page="persons/index.md",
-        persons=sorted(r.corpus.persons.values(), key=lambda p: p.name),
-        speeches={k: len(v) for k, v in r.index.speeches_by_person.items()},
-        mentions={k[1]: len(v) for k, v in r.index.mentions.items() if k[0] == "person"},
+        pages.update(person_pages(r, pid, stated))
+    speeches = {k: len(v) for k, v in r.index.speeches_by_person.items()}
+    mentions = {k[1]: len(v) for k, v in r.index.mentions.items() if k[0] == "person"}
+    pages["persons/index.md"] = r.cached(
+        "persons/index.md",
+        (sorted(speeches.items()), sorted(mentions.items())),
+        lambda: r.template(
+            "persons_index.md.j2",
+            page="persons/index.md",
+            persons=sorted(r.corpus.persons.values(), key=lambda p: p.name),
+            speeches=speeches,
+            mentions=mentions,
+        ),
     )
     return pages
 
@@ -102,7 +132,20 @@ def _counts(r: Renderer) -> dict[str, int]:
     }
 
 
-def person_pages(r: Renderer, pid: str) -> dict[str, str]:
+def statements_by_speaker(r: Renderer) -> dict[str | None, list]:
+    """Figures stated per person, newest first: one pass over the statements for every page."""
+    out: dict[str | None, list] = defaultdict(list)
+    for sts in r.index.statements.values():
+        for st in sts:
+            out[st.ref.speaker].append(st)
+    for figures in out.values():
+        figures.sort(
+            key=lambda st: (st.ref.event.date, st.figure.paragraph, st.figure.start), reverse=True
+        )
+    return out
+
+
+def person_pages(r: Renderer, pid: str, stated: dict | None = None) -> dict[str, str]:
     """persons/<id>.md: roles, every speech (linked), figures stated, mentions; long lists paginated."""
     person = r.corpus.persons[pid]
     speeches = sorted(
@@ -116,35 +159,48 @@ def person_pages(r: Renderer, pid: str) -> dict[str, str]:
         if event.id not in by_event:
             order.append(event)
         by_event[event.id].append(speech)
-    figures = [st for sts in r.index.statements.values() for st in sts if st.ref.speaker == pid]
-    figures.sort(
-        key=lambda st: (st.ref.event.sort_date, st.figure.paragraph, st.figure.start), reverse=True
-    )
+    figures = (stated if stated is not None else statements_by_speaker(r)).get(pid, [])
     mentions = [ref for ref, _ in r.index.mentions.get(("person", pid), ())]
-    size = r.config.page_size
+    size = r.config.excerpts_per_page
     event_chunks = paginate(order, size)
     figure_chunks, mention_chunks = paginate(figures, size), paginate(mentions, size)
     n = max(len(event_chunks), len(figure_chunks), len(mention_chunks))
     paths = page_paths(f"persons/{pid}", n)
+    totals = {
+        "events": len(order),
+        "speeches": len(speeches),
+        "figures": len(figures),
+        "mentions": len(mentions),
+    }
     pages = {}
     for i, page in enumerate(paths):
-        pages[page] = r.template(
-            "person.md.j2",
-            page=page,
-            person=person,
-            part=i + 1,
-            parts=paths,
-            pager=pager(page, paths, i),
-            events=event_chunks[i] if i < len(event_chunks) else [],
-            by_event=by_event,
-            figures=figure_chunks[i] if i < len(figure_chunks) else [],
-            mentions=mention_chunks[i] if i < len(mention_chunks) else [],
-            totals={
-                "events": len(order),
-                "speeches": len(speeches),
-                "figures": len(figures),
-                "mentions": len(mentions),
-            },
-            r=r,
+        events = event_chunks[i] if i < len(event_chunks) else []
+        stated_here = figure_chunks[i] if i < len(figure_chunks) else []
+        named = mention_chunks[i] if i < len(mention_chunks) else []
+        key = r.cache and (
+            repr(person),
+            len(paths),
+            tuple(totals.values()),
+            tuple(r.line_sig(e) + tuple(s.anchor for s in by_event[e.id]) for e in events),
+            tuple(r.st_sig(st) for st in stated_here),
+            tuple(r.ref_sig(ref)[:4] for ref in named),
+        )
+        pages[page] = r.cached(
+            page,
+            key,
+            lambda i=i, page=page, events=events, stated_here=stated_here, named=named: r.template(
+                "person.md.j2",
+                page=page,
+                person=person,
+                part=i + 1,
+                parts=paths,
+                pager=pager(page, paths, i),
+                events=events,
+                by_event=by_event,
+                figures=stated_here,
+                mentions=named,
+                totals=totals,
+                r=r,
+            ),
         )
     return pages

@@ -186,45 +186,68 @@ def indicator_pages(
     ranks = ranks if ranks is not None else speaker_ranks(r)
     chunks = paginate(statements, r.config.page_size * 4)
     paths = page_paths(f"indicators/{iid}", len(chunks))
-    chart = chart_of(r, iid, statements, ranks)
-    groups = disagreement_groups(statements)
     units = {st.figure.unit for st in statements}
+    summary = {
+        "total": len(statements),
+        "speakers": len({st.ref.speaker for st in statements}),
+        "events": len({st.ref.event.id for st in statements}),
+        "other_units": sorted(u for u in units if not comparable(u, indicator.unit)),
+        "unplotted": sum(1 for st in statements if not comparable(st.figure.unit, indicator.unit)),
+    }
+    made: dict = {}
+
+    def whole() -> tuple:  # what page one draws from every statement: made once, if needed
+        if not made:
+            made["chart"] = chart_of(r, iid, statements, ranks)
+            made["groups"] = disagreement_groups(statements)
+        return made["chart"], made["groups"]
+
+    ranks_key = r.cache and tuple(sorted(ranks.items(), key=repr))
     pages = {}
     for i, page in enumerate(paths):
         first = i == 0
-        topic = indicator.topic if indicator.topic in r.corpus.topics else None
-        pages[page] = r.template(
-            "indicator.md.j2",
-            page=page,
-            indicator=indicator,
-            part=i + 1,
-            parts=paths,
-            pager=pager(page, paths, i),
-            unit=unit_label(indicator.unit),
-            topic=r.link(page, "topic", topic) if topic else None,
-            rows=[row(r, page, st) for st in chunks[i]],
-            total=len(statements),
-            speakers=len({st.ref.speaker for st in statements}),
-            events=len({st.ref.event.id for st in statements}),
-            chart=chart if first else None,
-            first=rel(page, paths[0]),
-            notes=[
-                note(
-                    r,
-                    page,
-                    g,
-                    indicator.unit
-                    if comparable(g[0].figure.unit, indicator.unit)
-                    else g[0].figure.unit,
-                )
-                for g in groups[:MAX_NOTES]
-            ]
-            if first
-            else [],
-            more_notes=max(0, len(groups) - MAX_NOTES),
-            other_units=sorted(u for u in units if not comparable(u, indicator.unit)),
-            unplotted=sum(1 for st in statements if not comparable(st.figure.unit, indicator.unit)),
+        key = r.cache and (
+            ranks_key if first else (),
+            len(paths),
+            tuple(summary.values()),
+            tuple(r.st_sig(st) for st in (statements if first else chunks[i])),
         )
+
+        def render(i=i, page=page, first=first) -> str:
+            chart, groups = whole() if first else (None, [])
+            topic = indicator.topic if indicator.topic in r.corpus.topics else None
+            return r.template(
+                "indicator.md.j2",
+                page=page,
+                indicator=indicator,
+                part=i + 1,
+                parts=paths,
+                pager=pager(page, paths, i),
+                unit=unit_label(indicator.unit),
+                topic=r.link(page, "topic", topic) if topic else None,
+                rows=[row(r, page, st) for st in chunks[i]],
+                total=summary["total"],
+                speakers=summary["speakers"],
+                events=summary["events"],
+                chart=chart,
+                first=rel(page, paths[0]),
+                notes=[
+                    note(
+                        r,
+                        page,
+                        g,
+                        indicator.unit
+                        if comparable(g[0].figure.unit, indicator.unit)
+                        else g[0].figure.unit,
+                    )
+                    for g in groups[:MAX_NOTES]
+                ],
+                more_notes=max(0, len(groups) - MAX_NOTES),  # shown with the notes only
+                other_units=summary["other_units"],
+                unplotted=summary["unplotted"],
+            )
+
+        pages[page] = r.cached(page, key, render)
     return pages
 
 
@@ -266,5 +289,14 @@ def indicators_section(r: Renderer) -> dict[str, str]:
     pages: dict[str, str] = {}
     for iid in sorted(r.corpus.indicators):
         pages.update(indicator_pages(r, iid, ranks))
-    pages["indicators/index.md"] = index_page(r)
+    pages["indicators/index.md"] = r.cached(
+        "indicators/index.md",
+        r.cache
+        and tuple(
+            r.st_sig(latest(r.index.statements.get(i, ()))) if r.index.statements.get(i) else (i,)
+            for i in sorted(r.corpus.indicators)
+        )
+        + tuple((i, len(v)) for i, v in sorted(r.index.statements.items())),
+        lambda: index_page(r),
+    )
     return pages

@@ -27,14 +27,22 @@ def organisation_pages(r: Renderer) -> dict[str, str]:
     pages: dict[str, str] = {}
     rows = []
     for oid, org in sorted(r.corpus.organisations.items(), key=lambda kv: kv[1].name.casefold()):
+        items = excerpts(r, "organisation", oid)
         pages.update(
             mention_pages(
-                r, "organisation", oid, "organisation.md.j2", org=org, also=also_written(org)
+                r,
+                "organisation",
+                oid,
+                "organisation.md.j2",
+                items=items,
+                org=org,
+                also=also_written(org),
             )
         )
-        items = excerpts(r, "organisation", oid)
         rows.append((org, also_written(org), len(items), len({x.ref.event.id for x in items})))
-    pages["organisations/index.md"] = r.template(
-        "organisations_index.md.j2", page="organisations/index.md", rows=rows
+    pages["organisations/index.md"] = r.cached(
+        "organisations/index.md",
+        tuple((o.id, n, e) for o, _, n, e in rows),
+        lambda: r.template("organisations_index.md.j2", page="organisations/index.md", rows=rows),
     )
     return pages

@@ -28,7 +28,7 @@ from build_site.model import Event, Place
 from build_site.read.vocab import term_key
 from build_site.render import basemap, maps
 from build_site.render.basemap import SOURCE as LAND_SOURCE
-from build_site.render.pages.topics import excerpts, mention_pages
+from build_site.render.pages.topics import Lazy, excerpts, mention_pages
 from build_site.render.paths import page_of
 
 if TYPE_CHECKING:
@@ -52,12 +52,19 @@ def _key(text: str) -> str:
 
 
 def _names(places: dict[str, Place]) -> dict[str, str]:
-    """Matching key of every name and alias → place id."""
+    """Matching key of every name and alias → place id (made once per places table: every
+    event's place is resolved against it)."""
+    if _NAMES and _NAMES[0] is places:
+        return _NAMES[1]
     out: dict[str, str] = {}
     for p in places.values():
         for name in (p.name, *p.aliases):
             out.setdefault(_key(name), p.id)
+    _NAMES[:] = [places, out]
     return out
+
+
+_NAMES: list = []
 
 
 def resolve_place(text: str | None, places: dict[str, Place]) -> tuple[str, ...]:
@@ -180,7 +187,9 @@ def overview_map(r: Renderer, page: str, weights: dict[str, int]) -> str:
 
 def place_pages(r: Renderer) -> dict[str, str]:
     held = events_by_place(r.events, r.corpus.places)
-    weights = {pid: len(excerpts(r, "place", pid)) for pid in r.corpus.places}
+    items = {pid: excerpts(r, "place", pid) for pid in r.corpus.places}
+    weights = {pid: len(found) for pid, found in items.items()}
+    weights_key = tuple(sorted(weights.items()))  # every place map sizes its dots by them
     pages: dict[str, str] = {}
     for pid, place in r.corpus.places.items():
         page = page_of("place", pid)
@@ -192,24 +201,32 @@ def place_pages(r: Renderer) -> dict[str, str]:
                 pid,
                 "place.md.j2",
                 extra=held.get(pid, []),
+                items=items[pid],
+                inputs=weights_key,
                 place=place,
                 kind_name=KIND_NAMES.get(
                     place.kind, place.kind.capitalize() if place.kind else None
                 ),
                 country=country_name(place.country),
-                map=place_map(r, page, place, weights) if located else None,
+                map=Lazy(lambda page=page, place=place: place_map(r, page, place, weights))
+                if located
+                else None,
                 coordinates=maps.degrees(place.lat, place.lon) if located else None,
             )
         )
     rows = sorted(r.corpus.places.values(), key=lambda p: p.name.casefold())
-    pages["places/index.md"] = r.template(
-        "places_index.md.j2",
-        page="places/index.md",
-        rows=rows,
-        kinds=KIND_NAMES,
-        weights=weights,
-        held={pid: len(v) for pid, v in held.items()},
-        countries={p.id: country_name(p.country) for p in rows},
-        map=overview_map(r, "places/index.md", weights),
+    pages["places/index.md"] = r.cached(
+        "places/index.md",
+        (weights_key, tuple((pid, len(v)) for pid, v in held.items())),
+        lambda: r.template(
+            "places_index.md.j2",
+            page="places/index.md",
+            rows=rows,
+            kinds=KIND_NAMES,
+            weights=weights,
+            held={pid: len(v) for pid, v in held.items()},
+            countries={p.id: country_name(p.country) for p in rows},
+            map=overview_map(r, "places/index.md", weights),
+        ),
     )
     return pages

@@ -17,7 +17,7 @@ def series_pages(r: Renderer, path: Path | str | None = None) -> dict[str, str]:
     listing = []
     for s in load_series(path) if path else r.index.series:
         page = f"series/{s.id}.md"
-        found = members(r.events, s)
+        found = members(r.events, s, r.memo, r.versions)
         known = {e.number for e in s.editions}
         editions = [
             (
@@ -28,19 +28,27 @@ def series_pages(r: Renderer, path: Path | str | None = None) -> dict[str, str]:
             for e in sorted(s.editions, key=lambda e: e.number, reverse=True)
         ]
         others = [m for m in found if m.edition not in known]
-        pages[page] = r.template(
-            "series.md.j2",
-            page=page,
-            r=r,
-            series=s,
-            editions=editions,
-            others=others,
-            limit=r.config.page_size,  # summarised: the page must not grow with the corpus
-            ordinal=ordinal,
-            href=lambda m, page=page: rel(page, event_page(m.event), m.anchor),
+        pages[page] = r.cached(
+            page,
+            r.cache and r.all_events(),  # a few pages: rendered again on any change
+            lambda page=page, s=s, editions=editions, others=others: r.template(
+                "series.md.j2",
+                page=page,
+                r=r,
+                series=s,
+                editions=editions,
+                others=others,
+                limit=r.config.page_size,  # summarised: the page must not grow with the corpus
+                ordinal=ordinal,
+                href=lambda x, page=page: rel(page, event_page(x.event), x.anchor),
+            ),
         )
         listing.append((s, page, editions))
-    pages["series/index.md"] = r.template(
-        "series_index.md.j2", page="series/index.md", r=r, listing=listing, ordinal=ordinal
+    pages["series/index.md"] = r.cached(
+        "series/index.md",
+        r.cache and r.all_events(),
+        lambda: r.template(
+            "series_index.md.j2", page="series/index.md", r=r, listing=listing, ordinal=ordinal
+        ),
     )
     return pages

@@ -13,12 +13,14 @@ The pager shows a window of links, so even it stays bounded.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from build_site.link.index import Ref
 from build_site.model import Event, Mention
+from build_site.render.maps import url_rel
 from build_site.render.markup import inline
 from build_site.render.paths import event_page, page_of, page_paths, pager, paginate, rel
 
@@ -42,16 +44,26 @@ class Excerpt:
         return tuple(dict.fromkeys(m.term for m in self.mentions))
 
 
+_SENTENCE_END = re.compile(r"[.!?…][»”\"')]*\s+")
+
+
 def snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET) -> str:
-    """Escaped Markdown of `text` around its first span, every whole span inside marked."""
+    """Escaped Markdown of the sentence around the first span (at most `width` characters on
+    either side of it), every whole span inside marked."""
     if not spans:
         return inline(text[: 2 * width]) + ("…" if len(text) > 2 * width else "")
     first, last = spans[0]
     a, b = max(0, first - width), min(len(text), last + width)
+    # The sentence holding the mention, if it ends inside the window.
+    for m in _SENTENCE_END.finditer(text, a, first):
+        a = m.end()
+    end = _SENTENCE_END.search(text, last, b)
+    if end:
+        b = end.start() + 1
     # Cut at spaces, so no word is halved (unless a word is longer than the window).
-    if a > 0 and " " in text[a:first]:
+    if a > 0 and text[a - 1] != " " and " " in text[a:first]:
         a = text.index(" ", a, first) + 1
-    if b < len(text) and " " in text[last:b]:
+    if b < len(text) and not end and " " in text[last:b]:
         b = text.rindex(" ", last, b)
     inserts: list[tuple[int, str]] = []
     taken = a
@@ -60,9 +72,17 @@ def snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET) -> st
             inserts += [(s - a, "<mark>"), (e - a, "</mark>")]
             taken = e
     return (
-        ("…" if a > 0 else "")
+        ("…" if a > 0 and not end_before(text, a) else "")
         + inline(text[a:b].strip(), _shift(inserts, text[a:b]))
-        + ("…" if b < len(text) else "")
+        + ("…" if b < len(text) and not end else "")
+    )
+
+
+def end_before(text: str, at: int) -> bool:
+    """True when `at` starts a sentence (nothing of the paragraph left out before it but whole
+    sentences)."""
+    return _SENTENCE_END.match(text, max(0, at - 4), at) is not None or bool(
+        re.search(r"[.!?…][»”\"')]*\s+$", text[max(0, at - 6) : at])
     )
 
 
@@ -92,15 +112,11 @@ def excerpts(r: Renderer, kind: str, id: str) -> list[Excerpt]:
     )
 
 
-def events_of(items: list[Excerpt]) -> list[tuple[Event, int]]:
-    """Events in excerpt order, each with how many of its paragraphs name the entry."""
-    counts: dict[str, int] = Counter(x.ref.event.id for x in items)
-    events = {x.ref.event.id: x.ref.event for x in items}
-    return [(e, counts[eid]) for eid, e in events.items()]
-
-
-def excerpt_groups(r: Renderer, page: str, items: list[Excerpt]) -> list[tuple[Event, list[dict]]]:
-    """Excerpts of one page grouped by event, each ready to print: snippet, link, who speaks."""
+def excerpt_groups(
+    r: Renderer, page: str, items: list[Excerpt]
+) -> list[tuple[Event, str, list[dict]]]:
+    """Excerpts of one page grouped by event, each ready to print: snippet, link, who speaks.
+    Links are final URLs: the list is written as HTML (see topic_excerpts.md.j2)."""
     groups: dict[str, tuple[Event, list[dict]]] = {}
     for x in items:
         ref = x.ref
@@ -112,12 +128,23 @@ def excerpt_groups(r: Renderer, page: str, items: list[Excerpt]) -> list[tuple[E
         groups.setdefault(ref.event.id, (ref.event, []))[1].append(
             {
                 "text": snippet(ref.paragraph.text, [(m.start, m.end) for m in x.mentions]),
-                "href": rel(page, event_page(ref.event), ref.paragraph.anchor),
+                "href": url_rel(page, event_page(ref.event)) + "#" + ref.paragraph.anchor,
                 "who": who,
                 "terms": x.terms,
             }
         )
-    return list(groups.values())
+    return [(e, url_rel(page, event_page(e)), rows) for e, rows in groups.values()]
+
+
+class Lazy:
+    """A piece of a page made only if the page is rendered (the page cache may skip it); left
+    out of the page's inputs, so whoever passes one names what it depends on in `inputs`."""
+
+    def __init__(self, make):
+        self.make = make
+
+    def __str__(self) -> str:
+        return self.make()
 
 
 def mention_pages(
@@ -127,21 +154,23 @@ def mention_pages(
     template: str,
     base: str | None = None,
     extra: list | None = None,
+    items: list[Excerpt] | None = None,
+    inputs: object = (),
     **context,
 ) -> dict[str, str]:
-    """Render `template` once per page of (events naming the entry, excerpts[, extra list]).
+    """Render `template` once per page of the entry's excerpts (one per paragraph naming it, a
+    sentence each, grouped by event, linked to the paragraph) [and of an `extra` list of events].
 
-    Each list is cut at config.page_size; the template receives this page's slice of each
-    (`events`, `groups`, `extra`), the `totals`, `part`/`pager`, and `first` (page one holds the
-    bounded facts: description, terms, indicators…)."""
-    size = r.config.page_size
-    items = excerpts(r, kind, id)
-    event_chunks, excerpt_chunks = paginate(events_of(items), size), paginate(items, size)
+    Each list is cut at config.excerpts_per_page; the template receives this page's slice of each
+    (`groups`, `extra`), the `totals`, `part`/`pager`, and `first` (page one holds the bounded
+    facts: description, terms, indicators…, drawn from every excerpt). A page is rendered again
+    only when its own events, the totals or, for page one, any of the entry's events changed
+    (`inputs`: whatever else the context depends on)."""
+    size = r.config.excerpts_per_page
+    items = excerpts(r, kind, id) if items is None else items
+    excerpt_chunks = paginate(items, size)
     extra_chunks = paginate(extra or [], size)
-    paths = page_paths(
-        base or page_of(kind, id)[:-3],
-        max(len(event_chunks), len(excerpt_chunks), len(extra_chunks)),
-    )
+    paths = page_paths(base or page_of(kind, id)[:-3], max(len(excerpt_chunks), len(extra_chunks)))
     pages = {}
     totals = {
         "paragraphs": len(items),
@@ -149,22 +178,35 @@ def mention_pages(
         "extra": len(extra or []),
     }
     # (totals counted once: per page it was quadratic in the mentions)
+    facts = tuple((k, v) for k, v in context.items() if not isinstance(v, Lazy)) if r.cache else ()
     for i, page in enumerate(paths):
         pick = lambda chunks, i=i: chunks[i] if i < len(chunks) else []  # noqa: E731
-        pages[page] = r.template(
-            template,
-            page=page,
-            r=r,
-            part=i + 1,
-            parts=len(paths),
-            first=i == 0,
-            pager=pager(page, paths, i),
-            first_page=rel(page, paths[0]),
-            events=pick(event_chunks),
-            groups=excerpt_groups(r, page, pick(excerpt_chunks)),
-            extra=pick(extra_chunks),
-            totals=totals,
-            **context,
+        chunk, more = pick(excerpt_chunks), pick(extra_chunks)
+        key = r.cache and (
+            inputs,
+            len(paths),
+            tuple(totals.values()),
+            facts if i == 0 else (),
+            tuple(r.ref_sig(x.ref) + tuple(m.start for m in x.mentions) for x in chunk),
+            tuple(r.line_sig(e) for e in more),
+        )
+        pages[page] = r.cached(
+            page,
+            key,
+            lambda i=i, page=page, chunk=chunk, more=more: r.template(
+                template,
+                page=page,
+                r=r,
+                part=i + 1,
+                parts=len(paths),
+                first=i == 0,
+                pager=pager(page, paths, i),
+                first_page=rel(page, paths[0]),
+                groups=excerpt_groups(r, page, chunk),
+                extra=more,
+                totals=totals,
+                **context,
+            ),
         )
     return pages
 
@@ -212,6 +254,7 @@ def topic_pages(r: Renderer) -> dict[str, str]:
                 "topic",
                 tid,
                 "topic.md.j2",
+                items=items,
                 topic=topic,
                 terms=matched_terms(items),
                 indicators=indicators,
@@ -220,5 +263,9 @@ def topic_pages(r: Renderer) -> dict[str, str]:
             )
         )
         rows.append((topic, len(items), len({x.ref.event.id for x in items})))
-    pages["topics/index.md"] = r.template("topics_index.md.j2", page="topics/index.md", rows=rows)
+    pages["topics/index.md"] = r.cached(
+        "topics/index.md",
+        tuple((t.id, n, e) for t, n, e in rows),
+        lambda: r.template("topics_index.md.j2", page="topics/index.md", rows=rows),
+    )
     return pages

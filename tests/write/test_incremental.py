@@ -1,0 +1,54 @@
+"""Incremental rendering: a build that reuses the page cache writes exactly what a build from
+scratch writes, and renders only the pages whose inputs changed."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from build_site.__main__ import run
+from build_site.config import Config
+from tests.paths import SEEDS_DIR
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def build(root: Path, docs: str, cache: bool) -> Config:
+    config = Config(root=root, docs=root / docs, use_cache=cache, progress=False)
+    assert run(config, quiet=True) == 0
+    return config
+
+
+def edit_a_figure(seeds: Path) -> None:
+    """Change the first figure of the middle seed (as a maintainer fixing a typo would)."""
+    path = sorted(seeds.glob("*.txt"))[len(list(seeds.glob("*.txt"))) // 2]
+    text = path.read_text(encoding="utf-8")
+    m = re.search(r"\b(\d{2,3}) (?:billion|percent|million)", text)
+    assert m, path
+    path.write_text(text[: m.start(1)] + str(int(m[1]) + 7) + text[m.end(1) :], encoding="utf-8")
+
+
+def test_cached_build_equals_a_fresh_one(tmp_path):
+    shutil.copytree(SEEDS_DIR, tmp_path / "seeds", ignore=shutil.ignore_patterns("urls.yml"))
+    config = build(tmp_path, "docs", cache=True)
+    edit_a_figure(tmp_path / "seeds")
+    build(tmp_path, "docs", cache=True)  # renders only what the edit touched
+    build(tmp_path, "fresh", cache=False)  # everything from scratch
+    assert tree(tmp_path / "docs") == tree(tmp_path / "fresh")
+    assert config.cache_dir and (config.cache_dir / "pages.index").exists()
+
+
+def test_unchanged_inputs_render_nothing(tmp_path, monkeypatch):
+    shutil.copytree(SEEDS_DIR, tmp_path / "seeds", ignore=shutil.ignore_patterns("urls.yml"))
+    build(tmp_path, "docs", cache=True)
+    from build_site.render import renderer
+
+    calls = []
+    monkeypatch.setattr(renderer.Renderer, "template", lambda self, *a, **k: calls.append(a))
+    build(tmp_path, "docs", cache=True)
+    assert calls == []
