@@ -32,6 +32,7 @@ import yaml
 from build_site.config import DATA_DIR
 from build_site.extract.clauses import clause_at, sentence_at, sentences
 from build_site.extract.figures import find_figures
+from build_site.extract.scope import parse_scope, part_at, scope_label, scope_short, scope_slug
 from build_site.model import Figure, Indicator
 
 DEFAULT_PATH = DATA_DIR / "indicators.yml"
@@ -41,7 +42,19 @@ TOPICS = frozenset(
     eurasian-integration interregional-cooperation labour-and-skilled-trades digital-and-ai
     history-and-memory""".split()
 )
-_KEYS = {"id", "name", "unit", "description", "topic", "units", "patterns", "stock"}
+_KEYS = {
+    "id",
+    "name",
+    "unit",
+    "description",
+    "topic",
+    "units",
+    "patterns",
+    "stock",
+    "scope",
+    "scopes",
+    "part",
+}
 
 
 def load_indicators(path: Path | None = None) -> dict[str, Indicator]:
@@ -88,17 +101,82 @@ def load_indicators(path: Path | None = None) -> dict[str, Indicator]:
                 _compile(p.removeprefix("!"))
             except re.error as e:
                 raise bad(f"bad pattern {p!r}: {e}") from e
-        out[entry["id"]] = Indicator(
+        home, others = _scopes(entry, bad)
+        ind = Indicator(
             id=entry["id"],
             name=entry["name"],
             unit=entry["unit"],
-            description=entry.get("description") or "",
+            description=(entry.get("description") or "").replace("{scope}", scope_label(home)),
             topic=entry.get("topic"),
             patterns=lists["patterns"],
             units=lists["units"] or (entry["unit"],),
             stock=bool(entry.get("stock", False)),
+            scope=home,
+            part=bool(entry.get("part", False)),
         )
+        out[ind.id] = ind
+        for scope in others:
+            variant = scoped_variant(ind, scope)
+            if variant.id in out:
+                raise bad(f"scope {'-'.join(scope)} makes the id {variant.id!r}, already taken")
+            out[variant.id] = variant
     return out
+
+
+def _scopes(entry: dict, bad) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+    """The entry's own scope (default Russia–Kazakhstan) and the other scopes it allows."""
+    raw = entry.get("scopes") or []
+    if not isinstance(raw, list):
+        raise bad("'scopes' must be a list of scopes like RU-BY or EAEU")
+    home = parse_scope(entry.get("scope", "RU-KZ"))
+    if home is None:
+        raise bad(f"unknown scope {entry.get('scope')!r} (ISO codes joined by '-', or a bloc)")
+    others = []
+    for item in raw:
+        scope = parse_scope(item)
+        if scope is None:
+            raise bad(f"unknown scope {item!r} (ISO codes joined by '-', or a bloc)")
+        if scope != home and scope not in others:
+            others.append(scope)
+    return home, others
+
+
+def scoped_variant(ind: Indicator, scope: tuple[str, ...]) -> Indicator:
+    """The same measure about other countries: its own id, name and page."""
+    base = ind.description.replace(scope_label(ind.scope), "{scope}")
+    return replace(
+        ind,
+        id=f"{ind.id}-{scope_slug(scope)}",
+        name=f"{ind.name} ({scope_short(scope)})",
+        description=base.replace("{scope}", scope_label(scope)),
+        scope=scope,
+        measure=ind.id,
+    )
+
+
+def in_scope(
+    indicator_id: str | None,
+    scope: tuple[str, ...] | None,
+    indicators: dict,
+    *,
+    loose: bool = False,
+) -> str | None:
+    """The indicator of the same measure for this scope, or None (the figure stays uncompared).
+
+    loose: the scope was read from beyond the figure's sentence; then a one-country measure
+    ('Russian wheat exports') also takes a figure whose context names that country and others.
+    """
+    ind = indicators.get(indicator_id or "")
+    if ind is None or scope is None:
+        return None
+    measure = ind.measure or ind.id
+    for cand in (indicators.get(measure), indicators.get(f"{measure}-{scope_slug(scope)}")):
+        if cand is not None and (cand.measure or cand.id) == measure and cand.scope == scope:
+            return cand.id
+    home = indicators.get(measure)
+    if loose and home and len(home.scope) == 1 and home.scope[0] in scope:
+        return home.id
+    return None
 
 
 @cache
@@ -114,7 +192,9 @@ def _score(
     Negative patterns are read only inside own (the figure's sentence, at most): an earlier
     sentence lends the subject ('investment') but not its other words ('total volume').
     """
-    if figure.unit.lower() not in {u.lower() for u in ind.units}:
+    if ind.measure or figure.unit.lower() not in {u.lower() for u in ind.units}:
+        return None  # a scoped variant is chosen after the measure (extract.py), never here
+    if figure.part and not ind.part:
         return None
     window = text[lo:hi]
     distance = 0
@@ -171,7 +251,9 @@ def classify(
 def assign_indicators(
     text: str, figures: Sequence[Figure], indicators: dict[str, Indicator]
 ) -> list[Figure]:
-    """Copies of the figures with ``indicator`` set (None where no indicator fits)."""
+    """Copies of the figures with ``indicator`` set (None where no indicator fits), and ``part``
+    where the clause speaks of a part of a whole (build_site/extract/scope.py)."""
+    figures = [replace(f, part=f.part or part_at(text, f.start)) for f in figures]
     ordered = sorted(figures, key=lambda f: f.start)
     starts = [f.start for f in ordered]
     # the classifier reads of the neighbours only the first one starting after the figure: pass just
