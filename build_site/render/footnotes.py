@@ -1,5 +1,5 @@
 """The footnote under each figure: the value as normalised, its indicator, and what others said
-for the same indicator and period, each with how far it is from this one (so disagreement shows at
+for the same indicator, scope and period, each with how far it is from this one (so disagreement shows at
 a glance). A footnote is one paragraph of Markdown (Material shows it as a tooltip); every piece of
 seed text in it is escaped.
 
@@ -20,7 +20,7 @@ from __future__ import annotations
 import heapq
 from typing import TYPE_CHECKING
 
-from build_site.extract.figures import MEASURES
+from build_site.extract.amounts import MEASURES
 from build_site.model import Figure
 from build_site.render.markup import escape
 
@@ -116,8 +116,9 @@ def period_label(period: str | None) -> str:
 
 
 def period_group(st: Statement) -> tuple[str | None, int | None]:
-    """Statements comparable with each other: the same period; a stock ('cumulative') or a target
-    without a year only when stated in the same year (a stock grows, plans are restated)."""
+    """Statements comparable with each other (in one indicator and scope): the same period; a
+    stock ('cumulative') or a target without a year only when stated in the same year (a stock
+    grows, plans are restated)."""
     period = st.figure.period
     return (period, st.ref.event.date.year if period in ("cumulative", "target") else None)
 
@@ -161,7 +162,7 @@ def _lookup(
         for iid, sts in statements.items():
             for st in sts:
                 by_figure.setdefault(id(st.figure), []).append(st)
-                groups.setdefault((iid, period_group(st)), []).append(st)
+                groups.setdefault((iid, st.figure.scope, period_group(st)), []).append(st)
         _LAST[:] = [statements, by_figure, groups]
     _, by_figure, groups = _LAST
     this = next((st for st in by_figure.get(id(f), ()) if st.figure is f), None) or next(
@@ -172,7 +173,7 @@ def _lookup(
         ),
         None,
     )
-    return this, (groups.get((f.indicator, period_group(this)), []) if this else [])
+    return this, (groups.get((f.indicator, f.scope, period_group(this)), []) if this else [])
 
 
 def footnote_text(r: Renderer, page: str, f: Figure) -> str:
@@ -183,8 +184,12 @@ def footnote_text(r: Renderer, page: str, f: Figure) -> str:
     ]
     if f.speaker:
         parts.append(f"stated by {escape(r.name_of('person', f.speaker))}")
+    if f.reviewed:
+        parts.append("reviewed by an editor")
     if not f.indicator:
-        parts.append("not tied to an indicator")
+        parts.append(
+            "about a part of a whole, not compared" if f.part else "not tied to an indicator"
+        )
         return " · ".join(parts)
     parts.append(f"indicator: {r.link(page, 'indicator', f.indicator)}")
     this, group = _lookup(r.index.statements, f, page)

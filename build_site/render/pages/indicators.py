@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from build_site.extract.scope import scope_label
 from build_site.link.index import Statement
 from build_site.render import charts
 from build_site.render.footnotes import (
@@ -98,7 +99,7 @@ def row(r: Renderer, page: str, st: Statement) -> Row:
     return Row(
         period=escape(period_label(f.period)),
         said=para_link(r, page, st, f"“{escape(f.quote)}”"),
-        value=escape(describe(f)),
+        value=escape(describe(f)) + (" (reviewed by an editor)" if f.reviewed else ""),
         speaker=speaker_link(r, page, st.ref.speaker),
         event=f"[{escape(st.ref.event.title)}]({rel(page, event_page(st.ref.event))}), {long_date(st.ref.event)}",
     )
@@ -109,7 +110,8 @@ def disagreement_groups(statements: list[Statement]) -> list[list[Statement]]:
     groups: dict[tuple, list[Statement]] = {}
     for st in statements:
         if st.figure.period:  # values in different units (US$ vs roubles) are not compared
-            groups.setdefault((period_group(st), unit_kind(st.figure.unit)), []).append(st)
+            key = (st.figure.scope, period_group(st), unit_kind(st.figure.unit))
+            groups.setdefault(key, []).append(st)
     out = [
         g
         for g in groups.values()
@@ -201,6 +203,7 @@ def indicator_pages(
             parts=paths,
             pager=pager(page, paths, i),
             unit=unit_label(indicator.unit),
+            about=scope_label(indicator.scope) + (" (a part of a whole)" if indicator.part else ""),
             topic=r.link(page, "topic", topic) if topic else None,
             rows=[row(r, page, st) for st in chunks[i]],
             total=len(statements),
