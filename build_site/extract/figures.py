@@ -62,52 +62,19 @@ MONTH = (
 DURATIONS = re.compile(
     r"[\s-]*(?:years?|months?|weeks?|days?|decades?|centur(?:y|ies)|hours?|minutes?)\b", _I
 )
-PARTICIPANTS = {
-    "countries",
-    "states",
-    "nations",
-    "peoples",
-    "presidents",
-    "leaders",
-    "sides",
-    "parties",
-    "governments",
-    "heads",
-    "economies",
-    "capitals",
-    "neighbours",
-    "neighbors",
-    "allies",
-    "delegations",
-}
-DISCOURSE = {
-    "points",
-    "issues",
-    "areas",
-    "aspects",
-    "questions",
-    "things",
-    "priorities",
-    "matters",
-    "reasons",
-    "ways",
-    "words",
-    "directions",
-    "tasks",
-    "factors",
-    "examples",
-    "topics",
-    "ideas",
-    "principles",
-    "elements",
-    "pillars",
-    "components",
-    "dimensions",
-    "levels",
-    "times",
-    "occasions",
-    "stages",
-}
+PARTICIPANTS = set(
+    """countries states nations peoples presidents leaders sides parties governments heads
+    economies capitals neighbours neighbors allies delegations""".split()
+)
+DISCOURSE = set(
+    """points issues areas aspects questions things priorities matters reasons ways words
+    directions tasks factors examples topics ideas principles elements pillars components
+    dimensions levels times occasions stages""".split()
+)
+TICKER = re.compile(r"\W*[A-Za-z]{3}\s*[-+−]?\s*\d[\d.,]*\s*%?\W*")
+#: what a web page counts about itself (galleries, counters, glued links): never a statistic
+PAGE_COUNTS = {"photos", "photographs", "pictures", "images", "videos", "comments", "views"}
+PAGE_COUNTS |= {"likes", "shares", "https", "http", "www"}
 DETERMINER = re.compile(
     r"\b(?:the|these|those|our|their|its|all|both|his|her|your|my|every|each|whose)\s+$", _I
 )
@@ -120,7 +87,7 @@ LABEL = re.compile(
 BARE_VALUE = re.compile(
     r"\b(?:to|reached|reaching|totall?ed|totall?ing|totals|numbered|numbering|stands?\s+at|stood\s+at|is|was|are|were"
     r"|at|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|approach(?:es|ed|ing)?|(?:a\s+)?total\s+of|including"
-    r"|among\s+them|of\s+which|of\s+these)\s+$",
+    r"|among\s+them|of\s+which|of\s+these|(?:it|that)[’']s)\s+$",
     _I,
 )
 YEAR_BEFORE = re.compile(
@@ -135,8 +102,15 @@ ONE_IN = re.compile(
     _I,
 )
 FOLD = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)fold\b", _I)
-EXCLUDED_SPANS = [  # dates, times, 'Photo 1 of 3'
-    rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[–—-]\s*\d{{1,2}})?(?:,?\s+\d{{4}})?",
+#: a '-fold' is a multiplier only next to a change: 'a fivefold increase', 'grew threefold'
+FOLD_CHANGE = re.compile(
+    r"\s+(?:increase|growth|rise|jump|expansion|decrease|reduction|drop|decline|more|higher|larger)",
+    _I,
+)
+EXCLUDED_SPANS = [  # dates ('May 2 and 3', '2023-04-06', '21.02.2024'), times, 'Photo 1 of 3'
+    rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:[–—-]|and|or|to)\s*\d{{1,2}}\b)?(?:,?\s+\d{{4}})?",
+    r"\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?",
+    r"\b\d{1,2}\.\d{1,2}\.\d{4}\b",
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[–—-]\s*\d{{1,2}})?\s+(?:of\s+)?{MONTH}(?:,?\s+\d{{4}})?",
     rf"\b{MONTH}\s+\d{{4}}",
     r"\b\d{1,2}:\d{2}\b",
@@ -157,6 +131,8 @@ CONTEXT = 200
 
 def find_figures(text: str, *, event_date: dt.date | None = None) -> list[Figure]:
     """Every figure in one paragraph's text, left to right (see module docstring)."""
+    if TICKER.fullmatch(text):
+        return []  # 'USD 87.45', '• eur -3.87%': an exchange-rate ticker, not a statement
     excluded = [m.span() for p in [*EXCLUDED_SPANS, ONE_IN] for m in re.finditer(p, text)]
     cores = [
         c for c in number_cores(text) if not any(a <= c.start and c.end <= b for a, b in excluded)
@@ -177,6 +153,11 @@ def find_figures(text: str, *, event_date: dt.date | None = None) -> list[Figure
         (ONE_IN, "percent"),
     ):  # 'a fivefold increase', 'one in five students'
         for m in rx.finditer(text):
+            if rx is FOLD and not (
+                FOLD_CHANGE.match(text, m.end())
+                or GROWTH.search(text[max(0, m.start() - 40) : m.start()])
+            ):
+                continue  # 'your position is twofold' (ambiguous), not a multiplier
             if not any(f["start"] < m.end() and m.start() < f["end"] for f in raw):
                 qual, start = _qualifier(text, m.start())
                 n = 100.0 if m[1].lower() == "hundred" else float(SMALL.get(m[1].lower(), 20))
@@ -339,6 +320,7 @@ def _build(text: str, core: Core, nxt: Core | None) -> dict | None:
             and unit in DISCOURSE
             or unit
             and DURATIONS.fullmatch(" " + unit)
+            or unit in PAGE_COUNTS
         ):
             return None
         if DETERMINER.search(before[-12:] if not qual else "") and not qual:
