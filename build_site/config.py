@@ -98,6 +98,8 @@ SIDECAR_KEYS = {
     "translation": "A note that the text is a translation.",
     "slug": "URL slug to use instead of one made from the title.",
     "note": "Free text for maintainers; not shown.",
+    "figures": "An editor's review of figures, by footnote label: {indicator, period, scope} or"
+    " not-a-statistic (README, 'An editor's hand').",
     "events": "List of mappings with the keys above, one per event in the seed, in order.",
 }
 

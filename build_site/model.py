@@ -160,6 +160,9 @@ class Figure:
     """About a part of a whole (border regions, rail only, one sector): never compared with the whole."""
     reviewed: bool = False
     """An editor set or confirmed its indicator, period or scope in the sidecar."""
+    n: int = 0
+    """1-based position among its paragraph's figures as found: the footnote label is
+    '<paragraph>-<n>' (set by the pipeline; an editor's removal never renumbers the others)."""
 
     @property
     def id(self) -> str:

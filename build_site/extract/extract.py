@@ -49,7 +49,9 @@ def extract(event: Event, matcher: MentionFinder, indicators: dict[str, Indicato
         sic = tuple(dict.fromkeys(p.sic + matcher.sic(mentions)))
         return replace(
             p,
-            figures=tuple(replace(f, paragraph=p.anchor, speaker=who) for f in figures),
+            figures=tuple(
+                replace(f, paragraph=p.anchor, speaker=who, n=n) for n, f in enumerate(figures, 1)
+            ),
             mentions=mentions,
             sic=sic,
         )

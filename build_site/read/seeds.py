@@ -110,6 +110,7 @@ def read_sidecar(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
         raise InputError(name, 1, "sidecar must be a mapping of keys to values")
     lines = {k.value: k.start_mark.line + 1 for k, _ in node.value}
     _check_mapping(data, lines, name)
+    lines.update(_figure_lines(node, "figures"))
     events = data.get("events", [])
     if not isinstance(events, list):
         raise InputError(name, lines.get("events"), "'events' must be a list of mappings")
@@ -123,7 +124,22 @@ def read_sidecar(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
         item_lines = {k.value: k.start_mark.line + 1 for k, _ in item_node.value}
         _check_mapping(item, item_lines, name, nested=True)
         lines.update({f"events.{i}.{k}": v for k, v in item_lines.items()})
+        lines.update(_figure_lines(item_node, f"events.{i}.figures"))
     return data, lines
+
+
+def _figure_lines(node: yaml.MappingNode, prefix: str) -> dict[str, int]:
+    """Lines of `figures:` entries and their fields: {'figures.<anchor>[.<field>]': line}."""
+    value = next((v for k, v in node.value if k.value == "figures"), None)
+    out: dict[str, int] = {}
+    if not isinstance(value, yaml.MappingNode):
+        return out
+    for k, v in value.value:
+        out[f"{prefix}.{k.value}"] = k.start_mark.line + 1
+        if isinstance(v, yaml.MappingNode):
+            for fk, _ in v.value:
+                out[f"{prefix}.{k.value}.{fk.value}"] = fk.start_mark.line + 1
+    return out
 
 
 def _check_mapping(
@@ -153,5 +169,10 @@ def _check_mapping(
             raise InputError(
                 name, line, f"{key} must be a slug like 'kassym-jomart-tokayev', got {value!r}"
             )
+        elif key == "figures":
+            if not isinstance(value, dict):
+                raise InputError(
+                    name, line, "figures must map footnote labels (e.g. putin-2-p3-1) to reviews"
+                )
         elif key not in ("events", "date") and not isinstance(value, str):
             raise InputError(name, line, f"{key} must be text, got {type(value).__name__}")
