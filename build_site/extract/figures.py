@@ -195,11 +195,18 @@ def find_figures(text: str, *, event_date: dt.date | None = None) -> list[Figure
             f["unit"] = (
                 earlier[-1]
                 if earlier and f["unit"] == ANTECEDENT
-                else noun_before(text, f["start"], lo) or "units"
+                else _unit_before(text, f["start"], lo)
             )
         f["period"] = period_of(text, f["start"], f["end"], event_date)
         figures.append(Figure(quote=text[f["start"] : f["end"]], **f))
     return figures
+
+
+def _unit_before(text: str, start: int, lo: int) -> str:
+    """The plural noun a bare value measures ('flights ... reached 180'); never a duration
+    ('A few years ago ... 3,000')."""
+    noun = noun_before(text, start, lo)
+    return noun if noun and not DURATIONS.fullmatch(" " + noun) else "units"
 
 
 def _build(text: str, core: Core, nxt: Core | None) -> dict | None:
