@@ -36,10 +36,12 @@ product ("agricultural trade"), supplies to the regions. Indicators that measure
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 
-from build_site.extract.clauses import clause_at, sentence_at, sentences
+from build_site.extract.clauses import clause_at, sentences
 
 #: code: (name, words naming it: name, adjective, demonym, capital, official names)
 COUNTRIES: dict[str, tuple[str, str]] = {
@@ -81,6 +83,11 @@ GROUPS: list[tuple[str, tuple[str, ...]]] = [
     (r"Union State", ("BY", "RU")),
     (r"Central Asian? (?:states|countries|nations|republics|region)|Central Asia", CENTRAL_ASIA),
 ]
+Scope = tuple[str, ...]
+#: characters either side of a figure read for a part or a home-affairs clause
+WINDOW = 300
+#: sentences of the paragraph looked back at, at most, for what a figure is about
+MAX_BACK = 20
 #: display order: Russia first, then Kazakhstan, then the rest by name
 _ORDER = {"RU": 0, "KZ": 1}
 
@@ -195,10 +202,9 @@ def main_countries(texts: Iterable[str]) -> list[str]:
     return sorted((c for c, n in counts.items() if 3 * n >= top), key=lambda c: (-counts[c], c))
 
 
-def _decide(
-    codes: list[str], exchange: bool, wider: Iterable[list[str]]
-) -> tuple[str, ...] | None | bool:
-    """Scope from the codes named at one level; False when this level names nothing."""
+def _decide(codes: list[str], exchange: bool, wider: _Levels, after: int) -> Scope | None | bool:
+    """Scope from the codes named at one level; False when this level names nothing. `wider`
+    from index `after` on are the levels a partner is looked for in."""
     blocs = [c for c in codes if c in BLOCS]
     countries = [c for c in codes if c in COUNTRIES]
     if blocs and len(countries) <= 1:
@@ -208,14 +214,56 @@ def _decide(
     if len(countries) == 1:
         if not exchange:
             return (countries[0],)
-        for level in wider:  # the partner: the nearest wider context naming exactly one other
-            others = [c for c in level if c in COUNTRIES and c != countries[0]]
+        for n in range(
+            after, len(wider)
+        ):  # the partner: the nearest level naming exactly one other
+            others = [c for c in wider[n] if c in COUNTRIES and c != countries[0]]
             if len(others) == 1:
                 return tuple(sorted((countries[0], others[0])))
             if others:
                 return None
         return (countries[0],)
     return False
+
+
+class _Levels:
+    """The sentences before the figure's that name something, nearest first (at most MAX_BACK),
+    then the event's levels: read lazily from tables made once per paragraph (a scan per figure
+    would be quadratic in a long paragraph)."""
+
+    def __init__(self, table: _Table, k: int, event: list[list[str]]):
+        pos = bisect_left(table.named, k)
+        self.before = table.named[max(0, pos - MAX_BACK) : pos][::-1]
+        self.codes, self.event, self.para = table.codes, event, len(self.before)
+
+    def __len__(self) -> int:
+        return self.para + len(self.event)
+
+    def __getitem__(self, n: int) -> list[str]:
+        return self.codes[self.before[n]] if n < self.para else self.event[n - self.para]
+
+
+@dataclass(frozen=True)
+class _Table:
+    spans: tuple[tuple[int, int], ...]
+    codes: tuple[list[str], ...]
+    """What each sentence names."""
+    domestic: tuple[bool, ...]
+    """Whether each sentence is about a country's own affairs."""
+    named: list[int]
+    """Indices of the sentences naming something."""
+
+
+@lru_cache(maxsize=16)
+def _sentence_table(text: str) -> _Table:
+    spans = sentences(text) or ((0, len(text)),)
+    codes = tuple(named(text, a, b) for a, b in spans)
+    return _Table(
+        spans,
+        codes,
+        tuple(bool(DOMESTIC.search(text, a, b)) for a, b in spans),
+        [i for i, c in enumerate(codes) if c],
+    )
 
 
 def scope_of(
@@ -235,28 +283,28 @@ def scope_and_level(
     event_codes: Sequence[str] = (),
     participants: Sequence[str] = (),
     main: Sequence[str] = (),
-) -> tuple[tuple[str, ...] | None, int]:
+) -> tuple[Scope | None, int]:
     """(scope, level it was read at): 0 the sentence, 1 the paragraph, 2 the event (its title and
     lead, then its speakers' countries, then the countries its whole text names most)."""
-    ss, se = sentence_at(text, start)
-    before = [s for s in sentences(text) if s[1] <= ss]
-    para = [named(text, a, b) for a, b in reversed(before)]
-    wider = [*para, list(event_codes), list(participants), list(main)]
-    own = named(text, ss, se)
-    exchange = not DOMESTIC.search(text, ss, se)
+    table = _sentence_table(text)
+    k = max(0, bisect_right(table.spans, (start, float("inf"))) - 1)
+    ss, se = table.spans[k]
+    wider = _Levels(table, k, [list(event_codes), list(participants), list(main)])
+    exchange = not table.domestic[k]
     if not exchange:  # 'Kazakhstan and Russia ... Kazakhstan's grain production of 27 million tons'
-        lo = ss + max([0] + [m.end() for m in re.finditer(r"[,;:]", text[ss:start])])
-        hi = min([se] + [start + m.start() for m in re.finditer(r"[,;:]", text[start:se])])
+        lo, hi = max(ss, start - WINDOW), min(se, start + WINDOW)
+        lo += max([0] + [m.end() for m in re.finditer(r"[,;:]", text[lo:start])])
+        hi = min([hi] + [start + m.start() for m in re.finditer(r"[,;:]", text[start:hi])])
         clause = [c for c in named(text, lo, hi) if c in COUNTRIES]
         if len(clause) == 1:
             return (clause[0],), 0
-    found = _decide(own, exchange, wider)
+    found = _decide(table.codes[k], exchange, wider, 0)
     if found is not False:
         return found, 0
-    for level, codes in enumerate(wider):
-        found = _decide(codes, exchange or level >= len(para), wider[level + 1 :])
+    for n in range(len(wider)):
+        found = _decide(wider[n], exchange or n >= wider.para, wider, n + 1)
         if found is not False:
-            return found, 1 if level < len(para) else 2
+            return found, 1 if n < wider.para else 2
     return None, 2
 
 
@@ -287,5 +335,7 @@ def is_part(text: str, lo: int = 0, hi: int | None = None) -> bool:
 
 
 def part_at(text: str, start: int) -> bool:
-    """Whether the figure at text[start:] is a part of a whole, read from its clause."""
-    return is_part(text, *clause_at(text, start))
+    """Whether the figure at text[start:] is a part of a whole, read from its clause (the words
+    near it: a clause of a run-on paragraph can be long)."""
+    lo, hi = clause_at(text, start)
+    return is_part(text, max(lo, start - WINDOW), min(hi, start + WINDOW))
