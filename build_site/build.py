@@ -231,17 +231,10 @@ def gather(
         places=vocab.places,
         topics=vocab.topics,
         organisations=vocab.organisations,
-        indicators=used_indicators(indicators, events),
+        indicators=indicators,
         issues=tuple(issues),
     )
     return corpus, tuple(audits), record, CacheUpdate(cache, fresh, used)
-
-
-def used_indicators(indicators: dict, events: Iterable[Event]) -> dict:
-    """Every catalogue entry (its page always exists), and the scoped variants some figure uses
-    (a page per scope declared but never stated would be empty)."""
-    used = {f.indicator for e in events for f in e.figures if f.indicator}
-    return {k: v for k, v in indicators.items() if not v.measure or k in used}
 
 
 @dataclass(frozen=True)

@@ -65,7 +65,10 @@ COUNTRIES: dict[str, tuple[str, str]] = {
     "IR": ("Iran", r"Iran|Iranians?|Tehran"),
     "TR": ("Türkiye", r"Turkey|Türkiye|Turkish|Ankara"),
     "IN": ("India", r"India|Indians?|New Delhi"),
-    "US": ("the United States", r"United States|USA|U\.S\.|Americans?|Washington"),
+    "US": (
+        "the United States",
+        r"United States|USA|U\.S\.(?!\s*dollars)|Americans?(?!\s+dollars)|Washington",
+    ),
     "DE": ("Germany", r"Germany|Germans?|Berlin"),
 }
 CENTRAL_ASIA = ("KG", "KZ", "TJ", "TM", "UZ")

@@ -808,6 +808,14 @@ SCOPES = [
         ("KG", "KZ", "RU", "TJ", "TM", "UZ"),
     ),
     ("Trade within the EAEU grew by 10% in 2023.", "10%", [], [], ("EAEU",)),
+    # a currency is not a country
+    (
+        "Russia and Belarus traded goods worth 850bn U.S. dollars, or 40 billion American dollars.",
+        "850bn",
+        [],
+        [],
+        RU_BY,
+    ),
     ("Trade with the Union State partners grew 17%.", "17%", [], [], RU_BY),
     # the paragraph before the figure's sentence
     (

@@ -6,7 +6,8 @@ of one period disagree, and a table of every statement, newest period first (tar
 statements without a period, last). The table is paginated (config.page_size * 4 rows:
 `<id>/page-2.md`, ...); the chart and the notes sit on the first page and cover every statement (the
 chart aggregates past charts.MAX_MARKS, the notes list the MAX_NOTES most recent periods).
-`indicators/index.md` lists each indicator with its unit, count and latest statement.
+`indicators/index.md` lists each indicator with its unit, count and latest statement (a measure's
+variant for another scope, e.g. `trade-turnover-by-ru`, once some statement uses it).
 
 Speakers keep one colour and shape across the site where possible: they are ranked by how many
 statements they make in the whole corpus, and each chart gives its slots in that order.
@@ -246,6 +247,8 @@ def index_page(r: Renderer) -> str:
     items = []
     for ind in sorted(r.corpus.indicators.values(), key=lambda i: i.name.lower()):
         sts = r.index.statements.get(ind.id, ())
+        if ind.measure and not sts:
+            continue  # a scope declared but never stated: its page exists, the list skips it
         st = latest(sts)
         items.append(
             {
