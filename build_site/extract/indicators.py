@@ -195,7 +195,7 @@ def _score(
     if ind.measure or figure.unit.lower() not in {u.lower() for u in ind.units}:
         return None  # a scoped variant is chosen after the measure (extract.py), never here
     if figure.part and not ind.part:
-        return None
+        return None  # a part is never compared with the whole
     window = text[lo:hi]
     distance = 0
     for p in ind.patterns:
@@ -253,7 +253,7 @@ def assign_indicators(
 ) -> list[Figure]:
     """Copies of the figures with ``indicator`` set (None where no indicator fits), and ``part``
     where the clause speaks of a part of a whole (build_site/extract/scope.py)."""
-    figures = [replace(f, part=f.part or part_at(text, f.start)) for f in figures]
+    figures = [replace(f, part=f.part or part_at(text, f.start, f.end)) for f in figures]
     ordered = sorted(figures, key=lambda f: f.start)
     starts = [f.start for f in ordered]
     # the classifier reads of the neighbours only the first one starting after the figure: pass just

@@ -20,7 +20,8 @@ states).
 
 A *part* is a piece of a whole that must never be compared with the whole: border regions,
 interregional or cross-border trade, one region, rail only ("via railways"), one sector or
-product ("agricultural trade"), supplies to the regions. Indicators that measure a part say so
+product ("agricultural trade"), supplies to the regions, one direction of trade ("exports to
+Uzbekistan": a part of the turnover). Indicators that measure a part say so
 (``part: true`` in indicators.yml); the others never take a part.
 
     >>> scope_in("Trade between Russia and Belarus reached $46.5 billion.")
@@ -89,6 +90,8 @@ GROUPS: list[tuple[str, tuple[str, ...]]] = [
 Scope = tuple[str, ...]
 #: characters either side of a figure read for a part or a home-affairs clause
 WINDOW = 300
+#: the words right after a figure that still say what it measures
+TAIL = re.compile(r"[^,;:.!?]*?(?=\s+(?:and|while|but|which|as|for|thanks|due)\b|[,;:.!?]|$)")
 #: sentences of the paragraph looked back at, at most, for what a figure is about
 MAX_BACK = 20
 #: display order: Russia first, then Kazakhstan, then the rest by name
@@ -126,7 +129,8 @@ PART = re.compile(
     r"\b(?:border(?:ing)?|frontier)\s+(?:regions|areas|territories|oblasts)"
     r"|\binter-?regional\b|\bcross-border\b|\b(?:between|to|from)\s+(?:the\s+)?(?:\w+\s+)?regions\b"
     r"|\bregional\s+trade|\b(?:via|by|through)\s+rail\w*|\brail\s+(?:trade|freight|transport)"
-    r"|\bagricultur\w*|\bagro-?\w*|\bfood\b|\bgrain\b|\bwheat\b|\bnon-(?:oil|primary|commodity)\b",
+    r"|\bagricultur\w*|\bagro-?\w*|\bfood\b|\bgrain\b|\bwheat\b|\bnon-(?:oil|primary|commodity)\b"
+    r"|\b(?:exports?|imports?|supplies|deliveries|shipments)\b(?!\s+and\s+(?:exports|imports))",
     re.IGNORECASE,
 )
 
@@ -337,8 +341,12 @@ def is_part(text: str, lo: int = 0, hi: int | None = None) -> bool:
     return bool(PART.search(text, lo, len(text) if hi is None else hi))
 
 
-def part_at(text: str, start: int) -> bool:
-    """Whether the figure at text[start:] is a part of a whole, read from its clause (the words
-    near it: a clause of a run-on paragraph can be long)."""
+def part_at(text: str, start: int, end: int | None = None) -> bool:
+    """Whether the figure at text[start:end] is a part of a whole, read from its clause up to it
+    (what is measured: 'exports to Uzbekistan reached') and the words right after it, up to the
+    next comma or 'and' ('$5 billion in the border regions alone'); a cause told later in the
+    clause ('grew by 30 percent, mostly thanks to agricultural supplies') is not what is measured."""
+    end = start if end is None else end
     lo, hi = clause_at(text, start)
-    return is_part(text, max(lo, start - WINDOW), min(hi, start + WINDOW))
+    tail = TAIL.match(text, end, min(hi, end + WINDOW))
+    return is_part(text, max(lo, start - WINDOW), start) or bool(tail and is_part(tail[0]))

@@ -980,3 +980,25 @@ def test_scope_helpers() -> None:
 def test_scope_doctests() -> None:
     result = doctest.testmod(scope_module)
     assert result.failed == 0 and result.attempted > 0
+
+
+def test_a_cause_told_later_does_not_make_a_part() -> None:
+    text = (
+        "The trade turnover between our countries grew by 30 percent last year and keeps growing,"
+        " for the most part by virtue of agricultural products supply to the Russian market."
+    )
+    [got] = assign_indicators(text, find_figures(text), INDICATORS)
+    assert not got.part
+
+
+def test_one_direction_of_trade_is_a_part() -> None:
+    text = (
+        "The trade turnover between the countries reached $693.988 million in 2023."
+        " Kyrgyzstan's exports to Uzbekistan amounted to $290.766 million, a 22.9 percent rise."
+    )
+    got = assign_indicators(text, find_figures(text), INDICATORS)
+    assert [(f.quote, f.part, f.indicator) for f in got] == [
+        ("$693.988 million", False, "trade-turnover"),
+        ("$290.766 million", True, None),
+        ("22.9 percent", True, None),
+    ]
