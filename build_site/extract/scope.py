@@ -92,6 +92,10 @@ Scope = tuple[str, ...]
 WINDOW = 300
 #: the words right after a figure that still say what it measures
 TAIL = re.compile(r"[^,;:.!?]*?(?=\s+(?:and|while|but|which|as|for|thanks|due)\b|[,;:.!?]|$)")
+#: where one statement of a sentence ends and another begins
+CLAUSE_BREAK = re.compile(
+    r";|,?\s+(?:while|whereas)\b|,\s+(?:and|but)\s+(?=\w+\s+(?:trade|exports|imports))", re.I
+)
 #: sentences of the paragraph looked back at, at most, for what a figure is about
 MAX_BACK = 20
 #: display order: Russia first, then Kazakhstan, then the rest by name
@@ -305,7 +309,9 @@ def scope_and_level(
         clause = [c for c in named(text, lo, hi) if c in COUNTRIES]
         if len(clause) == 1:
             return (clause[0],), 0
-    found = _decide(table.codes[k], exchange, wider, 0)
+    found = _in_clause(text, start, ss, se, table.codes[k], exchange)
+    if found is False:
+        found = _decide(table.codes[k], exchange, wider, 0)
     if found is not False:
         return found, 0
     for n in range(len(wider)):
@@ -313,6 +319,26 @@ def scope_and_level(
         if found is not False:
             return found, 1 if n < wider.para else 2
     return None, 2
+
+
+def _in_clause(
+    text: str, start: int, ss: int, se: int, sentence: list[str], exchange: bool
+) -> Scope | None | bool:
+    """A sentence of two statements ('Trade between Kazakhstan and Russia reached $28 billion,
+    while trade with China exceeded $31 billion'): the figure's own clause first; False when it
+    does not decide."""
+    lo = max([ss] + [m.end() for m in CLAUSE_BREAK.finditer(text, max(ss, start - WINDOW), start)])
+    cut = CLAUSE_BREAK.search(text, start, min(se, start + WINDOW))
+    hi = cut.start() if cut else se
+    if (lo, hi) == (ss, se):
+        return False
+    own = [c for c in named(text, lo, hi) if c in COUNTRIES]
+    if len(own) >= 2:
+        return tuple(sorted(own))
+    if len(own) == 1 and exchange:
+        others = [c for c in sentence if c in COUNTRIES and c != own[0]]
+        return tuple(sorted((own[0], others[0]))) if len(others) == 1 else None if others else False
+    return False
 
 
 def scope_in(sentence: str) -> tuple[str, ...] | None:

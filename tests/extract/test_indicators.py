@@ -808,6 +808,23 @@ SCOPES = [
         ("KG", "KZ", "RU", "TJ", "TM", "UZ"),
     ),
     ("Trade within the EAEU grew by 10% in 2023.", "10%", [], [], ("EAEU",)),
+    # two statements in one sentence: the figure's own clause first
+    (
+        "Trade between Kazakhstan and Russia reached $28 billion, while trade with China exceeded"
+        " $31 billion.",
+        "$28",
+        [],
+        [],
+        RU_KZ,
+    ),
+    (
+        "Trade between Kazakhstan and Russia reached $28 billion, while trade with China exceeded"
+        " $31 billion.",
+        "$31",
+        [],
+        [],
+        None,
+    ),
     # a currency is not a country
     (
         "Russia and Belarus traded goods worth 850bn U.S. dollars, or 40 billion American dollars.",
