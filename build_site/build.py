@@ -23,6 +23,7 @@ from build_site.config import SCHEMA_FILE, TEMPLATES_DIR, Config
 from build_site.extract.entities import Matcher
 from build_site.extract.extract import extract
 from build_site.extract.indicators import load_indicators
+from build_site.extract.review import review
 from build_site.link.index import Index
 from build_site.link.series import Series, assign_series, load_series
 from build_site.link.urls import UrlRecord, assign_urls, load_record, redirect_page
@@ -146,6 +147,10 @@ def process_seed(
         persons.update(new_persons)
         if event:
             events.append(extract(event, matcher, indicators))
+    events, reviewed = review(
+        events, source.sidecar, source.sidecar_lines, path.with_suffix(".yml").name, indicators
+    )
+    issues += reviewed
     result = audit(source, raws, events, issues)
     if not result.ok:
         issues.append(

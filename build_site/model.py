@@ -82,6 +82,14 @@ class Indicator:
     stock: bool = False
     """A level accumulated over time (investment stock): its figures are about 'cumulative',
     compared by the date they were stated, not a year's flow."""
+    scope: tuple[str, ...] = ("KZ", "RU")
+    """What it is about: sorted ISO 3166-1 alpha-2 codes, or a bloc alone (build_site/extract/scope.py)."""
+    measure: str = ""
+    """Id of the catalogue entry it comes from: the same measure in another scope is its own
+    indicator (``trade-turnover-by-ru``); '' for the entry itself."""
+    part: bool = False
+    """It measures a part of a whole (border regions, one sector): it may take figures about a part,
+    which every other indicator refuses."""
 
 
 # --- text -------------------------------------------------------------------------------------
@@ -146,6 +154,15 @@ class Figure:
     """Anchor of the paragraph holding it (set by the pipeline)."""
     speaker: str | None = None
     """Person id of who states it (set by the pipeline)."""
+    scope: tuple[str, ...] | None = None
+    """What it is about: sorted ISO 3166-1 alpha-2 codes or a bloc alone; None when unsure."""
+    part: bool = False
+    """About a part of a whole (border regions, rail only, one sector): never compared with the whole."""
+    reviewed: bool = False
+    """An editor set or confirmed its indicator, period or scope in the sidecar."""
+    n: int = 0
+    """1-based position among its paragraph's figures as found: the footnote label is
+    '<paragraph>-<n>' (set by the pipeline; an editor's removal never renumbers the others)."""
 
     @property
     def id(self) -> str:

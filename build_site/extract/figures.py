@@ -36,9 +36,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from build_site.extract.amounts import (
+    ADVERB,
+    CURRENCY_BEFORE,
+    CURRENCY_CODES,
+    FRACTION,
+    MORE_FILLER,
+    RANGE,
+    SCALE,
+    fractions,
+    scale_of,
+)
+from build_site.extract.amounts import money_or_measure as _money_or_measure
+from build_site.extract.amounts import qualifier as _qualifier
 from build_site.extract.clauses import sentence_at
 from build_site.extract.nouns import ANTECEDENT, counted_noun, noun_before
-from build_site.extract.numbers import FRACTIONS, SCALE_ABBR, SMALL, Core, number_cores
+from build_site.extract.numbers import SMALL, Core, number_cores
 from build_site.extract.periods import MONTHS, period_of
 from build_site.model import Figure
 
@@ -46,129 +59,22 @@ _I = re.IGNORECASE
 MONTH = (
     r"(?:" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)) + r")\b\.?"
 )
-CURRENCY_BEFORE = re.compile(r"(?:US\s?\$|\$\s?US|\$|USD\s?|€|EUR\s?|₽|RUB\s?|KZT\s?|₸)\s?$")
-CURRENCY_CODES = {
-    "$": "USD",
-    "US": "USD",
-    "USD": "USD",
-    "€": "EUR",
-    "EUR": "EUR",
-    "₽": "RUB",
-    "RUB": "RUB",
-    "KZT": "KZT",
-    "₸": "KZT",
-}
-CURRENCY_AFTER = [
-    (re.compile(rf"\s*(?:{p})\b"), unit)
-    for p, unit in [
-        (r"(?:US|U\.S\.|American)\s+dollars|dollars|USD", "USD"),
-        (r"roubles|rubles|RUB", "RUB"),
-        (r"tenge|KZT", "KZT"),
-        (r"euros?|EUR", "EUR"),
-        (r"yuan|CNY", "CNY"),
-    ]
-]
-PERCENT = re.compile(r"\s*(?:(%)|(?:percent|per\s+cent|pct)\b|(percentage\s+points?)\b)", _I)
-MEASURES = [
-    (re.compile(rf"(?:-|\s*)(?:{p})\b"), unit, factor)
-    for p, unit, factor in [
-        (r"(?:metric\s+)?(?:tonnes|tons|tonne|ton)", "tonnes", 1.0),
-        (r"kilomet(?:re|er)s?|km", "km", 1.0),
-        (r"cubic\s+met(?:re|er)s?|m3|m³", "m3", 1.0),
-        (r"bcm", "m3", 1e9),
-        (r"square\s+met(?:re|er)s?|m2|m²", "m2", 1.0),
-        (r"hectares?|ha", "ha", 1.0),
-        (r"kilowatt[- ]hours?|kWh", "kWh", 1.0),
-        (r"megawatts?|MW", "MW", 1.0),
-        (r"gigawatts?|GW", "GW", 1.0),
-        (r"barrels|bbl", "barrels", 1.0),
-        (r"TEU", "TEU", 1.0),
-        (r"-?fold|times", "times", 1.0),
-    ]
-]
-SCALE = re.compile(
-    r"\s*(?:(thousand|million|billion|trillion)\b|(bn|bln|mn|mln|tn|trn)\b|(m)\b(?=[\s.,;)]|$))", _I
-)
-MORE_FILLER = re.compile(
-    r"\s+or\s+(?:(?:maybe|perhaps|possibly|even)\s+)*more(?=\s+(?:thousand|million|billion|tonnes|tons|percent))",
-    _I,
-)
-RANGE = re.compile(r"\s*(?:–|—|-|to)\s*")
-ADVERB = re.compile(
-    r"\b(slightly\s+(?:over|more\s+than|above)|just\s+over|a\s+little\s+over|more\s+than|over|above|about|approximately"
-    r"|approx\.|around|nearly|almost|up\s+to|some|at\s+least|no\s+(?:less|fewer)\s+than|less\s+than|fewer\s+than"
-    r"|roughly|close\s+to|in\s+excess\s+of|upwards\s+of)\s+$",
-    _I,
-)
-VERB_QUALIFIER = re.compile(
-    r"\b(exceed(?:ed|s|ing)?|surpass(?:ed|es|ing)?|topp?(?:ed|s|ing)?|approach(?:ed|es|ing)?|(?:a|the)\s+record(?:\s+(?:level|high))?(?:\s+of)?"
-    r"|record(?:\s+(?:level|high))?(?:\s+of)?)\s+(?:(?:already|almost|nearly)\s+)?$",
-    _I,
-)
-QUALIFIER_NAMES = {
-    "slightly above": "slightly over",
-    "slightly more than": "slightly over",
-    "just over": "slightly over",
-    "a little over": "slightly over",
-    "above": "over",
-    "approx.": "approximately",
-    "roughly": "about",
-    "close to": "nearly",
-    "in excess of": "over",
-    "upwards of": "over",
-    "fewer than": "less than",
-    "no less than": "at least",
-    "no fewer than": "at least",
-}
 DURATIONS = re.compile(
     r"[\s-]*(?:years?|months?|weeks?|days?|decades?|centur(?:y|ies)|hours?|minutes?)\b", _I
 )
-PARTICIPANTS = {
-    "countries",
-    "states",
-    "nations",
-    "peoples",
-    "presidents",
-    "leaders",
-    "sides",
-    "parties",
-    "governments",
-    "heads",
-    "economies",
-    "capitals",
-    "neighbours",
-    "neighbors",
-    "allies",
-    "delegations",
-}
-DISCOURSE = {
-    "points",
-    "issues",
-    "areas",
-    "aspects",
-    "questions",
-    "things",
-    "priorities",
-    "matters",
-    "reasons",
-    "ways",
-    "words",
-    "directions",
-    "tasks",
-    "factors",
-    "examples",
-    "topics",
-    "ideas",
-    "principles",
-    "elements",
-    "pillars",
-    "components",
-    "dimensions",
-    "levels",
-    "times",
-    "occasions",
-    "stages",
-}
+PARTICIPANTS = set(
+    """countries states nations peoples presidents leaders sides parties governments heads
+    economies capitals neighbours neighbors allies delegations""".split()
+)
+DISCOURSE = set(
+    """points issues areas aspects questions things priorities matters reasons ways words
+    directions tasks factors examples topics ideas principles elements pillars components
+    dimensions levels times occasions stages""".split()
+)
+TICKER = re.compile(r"\W*[A-Za-z]{3}\s*[-+−]?\s*\d[\d.,]*\s*%?\W*")
+#: what a web page counts about itself (galleries, counters, glued links): never a statistic
+PAGE_COUNTS = {"photos", "photographs", "pictures", "images", "videos", "comments", "views"}
+PAGE_COUNTS |= {"likes", "shares", "https", "http", "www"}
 DETERMINER = re.compile(
     r"\b(?:the|these|those|our|their|its|all|both|his|her|your|my|every|each|whose)\s+$", _I
 )
@@ -181,7 +87,7 @@ LABEL = re.compile(
 BARE_VALUE = re.compile(
     r"\b(?:to|reached|reaching|totall?ed|totall?ing|totals|numbered|numbering|stands?\s+at|stood\s+at|is|was|are|were"
     r"|at|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|approach(?:es|ed|ing)?|(?:a\s+)?total\s+of|including"
-    r"|among\s+them|of\s+which|of\s+these)\s+$",
+    r"|among\s+them|of\s+which|of\s+these|(?:it|that)[’']s)\s+$",
     _I,
 )
 YEAR_BEFORE = re.compile(
@@ -191,65 +97,42 @@ GROWTH = re.compile(
     r"\b(?:increas\w*|gr[eo]w\w*|rose|risen|expand\w*|multipl\w*|by)\s+(?:(?:almost|nearly|about|more\s+than|over)\s+)?$",
     _I,
 )
-SHARE_BEFORE = re.compile(
-    r"\b(?:by|reached|reaching|to|is|was|are|were|at|for|up|about|nearly|almost|over|than|exceeds?|exceeded)\s+$",
-    _I,
-)
 ONE_IN = re.compile(
     r"\b(one)\s+(?:in|out\s+of)\s+(?:every\s+)?(two|three|four|five|six|seven|eight|nine|ten|\d+)\b",
     _I,
 )
 FOLD = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)fold\b", _I)
-EXCLUDED_SPANS = [  # dates, times, 'Photo 1 of 3'
-    rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[–—-]\s*\d{{1,2}})?(?:,?\s+\d{{4}})?",
+#: a '-fold' is a multiplier only next to a change: 'a fivefold increase', 'grew threefold'
+FOLD_CHANGE = re.compile(
+    r"\s+(?:increase|growth|rise|jump|expansion|decrease|reduction|drop|decline|more|higher|larger)",
+    _I,
+)
+EXCLUDED_SPANS = [  # dates ('May 2 and 3', '2023-04-06', '21.02.2024'), times, 'Photo 1 of 3'
+    rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:[–—-]|and|or|to)\s*\d{{1,2}}\b)?(?:,?\s+\d{{4}})?",
+    r"\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?",
+    r"\b\d{1,2}\.\d{1,2}\.\d{4}\b",
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[–—-]\s*\d{{1,2}})?\s+(?:of\s+)?{MONTH}(?:,?\s+\d{{4}})?",
     rf"\b{MONTH}\s+\d{{4}}",
     r"\b\d{1,2}:\d{2}\b",
     r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\b\.?|o[’']clock)",
     r"\b\d+\s+of\s+\d+\b(?!\s*[A-Za-z%$€,])",
 ]
-FRACTION = re.compile(
-    r"\b(?:(a|one|two|three|four|nine)[\s-]+)?(half|thirds?|quarters?|fifths?|tenths?)\b(?=(\s+(?:of|the|our|all|their|its)\b)?)",
-    _I,
+
+
+MONEY = {"USD", "EUR", "RUB", "KZT", "CNY"}
+#: a sentence about these speaks of money: a bare 'three billion' in it is an amount (in dollars,
+#: the currency of trade statistics, unless an earlier amount of the paragraph names another)
+MONEY_WORDS = re.compile(
+    r"\b(?:trade|turnover|invest\w*|exports?|imports?|worth|contracts?|budget|revenues?|GDP)\b", _I
 )
-
-
 #: Characters before a number that the rules read (none looks further than a few words).
 CONTEXT = 200
 
 
-def _money_or_measure(text: str, pos: int) -> tuple[str, float, int] | None:
-    for rx, unit in CURRENCY_AFTER:
-        m = rx.match(text, pos)
-        if m:
-            return unit, 1.0, m.end()
-    m = PERCENT.match(text, pos)
-    if m:
-        return ("pp" if m[2] else "percent"), 1.0, m.end()
-    for rx, unit, factor in MEASURES:
-        m = rx.match(text, pos)
-        if m:
-            return unit, factor, m.end()
-    return None
-
-
-def _qualifier(text: str, start: int) -> tuple[str | None, int]:
-    """(normalised qualifier, quote start): an adverb joins the quote, a verb or 'record' does not."""
-    m = ADVERB.search(text, max(0, start - 30), start)
-    if m:
-        q = " ".join(m[1].lower().split())
-        return QUALIFIER_NAMES.get(q, q), m.start()
-    v = VERB_QUALIFIER.search(text, max(0, start - 40), start)
-    if v:
-        w = v[1].lower()
-        return (
-            "record" if "record" in w else "nearly" if w.startswith("approach") else "over"
-        ), start
-    return None, start
-
-
 def find_figures(text: str, *, event_date: dt.date | None = None) -> list[Figure]:
     """Every figure in one paragraph's text, left to right (see module docstring)."""
+    if TICKER.fullmatch(text):
+        return []  # 'USD 87.45', '• eur -3.87%': an exchange-rate ticker, not a statement
     excluded = [m.span() for p in [*EXCLUDED_SPANS, ONE_IN] for m in re.finditer(p, text)]
     cores = [
         c for c in number_cores(text) if not any(a <= c.start and c.end <= b for a, b in excluded)
@@ -263,12 +146,18 @@ def find_figures(text: str, *, event_date: dt.date | None = None) -> list[Figure
         if fig:
             raw.append(fig)
             skip_until = fig["end"]
-    raw += _fractions(text, raw)
+    raw += fractions(text, raw)
+    raw += _not_but(text, raw)
     for rx, unit in (
         (FOLD, "times"),
         (ONE_IN, "percent"),
     ):  # 'a fivefold increase', 'one in five students'
         for m in rx.finditer(text):
+            if rx is FOLD and not (
+                FOLD_CHANGE.match(text, m.end())
+                or GROWTH.search(text[max(0, m.start() - 40) : m.start()])
+            ):
+                continue  # 'your position is twofold' (ambiguous), not a multiplier
             if not any(f["start"] < m.end() and m.start() < f["end"] for f in raw):
                 qual, start = _qualifier(text, m.start())
                 n = 100.0 if m[1].lower() == "hundred" else float(SMALL.get(m[1].lower(), 20))
@@ -295,15 +184,29 @@ def find_figures(text: str, *, event_date: dt.date | None = None) -> list[Figure
     for f in raw:
         if f["unit"] in (ANTECEDENT, None):
             earlier = [unit for end, unit in counts if end <= f["start"]]
-            lo = sentence_at(text, f["start"])[0]
+            lo, hi = sentence_at(text, f["start"])
+            money = [g["unit"] for g in raw if g["end"] <= f["start"] and g["unit"] in MONEY]
+            if (
+                f["unit"] == ANTECEDENT
+                and not earlier
+                and (money or MONEY_WORDS.search(text, lo, hi))
+            ):
+                earlier = money[-1:] or ["USD"]  # 'trade will reach three billion': dollars implied
             f["unit"] = (
                 earlier[-1]
                 if earlier and f["unit"] == ANTECEDENT
-                else noun_before(text, f["start"], lo) or "units"
+                else _unit_before(text, f["start"], lo)
             )
         f["period"] = period_of(text, f["start"], f["end"], event_date)
         figures.append(Figure(quote=text[f["start"] : f["end"]], **f))
     return figures
+
+
+def _unit_before(text: str, start: int, lo: int) -> str:
+    """The plural noun a bare value measures ('flights ... reached 180'); never a duration
+    ('A few years ago ... 3,000')."""
+    noun = noun_before(text, start, lo)
+    return noun if noun and not DURATIONS.fullmatch(" " + noun) else "units"
 
 
 def _build(text: str, core: Core, nxt: Core | None) -> dict | None:
@@ -342,7 +245,8 @@ def _build(text: str, core: Core, nxt: Core | None) -> dict | None:
     s = SCALE.match(text, pos)
     currency = CURRENCY_BEFORE.search(before[-6:])
     if s and (s[1] or s[2] or currency):
-        scale, pos = SCALE_ABBR.get((s[1] or s[2] or "mn").lower(), 1e6), s.end()
+        scale, pos = scale_of(s), s.end()
+        value, pos = _compound(text, value, scale, pos, nxt)
     unit, count = None, False
     qual, qstart = _qualifier(text, core.start - (len(currency.group()) if currency else 0))
     start = (
@@ -401,7 +305,9 @@ def _build(text: str, core: Core, nxt: Core | None) -> dict | None:
         if noun:
             unit, pos = noun
             count = True
-        elif scale > 1 and not core.words:
+        elif (scale > 1 and not core.words) or (
+            core.words and value >= 1e6 and not core.text.lower().startswith("a ")
+        ):
             unit = ANTECEDENT  # ellipsis: "Kazakhstan's 20 million people and Russia's 146 million"
         elif (
             core.words
@@ -421,6 +327,7 @@ def _build(text: str, core: Core, nxt: Core | None) -> dict | None:
             and unit in DISCOURSE
             or unit
             and DURATIONS.fullmatch(" " + unit)
+            or unit in PAGE_COUNTS
         ):
             return None
         if DETERMINER.search(before[-12:] if not qual else "") and not qual:
@@ -443,38 +350,33 @@ def _build(text: str, core: Core, nxt: Core | None) -> dict | None:
     }
 
 
-def _fractions(text: str, taken: list[dict]) -> list[dict]:
+def _compound(
+    text: str, value: float, scale: float, pos: int, nxt: Core | None
+) -> tuple[float, int]:
+    """'1 billion 800 million': a smaller scaled number right after joins the first (value in units of
+    `scale`); anything else leaves value and pos as they were."""
+    if nxt is None or nxt.words or not re.fullmatch(r"\s+(?:and\s+)?", text[pos : nxt.start]):
+        return value, pos
+    s = SCALE.match(text, nxt.end)
+    if s and (s[1] or s[2]) and scale_of(s) < scale:
+        return value + nxt.value * scale_of(s) / scale, s.end()
+    return value, pos
+
+
+NOT_BUT = re.compile(r"\bnot\s+(\d+(?:[.,]\d+)?)\s*,?\s+but\s+(?=(\d+(?:[.,]\d+)?))", _I)
+
+
+def _not_but(text: str, taken: list[dict]) -> list[dict]:
+    """'not 10, but 13 million people': the first number takes the scale and unit of the second."""
     out = []
-    for m in FRACTION.finditer(text):
-        num, frac, of = (m[1] or "").lower(), m[2].lower(), m[3]
-        if any(f["start"] < m.end() and m.start() < f["end"] for f in taken):
+    for m in NOT_BUT.finditer(text):
+        after = next((f for f in taken if f["start"] == m.end() and f["low"] is None), None)
+        second = float(m[2].replace(",", "."))
+        if after is None or not second or any(f["start"] <= m.start(1) < f["end"] for f in taken):
             continue
-        before = text[max(0, m.start() - CONTEXT) : m.start()]
-        if frac == "half":
-            if (
-                not of
-                or re.search(r"\b(?:first|second|last|1st|2nd|and)\s+(?:a\s+)?$", before, _I)
-                or num not in {"", "a", "one"}
-            ):
-                continue
-        elif (
-            not num
-            or not (of or SHARE_BEFORE.search(before[-30:]))
-            or re.match(r"\s+of\s+(?:a|the)\s+century", text[m.end() :], _I)
-        ):
-            continue
-        n = 1 if num in {"", "a", "one"} else SMALL[num]
-        qual, start = _qualifier(text, m.start())
+        scale = after["value"] / second
         out.append(
-            {
-                "start": start if start < m.start() else m.start(),
-                "end": m.end(),
-                "value": n * FRACTIONS[frac] * 100,
-                "unit": "percent",
-                "low": None,
-                "high": None,
-                "qualifier": qual,
-                "count": False,
-            }
+            dict(after, start=m.start(1), end=m.end(1), value=float(m[1].replace(",", ".")) * scale)
+            | {"qualifier": None, "count": False}
         )
     return out

@@ -31,13 +31,26 @@ from typing import Any
 from build_site.config import DATA_DIR
 from build_site.extract.clauses import clause_at, sentence_at, sentences
 from build_site.extract.figures import find_figures
+from build_site.extract.scope import parse_scope, part_at, scope_label, scope_short, scope_slug
 from build_site.model import Figure, Indicator, Issue
 from build_site.read import yamlfile
 from build_site.read.vocab_reader import SLUG, Checker, VocabularyError, read_entries
 from build_site.read.yamlfile import LineMap, LineSeq
 
 DEFAULT_PATH = DATA_DIR / "indicators.yml"
-_KEYS = {"id", "name", "unit", "description", "topic", "units", "patterns", "stock"}
+_KEYS = {
+    "id",
+    "name",
+    "unit",
+    "description",
+    "topic",
+    "units",
+    "patterns",
+    "stock",
+    "scope",
+    "scopes",
+    "part",
+}
 
 
 def load_indicators(
@@ -65,9 +78,21 @@ def load_indicators(
     if doc is not None and not isinstance(doc, LineSeq):
         chk.error(1, f"expected a list of indicators, got {type(doc).__name__}")
     for entry, line in zip(doc or [], getattr(doc, "item_lines", [])):
-        indicator = _indicator(entry, line, chk, topics, seen)
-        if indicator:
-            out[indicator.id] = indicator
+        found = _indicator(entry, line, chk, topics, seen)
+        if not found:
+            continue
+        ind, others = found
+        out[ind.id] = ind
+        for scope in others:  # the same measure about other countries: pages of their own
+            variant = scoped_variant(ind, scope)
+            if variant.id in out or variant.id in seen:
+                chk.error(
+                    entry.line_of("scopes"),
+                    f"indicator {ind.id!r}: scope {'-'.join(scope)} makes the id"
+                    f" {variant.id!r}, already taken",
+                )
+                continue
+            out[variant.id] = variant
     if not collect and len(issues) > start:
         raise VocabularyError(issues[start:])
     return out
@@ -82,8 +107,9 @@ def _topic_ids(path: Path) -> frozenset[str]:
 
 def _indicator(
     entry: Any, line: int, chk: Checker, topics: Collection[str], seen: dict[str, int]
-) -> Indicator | None:
-    """One entry of the catalogue, or None (with an error at its line) when it is unusable."""
+) -> tuple[Indicator, list[tuple[str, ...]]] | None:
+    """One entry of the catalogue and the other scopes it allows, or None (with an error at its
+    line) when it is unusable."""
     if not isinstance(entry, LineMap):
         chk.error(line, f"an indicator must be a mapping (id: ..., name: ...), not {entry!r}")
         return None
@@ -122,18 +148,84 @@ def _indicator(
         except re.error as e:
             where = yamlfile.line_of(entry["patterns"], k, entry.line_of("patterns"))
             chk.error(where, f"{label}: bad pattern {p!r}: {e}")
-    if len(chk.issues) > errors:
+    home, others = _scopes(entry, chk, label)
+    if len(chk.issues) > errors or home is None:
         return None
     return Indicator(
         id=entry["id"],
         name=entry["name"],
         unit=entry["unit"],
-        description=entry.get("description") or "",
+        description=(entry.get("description") or "").replace("{scope}", scope_label(home)),
         topic=topic,
         patterns=lists["patterns"],
         units=lists["units"] or (entry["unit"],),
         stock=bool(entry.get("stock", False)),
+        scope=home,
+        part=bool(entry.get("part", False)),
+    ), others
+
+
+def _scopes(
+    entry: LineMap, chk: Checker, label: str
+) -> tuple[tuple[str, ...] | None, list[tuple[str, ...]]]:
+    """The entry's own scope (default Russia–Kazakhstan) and the other scopes it allows."""
+    shape = "ISO codes joined by '-' like RU-BY, or a bloc like EAEU"
+    home = parse_scope(entry.get("scope", "RU-KZ"))
+    if home is None:
+        chk.error(
+            entry.line_of("scope"), f"{label}: unknown scope {entry.get('scope')!r} ({shape})"
+        )
+    raw = entry.get("scopes") or []
+    if not isinstance(raw, list):
+        chk.error(entry.line_of("scopes"), f"{label}: 'scopes' must be a list ({shape})")
+        raw = []
+    others: list[tuple[str, ...]] = []
+    for k, item in enumerate(raw):
+        scope = parse_scope(item)
+        if scope is None:
+            where = yamlfile.line_of(raw, k, entry.line_of("scopes"))
+            chk.error(where, f"{label}: unknown scope {item!r} ({shape})")
+        elif scope != home and scope not in others:
+            others.append(scope)
+    return home, others
+
+
+def scoped_variant(ind: Indicator, scope: tuple[str, ...]) -> Indicator:
+    """The same measure about other countries: its own id, name and page."""
+    base = ind.description.replace(scope_label(ind.scope), "{scope}")
+    return replace(
+        ind,
+        id=f"{ind.id}-{scope_slug(scope)}",
+        name=f"{ind.name} ({scope_short(scope)})",
+        description=base.replace("{scope}", scope_label(scope)),
+        scope=scope,
+        measure=ind.id,
     )
+
+
+def in_scope(
+    indicator_id: str | None,
+    scope: tuple[str, ...] | None,
+    indicators: dict,
+    *,
+    loose: bool = False,
+) -> str | None:
+    """The indicator of the same measure for this scope, or None (the figure stays uncompared).
+
+    loose: the scope was read from beyond the figure's sentence; then a one-country measure
+    ('Russian wheat exports') also takes a figure whose context names that country and others.
+    """
+    ind = indicators.get(indicator_id or "")
+    if ind is None or scope is None:
+        return None
+    measure = ind.measure or ind.id
+    for cand in (indicators.get(measure), indicators.get(f"{measure}-{scope_slug(scope)}")):
+        if cand is not None and (cand.measure or cand.id) == measure and cand.scope == scope:
+            return cand.id
+    home = indicators.get(measure)
+    if loose and home and len(home.scope) == 1 and home.scope[0] in scope:
+        return home.id
+    return None
 
 
 @cache
@@ -149,8 +241,10 @@ def _score(
     Negative patterns are read only inside own (the figure's sentence, at most): an earlier
     sentence lends the subject ('investment') but not its other words ('total volume').
     """
-    if figure.unit.lower() not in {u.lower() for u in ind.units}:
-        return None
+    if ind.measure or figure.unit.lower() not in {u.lower() for u in ind.units}:
+        return None  # a scoped variant is chosen after the measure (extract.py), never here
+    if figure.part and not ind.part:
+        return None  # a part is never compared with the whole
     window = text[lo:hi]
     distance = 0
     for p in ind.patterns:
@@ -206,7 +300,9 @@ def classify(
 def assign_indicators(
     text: str, figures: Sequence[Figure], indicators: dict[str, Indicator]
 ) -> list[Figure]:
-    """Copies of the figures with ``indicator`` set (None where no indicator fits)."""
+    """Copies of the figures with ``indicator`` set (None where no indicator fits), and ``part``
+    where the clause speaks of a part of a whole (build_site/extract/scope.py)."""
+    figures = [replace(f, part=f.part or part_at(text, f.start, f.end)) for f in figures]
     ordered = sorted(figures, key=lambda f: f.start)
     starts = [f.start for f in ordered]
     # the classifier reads of the neighbours only the first one starting after the figure: pass just

@@ -1,7 +1,7 @@
 """Numerals and number words as they appear in speech transcripts.
 
 A *core* is the bare number: digits ('28.7', '1,453', '7 791') or words ('nine', 'six thousand',
-'twenty-five', 'a thousand', 'one and a half million'). Scales and units around it are the
+'twenty-five', 'a thousand', 'one and a half million', 'two-and-a-half'). Scales and units around it are the
 figure finder's business (build_site/figures.py).
 
     >>> [(c.text, c.value) for c in number_cores("over a thousand schools, 7 791 firms and 1.5 million")]
@@ -61,6 +61,8 @@ SCALE_ABBR = {
     "mln": 1e6,
     "tn": 1e12,
     "trn": 1e12,
+    "trln": 1e12,
+    "trl": 1e12,
 }
 FRACTIONS = {
     "half": 1 / 2,
@@ -79,7 +81,7 @@ _ATOM = rf"(?:{_WORD})(?:-(?:{_WORD}))?"
 _SCALE = "|".join(SCALES)
 _AFTER_SCALE = "".join(f"(?<={w})" if i == 0 else f"|(?<={w})" for i, w in enumerate(SCALES))
 WORDS_RE = re.compile(
-    rf"\b(?:{_ATOM}|a(?=\s+(?:{_SCALE})\b))(?:\s+and\s+a\s+half)?"
+    rf"\b(?:{_ATOM}|a(?=\s+(?:{_SCALE})\b))(?:[\s-]+and[\s-]+a[\s-]+half)?"
     rf"(?:[\s-]+(?:{_ATOM}|{_SCALE})\b|(?:{_AFTER_SCALE})\s+and\s+(?:{_ATOM})\b)*\b",
     re.IGNORECASE,
 )

@@ -77,7 +77,7 @@ class Index:
         for iid, sts in ordered.items():
             for st in sts:
                 by_figure[id(st.figure)].append(st)
-                groups[(iid, period_group(st))].append(st)
+                groups[(iid, st.figure.scope, period_group(st))].append(st)
         return cls(
             refs=refs,
             speeches_by_person={k: tuple(v) for k, v in speeches.items()},

@@ -98,6 +98,14 @@ SIDECAR: tuple[SidecarKey, ...] = (
     ),
     SidecarKey("note", str, None, "Free text for maintainers; not shown."),
     SidecarKey(
+        "figures",
+        dict,
+        {},
+        "An editor's review of figures, by footnote label: {indicator, period, scope},"
+        " not-a-statistic or ok (README, 'An editor's hand').",
+        shape="a mapping of footnote labels (e.g. putin-2-p3-1) to reviews",
+    ),
+    SidecarKey(
         "events",
         list,
         [],
@@ -123,6 +131,7 @@ def read_sidecar(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
         raise InputError(name, 1, "sidecar must be a mapping of keys to values")
     lines = dict(data.key_lines)
     _check_mapping(data, name)
+    lines.update(_figure_lines(data, "figures"))
     events = data.get("events", LineSeq())
     if not isinstance(events, LineSeq):
         raise InputError(name, lines.get("events"), "'events' must be a list of mappings")
@@ -131,7 +140,21 @@ def read_sidecar(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
             raise InputError(name, events.item_lines[i], "each item of 'events' must be a mapping")
         _check_mapping(item, name, nested=True)
         lines.update({f"events.{i}.{k}": v for k, v in item.key_lines.items()})
+        lines.update(_figure_lines(item, f"events.{i}.figures"))
     return data, lines
+
+
+def _figure_lines(data: LineMap, prefix: str) -> dict[str, int]:
+    """Lines of `figures:` entries and their fields: {'<prefix>.<label>[.<field>]': line}."""
+    reviews = data.get("figures")
+    out: dict[str, int] = {}
+    if not isinstance(reviews, LineMap):
+        return out
+    for label, review in reviews.items():
+        out[f"{prefix}.{label}"] = reviews.line_of(label)
+        if isinstance(review, LineMap):
+            out.update({f"{prefix}.{label}.{k}": review.line_of(k) for k in review})
+    return out
 
 
 def _check_mapping(data: LineMap, name: str, nested: bool = False) -> None:
@@ -152,6 +175,9 @@ def _check_mapping(data: LineMap, name: str, nested: bool = False) -> None:
             data[key] = value
         elif spec.type is list:
             continue  # checked item by item by the caller
+        elif spec.type is dict:
+            if not isinstance(value, dict):
+                raise InputError(name, line, f"{key} must be {spec.shape}")
         elif (spec.pattern and not re.fullmatch(spec.pattern, str(value))) or (
             spec.choices and value not in spec.choices
         ):

@@ -49,6 +49,9 @@ def _figure(f: Figure, event_id: str) -> dict[str, Any]:
         "indicator": f.indicator,
         "period": f.period,
         "speaker": f.speaker,
+        "scope": list(f.scope) if f.scope else None,
+        "part": f.part,
+        "reviewed": f.reviewed,
     }
 
 
@@ -146,6 +149,9 @@ def corpus_json_chunks(corpus: Corpus) -> Iterator[str]:
                 "description": i.description or None,
                 "topic": i.topic,
                 "stock": i.stock,
+                "scope": list(i.scope),
+                "measure": i.measure or i.id,
+                "part": i.part,
                 "url": f"indicators/{i.id}/",
             }
             for i in sorted(corpus.indicators.values(), key=lambda i: i.id)
@@ -169,6 +175,9 @@ CSV_FIELDS = [
     "unit",
     "indicator",
     "period",
+    "scope",
+    "part",
+    "reviewed",
 ]
 
 
@@ -179,6 +188,7 @@ def figures_csv(corpus: Corpus) -> str:
     for e in sorted(corpus.events, key=lambda e: (e.sort_date, e.id)):
         for f in e.figures:
             row = _figure(f, e.id)
+            row["scope"] = "-".join(f.scope) if f.scope else None
             w.writerow(
                 {k: row.get(k) for k in CSV_FIELDS}
                 | {"event": e.id, "date": (e.date.isoformat() if e.date else None), "url": e.url}

@@ -1,5 +1,5 @@
 """The footnote under each figure: the value as normalised, its indicator, and what others said
-for the same indicator and period, each with how far it is from this one (so disagreement shows at
+for the same indicator, scope and period, each with how far it is from this one (so disagreement shows at
 a glance). A footnote is one paragraph of Markdown (Material shows it as a tooltip); every piece of
 seed text in it is escaped.
 
@@ -20,7 +20,7 @@ from __future__ import annotations
 import heapq
 from typing import Protocol
 
-from build_site.extract.figures import MEASURES
+from build_site.extract.amounts import MEASURES
 from build_site.link.index import Index, Ref, Statement, period_group
 from build_site.model import Figure
 from build_site.months import MONTH_NAMES
@@ -136,7 +136,7 @@ def _lookup(index: Index, f: Figure, page: str) -> tuple[Statement | None, tuple
         ),
         None,
     )
-    return this, (index.groups.get((f.indicator, period_group(this)), ()) if this else ())
+    return this, (index.groups.get((f.indicator, f.scope, period_group(this)), ()) if this else ())
 
 
 class Linker(Protocol):
@@ -164,8 +164,12 @@ def footnote_text(r: Linker, page: str, f: Figure) -> str:
     ]
     if f.speaker:
         parts.append(f"stated by {escape(r.name_of('person', f.speaker))}")
+    if f.reviewed:
+        parts.append("reviewed by an editor")
     if not f.indicator:
-        parts.append("not tied to an indicator")
+        parts.append(
+            "about a part of a whole, not compared" if f.part else "not tied to an indicator"
+        )
         return " · ".join(parts)
     parts.append(f"indicator: {r.link(page, 'indicator', f.indicator)}")
     this, group = _lookup(r.index, f, page)

@@ -289,7 +289,7 @@ class Renderer:
     ) -> str:
         inserts: list[tuple[int, str]] = []
         for n, figure in enumerate(p.figures, 1):
-            label = f"{p.anchor}-{n}"
+            label = f"{p.anchor}-{figure.n or n}"  # stable when an editor drops a figure
             inserts.append((figure.end, f"[^{label}]"))
             footnotes.append((label, self.footnote(page, figure)))
         for sic in p.sic:

@@ -900,3 +900,120 @@ def test_periods_are_well_formed() -> None:
     for text, quote, event_date, period in PERIODS:
         assert pattern.fullmatch(period), period
         assert pattern.fullmatch(the(text, quote, event_date).period or "")
+
+
+# --- spelled-out and mixed amounts as publishers print them (real-world pages, issue 9) ----------
+
+MIXED_AMOUNTS = [
+    (
+        "Last year the trade turnover reached 1 billion 800 million US dollars.",
+        "1 billion 800 million US dollars",
+        1.8e9,
+        "USD",
+    ),
+    ("Trade is expected to reach 850bn U.S. dollars.", "850bn U.S. dollars", 850e9, "USD"),
+    ("The goal is to bring mutual trade to 1trln.", "1trln", 1e12, "USD"),
+    ("Trade will reach 12 billion [dollars] this year.", "12 billion [dollars]", 12e9, "USD"),
+    ("we want to reach 20 billion [dollars] in trade", "20 billion [dollars]", 20e9, "USD"),
+    ("Trade grew to over four billion dollars.", "over four billion dollars", 4e9, "USD"),
+    ("Russian investment reached US$ 6 billion.", "US$ 6 billion", 6e9, "USD"),
+    ("We set the goal of reaching $ 30 billion.", "$ 30 billion", 30e9, "USD"),
+    (
+        "trade turnover increased by 37% to reach US $ 3.5 billion.",
+        "US $ 3.5 billion",
+        3.5e9,
+        "USD",
+    ),
+    ("Russian investments in Kazakhstan total about 17 bn USD.", "17 bn USD", 17e9, "USD"),
+    ("In 2022, trade reached USD 28.2 bn. It grew further.", "USD 28.2 bn", 28.2e9, "USD"),
+    ("the trade turnover exceeded 6.5 trillion tenge or almost $19 B", "almost $19 B", 19e9, "USD"),
+    (
+        "In this year, we will reach the trade turnover up to three billion.",
+        "three billion",
+        3e9,
+        "USD",
+    ),
+    ("we have a task to reach 5 billion in trade", "5 billion", 5e9, "USD"),
+    (
+        "exports reached 2 trillion roubles, and imports 1.5 trillion.",
+        "1.5 trillion",
+        1.5e12,
+        "RUB",
+    ),
+    (
+        "supplies to the Russian regions increased two-and-a-half times",
+        "two-and-a-half times",
+        2.5,
+        "times",
+    ),
+    ("trade grew two and a half times", "two and a half times", 2.5, "times"),
+    ("Our population is not 10, but 13 million people.", "13 million people", 13e6, "people"),
+    ("A few years ago, they were numbered at 3,000, now it’s 32,000.", "32,000", 32000, "units"),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "value", "unit"), MIXED_AMOUNTS)
+def test_spelled_out_and_mixed_amounts(text: str, quote: str, value: float, unit: str) -> None:
+    f = the(text, quote)
+    assert close(f.value, value), (f.quote, f.value)
+    assert f.unit == unit
+    assert text[f.start : f.end] == f.quote
+
+
+def test_not_but_gives_the_first_number_the_second_ones_scale() -> None:
+    text = "Our population is not 10, but 13 million people."
+    assert [(f.quote, f.value, f.unit) for f in find_figures(text)] == [
+        ("10", 10e6, "people"),
+        ("13 million people", 13e6, "people"),
+    ]
+
+
+def test_compound_amount_is_one_figure() -> None:
+    text = "Trade reached 1 billion 800 million US dollars, and investment 2 billion."
+    assert [f.quote for f in find_figures(text)] == [
+        "1 billion 800 million US dollars",
+        "2 billion",
+    ]
+
+
+def test_bare_amount_takes_the_currency_of_an_earlier_one() -> None:
+    text = "Exports reached 2 trillion tenge last year; this year we expect 3 trillion."
+    assert [f.unit for f in find_figures(text)] == ["KZT", "KZT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "USD 87.45",
+        "EUR 90.27",
+        "  • usd -4.81%",
+        "more 3 photos",
+        "12 photos, 2 videos",
+        " date 2023-04-06T12:30:00+03:00 https://example.org/x",
+        "2023-04-06 https://cdn.example.org/img.jpg",
+        "Published 21.02.2024",
+        "is set to visit Tashkent on May 2 and 3, Trend reports.",
+        "many observers call your position twofold.",
+        "a view counter: 816 views",
+    ],
+)
+def test_page_furniture_numbers_are_not_figures(text: str) -> None:
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("The volume of transit increased threefold.", "threefold"),
+        ("a fivefold increase in supplies", "fivefold"),
+    ],
+)
+def test_fold_next_to_a_change_is_a_multiplier(text: str, quote: str) -> None:
+    assert the(text, quote).unit == "times"
+
+
+def test_amounts_doctests() -> None:
+    from build_site.extract import amounts
+
+    result = doctest.testmod(amounts)
+    assert result.failed == 0 and result.attempted > 0

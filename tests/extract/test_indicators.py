@@ -758,3 +758,265 @@ def test_negative_pattern_vetoes(tmp_path: Path) -> None:
 def test_doctests() -> None:
     result = doctest.testmod(indicators_module)
     assert result.failed == 0 and result.attempted > 0
+
+
+# --- scope: an indicator is a measure AND what it is about ------------------------------------
+
+from build_site.extract import scope as scope_module  # noqa: E402
+from build_site.extract.indicators import in_scope  # noqa: E402
+from build_site.extract.scope import (  # noqa: E402
+    is_part,
+    main_countries,
+    parse_scope,
+    role_countries,
+    scope_label,
+    scope_of,
+)
+
+RU_KZ, RU_BY, RU_UZ, RU_KG = ("KZ", "RU"), ("BY", "RU"), ("RU", "UZ"), ("KG", "RU")
+
+#: (paragraph, quote, event context (title/lead codes), participants, expected scope)
+SCOPES = [
+    ("Trade between Russia and Belarus reached $46.5 billion last year.", "$46.5", [], [], RU_BY),
+    (
+        "Russia’s trade with Kazakhstan increased by over 10 percent in 2022.",
+        "10 percent",
+        [],
+        [],
+        RU_KZ,
+    ),
+    (
+        "In 2022, trade turnover between Russia and Kyrgyzstan increased by 37% to reach US $ 3.5 billion.",
+        "US $ 3.5",
+        [],
+        [],
+        RU_KG,
+    ),
+    ("Kazakh-Uzbek trade grew by 30% last year.", "30%", [], [], ("KZ", "UZ")),
+    (
+        "Kazakhstan and Uzbekistan will continue to maintain the almost 50% share of all"
+        " intra-regional trade that both countries are holding in Central Asia.",
+        "50%",
+        [],
+        [],
+        ("KZ", "UZ"),
+    ),
+    (
+        "Last year’s trade volume between Russia and the Central Asian states exceeded $45 billion.",
+        "$45",
+        [],
+        [],
+        ("KG", "KZ", "RU", "TJ", "TM", "UZ"),
+    ),
+    ("Trade within the EAEU grew by 10% in 2023.", "10%", [], [], ("EAEU",)),
+    # two statements in one sentence: the figure's own clause first
+    (
+        "Trade between Kazakhstan and Russia reached $28 billion, while trade with China exceeded"
+        " $31 billion.",
+        "$28",
+        [],
+        [],
+        RU_KZ,
+    ),
+    (
+        "Trade between Kazakhstan and Russia reached $28 billion, while trade with China exceeded"
+        " $31 billion.",
+        "$31",
+        [],
+        [],
+        None,
+    ),
+    # a currency is not a country
+    (
+        "Russia and Belarus traded goods worth 850bn U.S. dollars, or 40 billion American dollars.",
+        "850bn",
+        [],
+        [],
+        RU_BY,
+    ),
+    ("Trade with the Union State partners grew 17%.", "17%", [], [], RU_BY),
+    # the paragraph before the figure's sentence
+    (
+        "Relations between Moscow and Minsk are developing. Last year, trade grew by around 17%.",
+        "17%",
+        [],
+        [],
+        RU_BY,
+    ),
+    # one country named: the partner comes from the wider context
+    ("Trade with Belarus grew by 17% last year.", "17%", [], ["RU"], RU_BY),
+    (
+        "Uzbek companies number 700 in Russia today; 700 Uzbek companies work.",
+        "700 Uzbek",
+        [],
+        [],
+        RU_UZ,
+    ),
+    ("Last year, our trade turnover grew by 26%.", "26%", ["RU", "UZ"], [], RU_UZ),
+    ("Last year, our trade turnover grew by 26%.", "26%", [], ["RU", "UZ"], RU_UZ),
+    # one country about its own affairs
+    (
+        "Tokayev noted that Kazakhstan and Russia have potential in the agro-industrial sector,"
+        " highlighting Kazakhstan’s record grain production of nearly 27 million tons this year.",
+        "27 million",
+        [],
+        [],
+        ("KZ",),
+    ),
+    ("Kazakhstan’s voter turnout was 69.4% in the election.", "69.4%", ["RU", "KZ"], [], ("KZ",)),
+    # unsure: two candidate partners, or nothing at all
+    (
+        "Kazakhstan trades with China and Uzbekistan. Trade with Belarus grew by 17%.",
+        "17%",
+        [],
+        [],
+        None,
+    ),
+    ("Trade grew by 17%.", "17%", [], [], None),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "around", "people", "expected"), SCOPES)
+def test_scope_of(text, quote, around, people, expected) -> None:
+    assert scope_of(text, text.index(quote), around, people) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "trade between the border regions alone reached $5 billion",
+        "The trade turnover between Kazakhstan and Uzbekistan only via railways increased by 44%.",
+        "trade turnover between the regions of Kazakhstan and Russia has exceeded the total by 10%",
+        "supplies from Kazakhstan to the Russian regions increased two-and-a-half times",
+        "Inter-regional trade accounts for 70% of Kazakhstan-Russia trade turnover.",
+        "agricultural trade grew by 12%",
+        "cross-border trade reached $2 billion",
+    ],
+)
+def test_parts_of_a_whole(text: str) -> None:
+    assert is_part(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia’s trade with Kazakhstan increased by over 10 percent in 2022 and reached $28.2 billion.",
+        "thanks to the active contribution of our regions, trade grew by 10 percent",
+        "Some 6,000 companies with Russian capital operate in various regions of Kazakhstan.",
+        "Trade and economic cooperation reached $28 billion.",
+    ],
+)
+def test_wholes_are_not_parts(text: str) -> None:
+    assert not is_part(text)
+
+
+def test_a_part_never_lands_on_the_whole() -> None:
+    for text, quote in [
+        ("Trade between the border regions alone reached $5 billion.", "$5"),
+        ("The trade turnover only via railways increased by 44% per year.", "44%"),
+        (
+            "It is crucial that trade turnover between the regions of Kazakhstan and Russia has"
+            " exceeded the total volume of two-way trade by 10% and continues to grow.",
+            "10%",
+        ),
+    ]:
+        figure = _figure(text, quote)[0]
+        got = assign_indicators(text, [figure], INDICATORS)[0]
+        assert got.part
+        assert got.indicator not in {"trade-turnover", "trade-growth"}
+
+
+def test_catalogue_keeps_its_ids_and_adds_scoped_variants() -> None:
+    home = INDICATORS["trade-turnover"]
+    assert home.scope == RU_KZ and home.measure == "" and home.name == "Bilateral trade turnover"
+    assert "between Russia and Kazakhstan" in home.description
+    by = INDICATORS["trade-turnover-by-ru"]
+    assert by.measure == "trade-turnover" and by.scope == RU_BY
+    assert by.name == "Bilateral trade turnover (Russia–Belarus)"
+    assert "between Russia and Belarus" in by.description
+    assert by.patterns == home.patterns and by.units == home.units
+    assert INDICATORS["trade-growth-ru-uz"].scope == RU_UZ
+    assert INDICATORS["grain-harvest"].scope == ("KZ",) and INDICATORS["grain-harvest"].part
+
+
+@pytest.mark.parametrize(
+    ("measure", "scope", "expected"),
+    [
+        ("trade-turnover", RU_KZ, "trade-turnover"),
+        ("trade-turnover", RU_BY, "trade-turnover-by-ru"),
+        ("trade-turnover-by-ru", RU_UZ, "trade-turnover-ru-uz"),
+        ("trade-growth", ("KG", "UZ"), "trade-growth-kg-uz"),
+        ("trade-turnover", ("EAEU",), None),  # a scope the catalogue does not declare
+        ("trade-turnover", None, None),  # unsure
+        ("russian-investment-stock", RU_BY, None),
+        (None, RU_KZ, None),
+    ],
+)
+def test_in_scope(measure, scope, expected) -> None:
+    assert in_scope(measure, scope, INDICATORS) == expected
+
+
+def test_classifier_picks_measures_not_scoped_variants() -> None:
+    text = "Trade between Russia and Belarus reached $46.5 billion."
+    [figure] = find_figures(text)
+    assert classify(text, figure, INDICATORS) == "trade-turnover"
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (
+            "- {id: t, name: T, unit: USD, patterns: [trade], scopes: [RU-XX]}\n",
+            "unknown scope 'RU-XX'",
+        ),
+        ("- {id: t, name: T, unit: USD, patterns: [trade], scope: Narnia}\n", "unknown scope"),
+        ("- {id: t, name: T, unit: USD, patterns: [trade], scopes: RU-BY}\n", "'scopes' must be"),
+        (
+            "- {id: t, name: T, unit: USD, patterns: [trade], scopes: [RU-BY]}\n"
+            "- {id: t-by-ru, name: U, unit: USD, patterns: [trade]}\n",
+            "duplicate id",
+        ),
+    ],
+)
+def test_bad_scopes_name_file_and_entry(tmp_path: Path, body: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        load_indicators(_write(tmp_path, body))
+
+
+def test_scope_helpers() -> None:
+    assert parse_scope("RU-KZ") == parse_scope("KZ–RU") == parse_scope(["RU", "KZ"]) == RU_KZ
+    assert parse_scope("eaeu") == ("EAEU",) and parse_scope("RU-EAEU") is None
+    assert parse_scope("RU-XX") is None
+    assert scope_label(RU_KZ) == "Russia and Kazakhstan"
+    assert scope_label(("KG", "RU", "TJ")) == "Russia, Kyrgyzstan and Tajikistan"
+    assert role_countries(["President of the Republic of Belarus"]) == ["BY"]
+    assert role_countries(["Poet"]) == []
+    texts = ["Kyrgyzstan and Uzbekistan signed.", "Uzbekistan's Tashkent hosts Kyrgyz guests."]
+    assert main_countries(texts) == ["UZ", "KG"]
+
+
+def test_scope_doctests() -> None:
+    result = doctest.testmod(scope_module)
+    assert result.failed == 0 and result.attempted > 0
+
+
+def test_a_cause_told_later_does_not_make_a_part() -> None:
+    text = (
+        "The trade turnover between our countries grew by 30 percent last year and keeps growing,"
+        " for the most part by virtue of agricultural products supply to the Russian market."
+    )
+    [got] = assign_indicators(text, find_figures(text), INDICATORS)
+    assert not got.part
+
+
+def test_one_direction_of_trade_is_a_part() -> None:
+    text = (
+        "The trade turnover between the countries reached $693.988 million in 2023."
+        " Kyrgyzstan's exports to Uzbekistan amounted to $290.766 million, a 22.9 percent rise."
+    )
+    got = assign_indicators(text, find_figures(text), INDICATORS)
+    assert [(f.quote, f.part, f.indicator) for f in got] == [
+        ("$693.988 million", False, "trade-turnover"),
+        ("$290.766 million", True, None),
+        ("22.9 percent", True, None),
+    ]

@@ -240,6 +240,7 @@ def test_every_documented_sidecar_key_is_accepted(tmp_path):
         "author": "kassym-jomart-tokayev",
         "slug": "a-slug",
         "events": "[]",
+        "figures": "{}",
     }
     text = "".join(f"{k}: {values.get(k, 'text')}\n" for k in SIDECAR_KEYS)
     write(tmp_path, "s.yml", text)

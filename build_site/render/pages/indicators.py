@@ -6,7 +6,8 @@ of one period disagree, and a table of every statement, newest period first (tar
 statements without a period, last). The table is paginated (config.page_size * 4 rows:
 `<id>/page-2.md`, ...); the chart and the notes sit on the first page and cover every statement (the
 chart aggregates past charts.MAX_MARKS, the notes list the MAX_NOTES most recent periods).
-`indicators/index.md` lists each indicator with its unit, count and latest statement.
+`indicators/index.md` lists each indicator with its unit, count and latest statement (a measure's
+variant for another scope, e.g. `trade-turnover-by-ru`, once some statement uses it).
 
 Speakers keep one colour and shape across the site where possible: they are ranked by how many
 statements they make in the whole corpus, and each chart gives its slots in that order.
@@ -21,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from build_site.extract.scope import scope_label
 from build_site.link.index import Statement
 from build_site.render import charts
 from build_site.render.footnotes import (
@@ -98,7 +100,7 @@ def row(r: Renderer, page: str, st: Statement) -> Row:
     return Row(
         period=escape(period_label(f.period)),
         said=para_link(r, page, st, f"“{escape(f.quote)}”"),
-        value=escape(describe(f)),
+        value=escape(describe(f)) + (" (reviewed by an editor)" if f.reviewed else ""),
         speaker=speaker_link(r, page, st.ref.speaker),
         event=f"[{escape(st.ref.event.title)}]({rel(page, event_page(st.ref.event))}), {long_date(st.ref.event)}",
     )
@@ -109,7 +111,8 @@ def disagreement_groups(statements: list[Statement]) -> list[list[Statement]]:
     groups: dict[tuple, list[Statement]] = {}
     for st in statements:
         if st.figure.period:  # values in different units (US$ vs roubles) are not compared
-            groups.setdefault((period_group(st), unit_kind(st.figure.unit)), []).append(st)
+            key = (st.figure.scope, period_group(st), unit_kind(st.figure.unit))
+            groups.setdefault(key, []).append(st)
     out = [
         g
         for g in groups.values()
@@ -224,6 +227,8 @@ def indicator_pages(
                 parts=paths,
                 pager=pager(page, paths, i),
                 unit=unit_label(indicator.unit),
+                about=scope_label(indicator.scope)
+                + (" (a part of a whole)" if indicator.part else ""),
                 topic=r.link(page, "topic", topic) if topic else None,
                 rows=[row(r, page, st) for st in chunks[i]],
                 total=summary["total"],
@@ -266,6 +271,8 @@ def index_page(r: Renderer) -> str:
     items = []
     for ind in sorted(r.corpus.indicators.values(), key=lambda i: i.name.lower()):
         sts = r.index.statements.get(ind.id, ())
+        if ind.measure and not sts:
+            continue  # a scope declared but never stated: its page exists, the list skips it
         st = latest(sts)
         items.append(
             {
