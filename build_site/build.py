@@ -26,7 +26,7 @@ from build_site.extract.indicators import load_indicators
 from build_site.extract.review import review
 from build_site.link.index import Index
 from build_site.link.series import Series, assign_series, load_series
-from build_site.link.urls import UrlRecord, assign_urls, load_record, redirect_page
+from build_site.link.urls import UrlRecord, load_record, redirect_page, resolve_urls
 from build_site.model import Corpus, Event, Issue, Person
 from build_site.read.seeds import InputError, find_seeds, read_source
 from build_site.read.vocab import load_vocabulary
@@ -334,31 +334,6 @@ class CacheUpdate:
         self.cache.prune(self.used)
         if self.memo is not None:
             self.memo.save()
-
-
-def resolve_urls(
-    events: list[Event], record: UrlRecord, issues: list[Issue]
-) -> tuple[list[Event], UrlRecord]:
-    """Final URLs from the published-URL record (see urls.py): stable, collision-free."""
-    keyed = {f"{e.seed}#{e.index}": e for e in events}
-    final, new_record = assign_urls({k: e.id for k, e in keyed.items()}, record)
-    out = []
-    for key, e in keyed.items():
-        if (
-            final[key] != e.id
-        ):  # said on every build (not only the first), so that --strict keeps failing
-            issues.append(
-                Issue(
-                    e.seed,
-                    None,
-                    "warning",
-                    f"another event has the same date and title; URL events/{final[key]}/"
-                    " (set 'slug:' in the sidecar to choose one)",
-                )
-            )
-            e = replace(e, id=final[key], url=f"events/{final[key]}/")
-        out.append(e)
-    return out, new_record
 
 
 def prepare(config: Config, progress: Progress | None = None) -> Build:

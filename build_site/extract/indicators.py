@@ -93,6 +93,7 @@ def load_indicators(
                 )
                 continue
             out[variant.id] = variant
+            seen[variant.id] = entry.line
     if not collect and len(issues) > start:
         raise VocabularyError(issues[start:])
     return out

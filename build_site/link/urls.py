@@ -17,12 +17,12 @@ a newcomer gets a suffix made from its own key, never from how many other seeds 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
 
-from build_site.model import Issue
+from build_site.model import Event, Issue
 from build_site.read import yamlfile
 
 HEADER = """\
@@ -128,3 +128,26 @@ def redirect_page(target: str) -> str:
 <script>location.replace("{target}" + location.hash)</script>
 </head><body><p>This page has moved to <a href="{target}">{target}</a>.</p></body></html>
 """
+
+
+def resolve_urls(
+    events: list[Event], record: UrlRecord, issues: list[Issue]
+) -> tuple[list[Event], UrlRecord]:
+    """Final URLs from the published-URL record (assign_urls): stable, collision-free."""
+    keyed = {f"{e.seed}#{e.index}": e for e in events}
+    final, new_record = assign_urls({k: e.id for k, e in keyed.items()}, record)
+    out = []
+    for key, e in keyed.items():
+        if final[key] != e.id:  # said on every build, so that --strict keeps failing
+            issues.append(
+                Issue(
+                    e.seed,
+                    None,
+                    "warning",
+                    f"another event has the same date and title; URL events/{final[key]}/"
+                    " (set 'slug:' in the sidecar to choose one)",
+                )
+            )
+            e = replace(e, id=final[key], url=f"events/{final[key]}/")
+        out.append(e)
+    return out, new_record

@@ -103,7 +103,7 @@ SIDECAR: tuple[SidecarKey, ...] = (
         {},
         "An editor's review of figures, by footnote label: {indicator, period, scope},"
         " not-a-statistic or ok (README, 'An editor's hand').",
-        shape="a mapping of footnote labels (e.g. putin-2-p3-1) to reviews",
+        shape="map footnote labels (e.g. putin-2-p3-1) to reviews",
     ),
     SidecarKey(
         "events",
@@ -177,7 +177,7 @@ def _check_mapping(data: LineMap, name: str, nested: bool = False) -> None:
             continue  # checked item by item by the caller
         elif spec.type is dict:
             if not isinstance(value, dict):
-                raise InputError(name, line, f"{key} must be {spec.shape}")
+                raise InputError(name, line, f"{key} must {spec.shape}")
         elif (spec.pattern and not re.fullmatch(spec.pattern, str(value))) or (
             spec.choices and value not in spec.choices
         ):
