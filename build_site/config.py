@@ -56,9 +56,12 @@ class Config:
     """Worker processes for reading seeds (default: one per core; 1 turns it off)."""
     page_size: int = 25
     """Items per page on paginated lists (topic excerpts, mentions, events per place)."""
-    excerpts_per_page: int = 200
+    excerpts_per_page: int = field(
+        default_factory=lambda: int(os.environ.get("BUILD_SITE_EXCERPTS_PER_PAGE") or 200)
+    )
     """Excerpts (a sentence each, linked to its paragraph) per page of a topic, place or
-    organisation: dense pages, so few of them."""
+    organisation: dense pages, so few of them (env BUILD_SITE_EXCERPTS_PER_PAGE: a small number
+    shows the pagination of a small corpus, as the browser tests do)."""
     progress: bool = field(default_factory=lambda: os.environ.get("CI") is None)
     """Show a progress bar on a terminal; always off in CI."""
 

@@ -104,7 +104,8 @@ def build(dest: Path, *, strict: bool = False) -> Path:
     config = copy_project(dest / "project")
     site = dest / "site"
     args = ["build", "-q", "-f", str(config), "-d", str(site)] + (["--strict"] if strict else [])
-    result = mkdocs(*args, cwd=dest / "project")
+    # a few excerpts a page, so the 8 real events also give paginated lists to test
+    result = mkdocs(*args, cwd=dest / "project", env=mkdocs_env(BUILD_SITE_EXCERPTS_PER_PAGE="5"))
     if result.returncode != 0 or not (site / "index.html").exists():
         raise RuntimeError(
             f"mkdocs build failed ({result.returncode}):\n{result.stdout}\n{result.stderr}"
