@@ -30,7 +30,7 @@ from build_site.link.urls import UrlRecord, assign_urls, load_record, redirect_p
 from build_site.model import Corpus, Event, Issue, Person
 from build_site.read.seeds import InputError, find_seeds, read_source
 from build_site.read.vocab import load_vocabulary
-from build_site.render.export import corpus_json_chunks, figures_csv
+from build_site.render.downloads import downloads
 from build_site.render.site import SECTIONS, iter_pages
 from build_site.structure.audit import SeedAudit, audit
 from build_site.structure.structure import structure
@@ -59,8 +59,8 @@ class Build:
     def outputs(self) -> Iterator[tuple[str, str | Iterable[str]]]:
         """Every file of docs_src/ the build owns, lazily: pages, downloads, redirect pages."""
         yield from iter_pages(self.corpus, self.index, self.config, SECTIONS)
-        yield "downloads/corpus.json", corpus_json_chunks(self.corpus)
-        yield "downloads/figures.csv", figures_csv(self.corpus)
+        # corpus.json, figures.csv, TEI, citations, indicator data, feed.xml, the Downloads page
+        yield from downloads(self.corpus, self.index, self.config)
         current = {f"{e.seed}#{e.index}": e.url for e in self.corpus.events}
         for old, key in self.record.redirects.items():
             if key in current:
