@@ -45,7 +45,8 @@ class Config:
     strict: bool = False
     """Turn every warning about the input into a failure (exit status 1)."""
     site_url: str | None = None
-    """Public address used in citations (default: `site_url` of <root>/mkdocs.yml)."""
+    """Public address used in citations (default: `site_url` of <root>/mkdocs.yml, whose
+    `!ENV [SITE_URL, 'http://127.0.0.1:8000/']` reads the SITE_URL environment variable)."""
     cache: Path | None = None
     """Folder of the per-seed cache (default: <root>/.cache/build-site)."""
     use_cache: bool = False
@@ -74,7 +75,7 @@ class Config:
     def public_url(self) -> str:
         url = (
             self.site_url
-            or _mkdocs_site_url(self.root.resolve() / "mkdocs.yml")
+            or mkdocs_site_url(self.root.resolve() / "mkdocs.yml")
             or "http://127.0.0.1:8000/"
         )
         return url if url.endswith("/") else url + "/"
@@ -102,17 +103,53 @@ SIDECAR_KEYS = {
 }
 
 
+@dataclass(frozen=True)
+class EnvTag:
+    """`!ENV NAME` or `!ENV [NAME, OTHER, default]` of mkdocs.yml, resolved as MkDocs and Zensical
+    do: the first variable that is set, else the last item (when the list has more than one)."""
+
+    names: tuple[str, ...]
+    default: object = None
+
+    def resolve(self, environ=None) -> object:
+        environ = os.environ if environ is None else environ
+        return next((environ[n] for n in self.names if n in environ), self.default)
+
+
+def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> EnvTag:
+    if isinstance(node, yaml.ScalarNode):
+        return EnvTag((loader.construct_scalar(node),))
+    items = list(node.value)
+    default = loader.construct_object(items.pop()) if len(items) > 1 else None
+    return EnvTag(tuple(loader.construct_scalar(n) for n in items), default)
+
+
 class _TolerantLoader(yaml.SafeLoader):
-    """mkdocs.yml may hold !!python/name and !ENV tags; we only need plain keys."""
+    """mkdocs.yml may hold !!python/name tags (kept as None) and !ENV tags (kept as EnvTag)."""
 
 
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_TolerantLoader.add_constructor("!ENV", _env_tag)
 
 
 @lru_cache(maxsize=8)
-def _mkdocs_site_url(path: Path) -> str | None:
+def _mkdocs_config(path: Path) -> dict:
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
     except (OSError, yaml.YAMLError):
-        return None
-    return data.get("site_url") if isinstance(data, dict) else None
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def mkdocs_site_url(path: Path, environ=None) -> str | None:
+    """`site_url` of the mkdocs.yml at path, its !ENV tag resolved in environ (default: os.environ).
+
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "mkdocs.yml"
+    >>> _ = path.write_text("site_url: !ENV [SITE_URL, 'http://127.0.0.1:8000/']\\n")
+    >>> mkdocs_site_url(path, {}), mkdocs_site_url(path, {"SITE_URL": "https://example.org/a/"})
+    ('http://127.0.0.1:8000/', 'https://example.org/a/')
+    """
+    url = _mkdocs_config(path.resolve()).get("site_url")
+    url = url.resolve(environ) if isinstance(url, EnvTag) else url
+    return str(url) if url else None

@@ -17,8 +17,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-import yaml
 
+from build_site.config import mkdocs_site_url
 from tests.browser.sitebuild import ROOT, built_site
 
 pytestmark = pytest.mark.slow
@@ -47,9 +47,7 @@ FETCHED_LINK_RELS = {
     "manifest",
     "apple-touch-icon",
 }
-SITE_URL = (
-    yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8")).get("site_url") or ""
-).rstrip("/") + "/"
+SITE_URL = (mkdocs_site_url(ROOT / "mkdocs.yml") or "").rstrip("/") + "/"
 EVENT_PAGE = re.compile(r"^events/\d{4}-\d\d-\d\d-[^/]+/index\.html$")
 
 
@@ -277,9 +275,14 @@ def test_language_headings_and_text_alternatives(pages):
                 svg.get("aria-label") or svg.get("aria-labelledby")
             ):
                 problems.append(f"{path}: <svg role=img> without aria-label")
-            if svg.get("role") != "img" and svg.get("aria-hidden") != "true":
+            if svg.get("role") == "group" and not svg.get(
+                "aria-labelledby"
+            ):  # a map whose dots are links
+                problems.append(f"{path}: <svg role=group> without aria-labelledby")
+            if svg.get("role") not in ("img", "group") and svg.get("aria-hidden") != "true":
                 problems.append(
-                    f"{path}: <svg class={svg.get('class')!r}> in the content is neither role=img nor aria-hidden"
+                    f"{path}: <svg class={svg.get('class')!r}> in the content is neither role=img, "
+                    "a named role=group nor aria-hidden"
                 )
         missing = sorted({f"{attr}={ref}" for attr, ref in page.idrefs if ref not in page.ids})
         if missing:

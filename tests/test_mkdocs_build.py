@@ -57,14 +57,21 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def env() -> dict[str, str]:
-    e = dict(os.environ, CI="1", PYTHONUTF8="1")
+def env(**extra: str | None) -> dict[str, str]:
+    """The environment of a build; an extra variable given None is removed."""
+    # NO_MKDOCS_2_WARNING: Material prints its end-of-life banner on every run otherwise.
+    e = dict(os.environ, CI="1", PYTHONUTF8="1", NO_MKDOCS_2_WARNING="1")
+    e.update({k: v for k, v in extra.items() if v is not None})
+    for k in [k for k, v in extra.items() if v is None]:
+        e.pop(k, None)
     e["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{e.get('PATH', '')}"
     return e
 
 
-def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(args, cwd=cwd, env=env(), capture_output=True, text=True, timeout=900)
+def run(args: list[str], cwd: Path, **extra_env: str | None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        args, cwd=cwd, env=env(**extra_env), capture_output=True, text=True, timeout=900
+    )
 
 
 def event_pages(site: Path) -> list[str]:
@@ -120,3 +127,46 @@ def test_zensical_build(tmp_path):
     )
     pages = event_pages(project / "site")
     assert len(pages) == EXPECTED_EVENTS, pages
+
+
+CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
+
+
+def test_site_url_from_the_environment(tmp_path):
+    """SITE_URL moves every canonical link, the sitemap and the citations; without it the site is
+    addressed where `mkdocs serve` serves it (the README's http://127.0.0.1:8000/)."""
+    project = copy_project(tmp_path / "project")
+    public = "https://example.org/archive/"
+    proc = run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", "-d", "site"],
+        project,
+        SITE_URL=public,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "end of life" not in proc.stderr
+    site = project / "site"
+    pages = sorted(site.rglob("index.html"))
+    canonical = [m for page in pages for m in CANONICAL.findall(page.read_text(encoding="utf-8"))]
+    assert len(canonical) > 50 and all(url.startswith(public) for url in canonical), canonical[:5]
+    assert public + "events/" in canonical
+    name = event_pages(site)[0]
+    html = (site / "events" / name / "index.html").read_text(encoding="utf-8")
+    assert f'data-url="{public}events/{name}/"' in html
+    cite = re.search(r"Cite this .*?</details>", html, re.S).group(0)
+    assert f'href="{public}events/{name}/">{public}events/{name}/</a>' in cite, cite
+    assert "127.0.0.1" not in html and "speech-archive.github.io" not in html
+    assert f"<loc>{public}events/{name}/</loc>" in (site / "sitemap.xml").read_text(
+        encoding="utf-8"
+    )
+    corpus = (site / "downloads/corpus.json").read_text(encoding="utf-8")
+    assert "127.0.0.1" not in corpus
+
+    local = run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", "-d", "site-local"],
+        project,
+        SITE_URL=None,
+    )
+    assert local.returncode == 0, local.stderr[-3000:]
+    html = (project / "site-local" / "events" / name / "index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="http://127.0.0.1:8000/events/{name}/"' in html
+    assert f'data-url="http://127.0.0.1:8000/events/{name}/"' in html

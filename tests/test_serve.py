@@ -45,12 +45,9 @@ class Server:
     def __init__(self, project: Path, config: Path, log: Path):
         self.project, self.log = project, log
         self.port = free_port()
-        import yaml
+        from build_site.config import mkdocs_site_url
 
-        path = (
-            urlsplit(yaml.safe_load(config.read_text(encoding="utf-8")).get("site_url") or "/").path
-            or "/"
-        )
+        path = urlsplit(mkdocs_site_url(config) or "/").path or "/"
         self.base = f"http://127.0.0.1:{self.port}{path if path.endswith('/') else path + '/'}"
         self.out = log.open("w", encoding="utf-8")
         self.proc = subprocess.Popen(
@@ -68,7 +65,7 @@ class Server:
             stdout=self.out,
             stderr=subprocess.STDOUT,
             start_new_session=True,
-            env={**os.environ, "CI": "1", "PYTHONUNBUFFERED": "1"},
+            env={**os.environ, "CI": "1", "PYTHONUNBUFFERED": "1", "NO_MKDOCS_2_WARNING": "1"},
         )
 
     def text(self) -> str:

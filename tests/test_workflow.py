@@ -73,3 +73,15 @@ def test_deploy_job(workflow):
 def test_least_privilege(workflow):
     assert workflow["permissions"] == {"contents": "read"}
     assert "concurrency" in workflow
+
+
+def test_site_url_comes_from_the_pages_deployment(workflow):
+    build = workflow["jobs"]["build"]
+    pages = uses(build, "actions/configure-pages")
+    assert pages and pages[0]["id"] == "pages"
+    step = next(s for s in steps(build) if "mkdocs build" in str(s.get("run", "")))
+    assert step["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}"
+    assert steps(build).index(pages[0]) < steps(build).index(step)
+    assert build["permissions"]["pages"] == "read"
+    assert str(build["env"]["NO_MKDOCS_2_WARNING"]) == "1"
+    assert "npm ci --prefix tests/browser" in runs(build)

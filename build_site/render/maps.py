@@ -1,17 +1,22 @@
 """Static SVG maps drawn at build time: no tiles, no scripts, nothing fetched from another host.
 
 An equirectangular projection of a latitude/longitude box (x stretched by the cosine of the
-middle latitude, so shapes near 50° N are not twice too wide), a graticule, and one dot per place.
-Labels are placed greedily, most important place first, and skipped where they would overlap.
-The SVG carries its own text alternative (<title>, <desc>, role="img", aria-label); the pages
-that show a map also list the same places as text.
+middle latitude, so shapes near 50° N are not twice too wide), coastlines and country borders
+(`land=basemap.land`: Natural Earth's, see basemap.py), a graticule, and one dot per place. Labels are
+placed greedily, most important place first, and skipped where they would overlap.
+
+Accessibility: the SVG is a named group (role="group", labelled by its <title>, described by its
+<desc>), not role="img", because its dots are links, and an image's content is presentational
+(no interactive element may sit inside it). Each dot's link is named after its place; the
+drawing (land, grid, frame) is aria-hidden. The pages that show a map also list the same places
+as text.
 
 The SVG is returned as one line, to be put inline in a raw HTML block of the Markdown: there
 Python-Markdown leaves it alone, and its links work. Links inside raw HTML are not rewritten by
 MkDocs, so a dot's href is the page's final URL (`url_rel`, directory URLs), not a .md path.
 
     >>> svg = svg_map([Dot("ufa", "Ufa", 54.7, 55.9), Dot("omsk", "Omsk", 55.0, 73.4)], "Two cities", "Ufa and Omsk.")
-    >>> svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"') and "<title" in svg and 'role="img"' in svg
+    >>> svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"') and "<title" in svg and 'role="group"' in svg
     True
     >>> url_rel("places/index.md", "places/omsk.md"), url_rel("places/ufa.md", "places/omsk.md")
     ('omsk/', '../omsk/')
@@ -22,6 +27,7 @@ from __future__ import annotations
 import math
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from build_site.render.markup import attr
@@ -174,19 +180,24 @@ def svg_map(
     width: float = WIDTH,
     labels: int = 40,
     id: str = "map",
+    land: Callable[[Projection], str] | None = None,
 ) -> str:
-    """One-line SVG of `dots` (those outside `box` are left out) with a graticule and a frame."""
+    """One-line SVG of `dots` (those outside `box` are left out) with a graticule and a frame, and
+    with coastlines and borders drawn by `land` (basemap.land) when given."""
     p = Projection(box or bounding_box(dots), width)
     shown = [(d, *p(d.lat, d.lon)) for d in dots if p.inside(d.lat, d.lon)]
     placed = _labels(p, shown, labels)
     tid, did = f"{id}-title", f"{id}-desc"
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {p.width:.0f} {p.height:.0f}" width="100%" role="img"'
-        f' aria-label="{attr(title)}" aria-describedby="{did}" class="place-map" style="max-width:{p.width:.0f}px;height:auto"'
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {p.width:.0f} {p.height:.0f}" width="100%" role="group"'
+        f' aria-labelledby="{tid}" aria-describedby="{did}" class="place-map" style="max-width:{p.width:.0f}px;height:auto"'
         f' font-family="sans-serif" font-size="{FONT}">',
         f'<title id="{tid}">{attr(title)}</title><desc id="{did}">{attr(desc)}</desc>',
+        '<g aria-hidden="true">',
+        land(p) if land else "",
         f'<rect width="{p.width:.0f}" height="{p.height:.0f}" fill="none" stroke="currentColor" stroke-opacity=".35"/>',
         _graticule(p),
+        "</g>",
     ]
     # Light dots first, so highlighted and heavier ones are drawn on top.
     for d, x, y in sorted(shown, key=lambda t: (t[0].highlight, t[0].weight)):
@@ -203,7 +214,11 @@ def svg_map(
             tx, ty, anchor = placed[d.id]
             weight = ' font-weight="bold"' if d.highlight else ""
             label = f'<text x="{tx:.1f}" y="{ty:.1f}" text-anchor="{anchor}" fill="currentColor"{weight}>{attr(d.name)}</text>'
-        out.append(f'<a href="{attr(d.href)}">{mark}{label}</a>' if d.href else mark + label)
+        out.append(
+            f'<a href="{attr(d.href)}" aria-label="{attr(d.name)}">{mark}{label}</a>'
+            if d.href
+            else mark + label
+        )
     out.append("</svg>")
     return "".join(out)
 

@@ -120,7 +120,8 @@
       button.textContent = "Cite";
       button.setAttribute("data-citation", citation);
       button.setAttribute("title", "Copy a citation of this speech: " + citation);
-      button.setAttribute("aria-label", "Copy a citation of this speech" + (speaker ? " by " + speaker : ""));
+      // The name starts with the visible text ("Cite"), so voice control users can say what they see.
+      button.setAttribute("aria-label", "Cite this speech" + (speaker ? " by " + speaker : ""));
       heading.appendChild(button);
     });
   }

@@ -65,10 +65,10 @@ def chromium_executable() -> str:
 
 
 def public_url() -> str:
-    import yaml
+    """site_url as the build resolved it (SITE_URL when set, else mkdocs.yml's default)."""
+    from build_site.config import mkdocs_site_url
 
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    url = config.get("site_url") or "http://127.0.0.1:8000/"
+    url = mkdocs_site_url(ROOT / "mkdocs.yml") or "http://127.0.0.1:8000/"
     return url if url.endswith("/") else url + "/"
 
 

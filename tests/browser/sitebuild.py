@@ -8,6 +8,7 @@ The repository's docs_src/ is never written.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -15,11 +16,41 @@ from pathlib import Path
 
 import yaml
 
-from build_site.config import DATA_DIR, GENERATED_DIRS, GENERATED_FILES, TEMPLATES_DIR  # noqa: E402
+from build_site.config import (  # noqa: E402
+    DATA_DIR,
+    GENERATED_DIRS,
+    GENERATED_FILES,
+    TEMPLATES_DIR,
+    EnvTag,
+    _env_tag,
+)
 from tests.paths import ROOT
 
 #: Site folders built in this session, by purpose: built once, shared by every test module.
 _BUILT: dict[str, Path] = {}
+
+
+class _Loader(yaml.SafeLoader):
+    """Reads mkdocs.yml keeping its !ENV tags (site_url), to be written back as they were."""
+
+
+_Loader.add_constructor("!ENV", _env_tag)
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Dumper.add_representer(
+    EnvTag,
+    lambda dumper, tag: dumper.represent_sequence(
+        "!ENV", [*tag.names, *([tag.default] if tag.default is not None else [])]
+    ),
+)
+
+
+def read_config(path: Path = ROOT / "mkdocs.yml") -> dict:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
 
 
 def copy_project(dest: Path, *, watch_repo: bool = True) -> Path:
@@ -39,7 +70,7 @@ def copy_project(dest: Path, *, watch_repo: bool = True) -> Path:
             shutil.copytree(item, docs / item.name, dirs_exist_ok=True)
         else:
             shutil.copy2(item, docs / item.name)
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = read_config()
     config["docs_dir"] = str(docs)
     config["hooks"] = [str((ROOT / h).resolve()) for h in config.get("hooks", [])]
     theme = config.get("theme", {})
@@ -49,17 +80,28 @@ def copy_project(dest: Path, *, watch_repo: bool = True) -> Path:
         [str(DATA_DIR), str(TEMPLATES_DIR)] if watch_repo else []
     )
     path = dest / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(
+        yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     return path
 
 
-def mkdocs(*args: str, cwd: Path, timeout: float = 300) -> subprocess.CompletedProcess:
+def mkdocs_env(**extra: str) -> dict[str, str]:
+    """The environment for running MkDocs: NO_MKDOCS_2_WARNING silences Material's end-of-life
+    banner, printed on every run otherwise (see the README)."""
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra}
+
+
+def mkdocs(
+    *args: str, cwd: Path, timeout: float = 300, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", *args],
         cwd=cwd,
         capture_output=True,
         text=True,
         timeout=timeout,
+        env=env or mkdocs_env(),
     )
 
 

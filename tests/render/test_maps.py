@@ -6,10 +6,8 @@ import posixpath
 import re
 import xml.etree.ElementTree as ET
 
-import yaml
-
-from build_site.render import maps  # noqa: E402
-from tests.paths import ROOT
+from build_site.render import basemap, maps
+from tests.browser.sitebuild import read_config
 
 SVG = "{http://www.w3.org/2000/svg}"
 SVG_IN_PAGE = re.compile(r"<svg .*?</svg>")
@@ -18,12 +16,26 @@ SVG_IN_PAGE = re.compile(r"<svg .*?</svg>")
 def _check(svg: str) -> ET.Element:
     root = ET.fromstring(svg)  # raises on anything not well-formed
     assert root.tag == f"{SVG}svg"
-    assert root.get("role") == "img" and root.get("aria-label")
+    # A named group, not role="img": its dots are links, and nothing interactive may sit in an image.
+    assert root.get("role") == "group" and "img" not in svg.replace('role="group"', "")
     title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
     assert title is not None and title.text and desc is not None and desc.text
+    assert root.get("aria-labelledby") == title.get("id") and root.get(
+        "aria-describedby"
+    ) == desc.get("id")
     assert list(root)[:2] == [title, desc]  # first children: read before anything else
+    for a in root.iter(f"{SVG}a"):  # every dot's link is named after its place
+        assert a.get("aria-label") and a.find(f"{SVG}circle/{SVG}title").text == a.get("aria-label")
     assert "script" not in svg and "http://" not in svg.replace("http://www.w3.org/2000/svg", "")
     return root
+
+
+def test_doctests():
+    import doctest
+
+    from build_site.render import basemap
+
+    assert doctest.testmod(maps).failed == 0 and doctest.testmod(basemap).failed == 0
 
 
 def test_svg_map_is_well_formed_and_escaped():
@@ -71,7 +83,7 @@ def test_url_rel_matches_directory_urls():
     assert maps.url_rel("places/omsk.md", "places/ufa.md") == "../ufa/"
     assert maps.url_rel("index.md", "places/ufa.md") == "places/ufa/"
     # The SVG hrefs assume MkDocs' directory URLs: fail loudly if the site stops using them.
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nhooks:")[0])
+    config = read_config()
     assert config.get("use_directory_urls", True) is True
 
 
@@ -93,3 +105,42 @@ def test_site_maps(site):
     overview = ET.fromstring(SVG_IN_PAGE.search(site.pages["places/index.md"])[0])
     labels = {t.text for t in overview.iter(f"{SVG}text")}
     assert {"Astana", "Moscow", "Uralsk", "Kostanay", "Ufa"} <= labels
+
+
+def _land(svg: str) -> str:
+    path = ET.fromstring(svg).find(f".//{SVG}path[@class='map-land']")
+    return path.get("d") if path is not None else ""
+
+
+def test_maps_draw_coastlines_and_borders_small(site):
+    """Natural Earth's outlines under every map on land, clipped to its box, a few KB each."""
+    sizes = {}
+    for page in ["places/index.md"] + [f"places/{pid}.md" for pid in site.corpus.places]:
+        found = SVG_IN_PAGE.findall(site.pages[page])
+        if found:
+            sizes[page] = len(_land(found[0]))
+    assert sizes["places/index.md"] > 5_000 and sizes["places/uralsk.md"] > 1_000, sizes
+    assert all(n > 0 for page, n in sizes.items() if "ocean" not in page), sizes
+    over = {page: n for page, n in sizes.items() if page != "places/index.md" and n > 15_000}
+    assert not over, f"a place page's map may add at most ~15 KB: {over}"
+    assert sizes["places/index.md"] < 40_000
+
+
+def test_land_is_clipped_to_the_box():
+    p = maps.Projection(maps.around(51.2, 51.4), 360)  # Uralsk: Kazakhstan, Russia and the Caspian
+    d = basemap.land(p)
+    assert d.startswith('<path class="map-land"') and 'fill="currentColor"' in d and "#" not in d
+    numbers = [
+        float(n)
+        for n in re.findall(
+            r"-?\d*\.?\d+", _land(f'<svg xmlns="http://www.w3.org/2000/svg">{d}</svg>')
+        )
+    ]
+    assert numbers
+    # Absolute move-tos start every ring: all inside the frame (give or take the clipping margin).
+    for m in re.finditer(r"M(-?[\d.]+) (-?[\d.]+)", d):
+        x, y = float(m[1]), float(m[2])
+        assert -3 <= x <= p.width + 3 and -3 <= y <= p.height + 3, (x, y)
+    from build_site.render.basemap import countries_in
+
+    assert {code for code, _ in countries_in(p.box)} >= {"KZ", "RU"}

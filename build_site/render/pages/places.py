@@ -24,7 +24,8 @@ import pycountry
 
 from build_site.model import Event, Place
 from build_site.read.vocab import term_key
-from build_site.render import maps
+from build_site.render import basemap, maps
+from build_site.render.basemap import SOURCE as LAND_SOURCE
 from build_site.render.pages.topics import excerpts, mention_pages
 from build_site.render.paths import page_of
 
@@ -109,11 +110,18 @@ def place_map(r: Renderer, page: str, place: Place, weights: dict[str, int]) -> 
     ]
     near = sorted(q.name for q in others if maps.Projection(box, 1).inside(q.lat, q.lon))
     desc = (
-        f"{place.name} at {maps.degrees(place.lat, place.lon)}, on a plain latitude/longitude grid"
+        f"{place.name} at {maps.degrees(place.lat, place.lon)}, among coastlines and country borders"
         + (f", with nearby places: {', '.join(near)}." if near else ".")
     )
     svg = maps.svg_map(
-        dots, f"Map: {place.name}", desc, box=box, width=360, labels=8, id=maps.dom_id(place.id)
+        dots,
+        f"Map: {place.name}",
+        desc,
+        box=box,
+        width=360,
+        labels=8,
+        id=maps.dom_id(place.id),
+        land=basemap.land,
     )
     grid = maps.graticule_step(box)
     note = (
@@ -124,7 +132,8 @@ def place_map(r: Renderer, page: str, place: Place, weights: dict[str, int]) -> 
     return maps.figure(
         svg,
         maps.attr(
-            f"{place.name} (highlighted) and other places of the archive nearby; grid lines every {grid}°.{note}"
+            f"{place.name} (highlighted) and other places of the archive nearby; grid lines every {grid}°."
+            f"{note} Coastlines and borders: {LAND_SOURCE}."
         ),
     )
 
@@ -154,13 +163,15 @@ def overview_map(r: Renderer, page: str, weights: dict[str, int]) -> str:
         box=box,
         labels=60,
         id="map-all-places",
+        land=basemap.land,
     )
     beyond = f" Not shown (beyond the frame): {', '.join(outside)}." if outside else ""
     return maps.figure(
         svg,
         maps.attr(
-            f"Places named in the speeches, plotted by latitude and longitude (grid every {maps.graticule_step(box)}°); "
-            f"rings are areas (countries, regions, rivers, seas) shown at a representative point.{beyond}"
+            f"Places named in the speeches, plotted by latitude and longitude (grid every {maps.graticule_step(box)}°) "
+            f"over coastlines and country borders; rings are areas (countries, regions, rivers, seas) shown at a "
+            f"representative point.{beyond} Coastlines and borders: {LAND_SOURCE}."
         ),
     )
 
