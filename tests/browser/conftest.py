@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from build_site.sitebuild import ROOT, built_site
+from tests.browser.sitebuild import ROOT, built_site
 
 SCREENSHOTS = ROOT / "tests" / "screenshots"
 LAUNCH_ARGS = [

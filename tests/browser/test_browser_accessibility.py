@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from build_site.test_browser_reading import event_pages, longest_event
+from tests.browser.test_browser_reading import event_pages, longest_event
 
 #: Text that must reach 4.5:1 (3:1 when large) against what is painted behind it.
 CONTRAST_SELECTORS = [

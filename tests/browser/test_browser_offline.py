@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from build_site.conftest import is_local
-from build_site.test_browser_reading import longest_event
+from tests.browser.conftest import is_local
+from tests.browser.test_browser_reading import longest_event
 
 
 def test_no_request_leaves_the_site(page, context, site_dir, base_url, foreign_requests):
