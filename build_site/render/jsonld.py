@@ -1,4 +1,5 @@
-"""Claims as data: schema.org JSON-LD for an event page, in a `<script type="application/ld+json">`.
+"""Claims as data: schema.org JSON-LD for an event page: in its front matter (`jsonld:`), written
+into the page's head as a `<script type="application/ld+json">` by build_site/theme/main.html.
 
 One graph per page:
 
@@ -158,8 +159,19 @@ def event_jsonld(corpus: Corpus, config: Config, event: Event) -> dict:
     return {"@context": "https://schema.org", "@graph": [doc, *persons, *claims]}
 
 
-def script_json(data: dict) -> str:
-    """JSON safe inside a <script> of an HTML page (and of a Markdown raw-HTML block): one line,
-    and no '<', '>' or '&' that could end the element or start markup."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+#: Characters YAML reads as line breaks or refuses (C1 controls, U+2028/9, non-characters).
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+
+
+def front_matter_json(data: dict) -> str:
+    """The graph as one line of JSON that is also YAML (a flow mapping), for the page's front
+    matter: build_site/theme/main.html writes it into the head with `tojson`. In the head, not the
+    content: Material's instant navigation re-runs the content's inline scripts as JavaScript.
+
+    >>> import yaml
+    >>> text = front_matter_json({"t": "a\u2028b <c> & \u0085"})
+    >>> yaml.safe_load("k: " + text)["k"] == {"t": "a\u2028b <c> & \u0085"}
+    True
+    """
+    text = json.dumps(data, ensure_ascii=False)
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -17,7 +17,7 @@ from build_site.link.series import load_series, ordinal
 from build_site.model import Corpus, Event, Figure, Paragraph, Speech
 from build_site.render.citations import event_citations
 from build_site.render.footnotes import footnote_text
-from build_site.render.jsonld import event_jsonld, script_json
+from build_site.render.jsonld import event_jsonld, front_matter_json
 from build_site.render.markup import attr, escape, inline
 from build_site.render.paths import DOC_TYPES, LINKED_KINDS, event_page, long_date, page_of, rel
 
@@ -107,7 +107,7 @@ class Renderer:
             author=self.link(page, "person", event.author) if event.author else None,
             citation=self.citation(event),
             cite=event_citations(self.corpus, self.config, event),
-            jsonld=script_json(event_jsonld(self.corpus, self.config, event)),
+            jsonld=front_matter_json(event_jsonld(self.corpus, self.config, event)),
             description=description(event),
             series=self.series_link(page, event),
         )

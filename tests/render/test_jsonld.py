@@ -6,10 +6,16 @@ date, appearance (the paragraph's address) and the indicator it states."""
 from __future__ import annotations
 
 import json
-import re
 from html.parser import HTMLParser
 
-SCRIPT = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+import pytest
+import yaml
+
+
+def _graph(markdown: str) -> dict:
+    """The page's JSON-LD, from its front matter (the theme writes it into the head)."""
+    front = yaml.safe_load(markdown.split("---\n", 2)[1])
+    return front["jsonld"]
 
 
 class _Scripts(HTMLParser):
@@ -29,11 +35,6 @@ class _Scripts(HTMLParser):
     def handle_data(self, data):
         if self._in:
             self.blocks[-1] += data
-
-
-def _graph(markdown: str) -> dict:
-    [block] = SCRIPT.findall(markdown)
-    return json.loads(block)
 
 
 def _check(data: dict, event, site) -> None:
@@ -76,18 +77,26 @@ def test_every_event_page_has_valid_jsonld(site, events, event_page):
         _check(_graph(site.pages[event_page(e)]), e, site)
 
 
-def test_jsonld_survives_markdown(site, events, event_page, render_markdown):
-    """The block reaches the HTML untouched (a raw HTML block: no Markdown inside it)."""
-    for e in events[:3]:
+@pytest.mark.slow
+def test_built_pages_carry_it_in_the_head(site, events, tmp_path_factory):
+    """MkDocs + the theme override: the head of every event page holds the same graph."""
+    from tests.browser.sitebuild import built_site
+
+    site_dir = built_site(tmp_path_factory)
+    for e in events:
+        html = (site_dir / e.url / "index.html").read_text(encoding="utf-8")
+        head = html[: html.index("</head>")]
         parser = _Scripts()
-        parser.feed(render_markdown(site.pages[event_page(e)].split("---\n", 2)[2]))
+        parser.feed(head)
         [block] = parser.blocks
         _check(json.loads(block), e, site)
+        assert "application/ld+json" not in html[html.index("</head>") :]
 
 
-def test_script_json_cannot_end_the_element():
-    from build_site.render.jsonld import script_json
+def test_front_matter_json_is_yaml_and_json():
+    from build_site.render.jsonld import front_matter_json
 
-    text = script_json({"text": "</script><b>&"})
-    assert "<" not in text and ">" not in text and "&" not in text
-    assert json.loads(text) == {"text": "</script><b>&"}
+    data = {"text": "</script><b>& \u2028 \x85 “q”", "n": [1.5, None, True]}
+    text = front_matter_json(data)
+    assert "\n" not in text and "\u2028" not in text
+    assert json.loads(text) == data == yaml.safe_load(f"k: {text}")["k"]
