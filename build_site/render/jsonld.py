@@ -6,7 +6,8 @@ One graph per page:
 - the document (a transcript is a `CreativeWork` about an `Event`; a report a `NewsArticle`, an
   op-ed an `Article`): name, date, speakers or author as `Person`, place as `Place`, publisher,
   source (`isBasedOn`), licence;
-- every person it names, once (elsewhere referred to by `@id`: their page's address);
+- every person and indicator it names, once (elsewhere referred to by `@id`: their page's
+  address);
 - one `Claim` per figure: the sentence stating it (`text`), who states it (`author`), when
   (`datePublished`), where (`appearance`: the paragraph's address with its anchor), the indicator it
   states (`about`: a `StatisticalVariable` with the indicator page's address) and the value itself
@@ -22,7 +23,7 @@ import json
 import re
 
 from build_site.config import Config
-from build_site.model import Corpus, Event, Figure
+from build_site.model import Corpus, Event, Figure, Indicator
 from build_site.render.citations import ARCHIVE_NAME, LICENCE_URL, authors, event_url
 
 DOCUMENT_TYPES = {"transcript": "CreativeWork", "news": "NewsArticle", "article": "Article"}
@@ -97,16 +98,20 @@ def claim(
         out["mentions"]["maxValue"] = f.high
     if f.period:
         out["temporalCoverage"] = f.period
-    indicator = corpus.indicators.get(f.indicator) if f.indicator else None
-    if indicator:
-        out["about"] = {
-            "@type": "StatisticalVariable",
-            "@id": config.public_url + f"indicators/{indicator.id}/",
-            "name": indicator.name,
-            "url": config.public_url + f"indicators/{indicator.id}/",
-            "description": indicator.description or indicator.name,
-        }
+    if f.indicator in corpus.indicators:  # a StatisticalVariable node of the same graph
+        out["about"] = {"@id": config.public_url + f"indicators/{f.indicator}/"}
     return out
+
+
+def _indicator(config: Config, ind: Indicator) -> dict:
+    url = config.public_url + f"indicators/{ind.id}/"
+    return {
+        "@type": "StatisticalVariable",
+        "@id": url,
+        "name": ind.name,
+        "url": url,
+        "description": ind.description or ind.name,
+    }
 
 
 def event_jsonld(corpus: Corpus, config: Config, event: Event) -> dict:
@@ -156,7 +161,9 @@ def event_jsonld(corpus: Corpus, config: Config, event: Event) -> dict:
         dict.fromkeys(filter(None, (f.speaker or speakers.get(f.paragraph) for f in event.figures)))
     )
     persons = [_person(corpus, config, p) for p in cited]
-    return {"@context": "https://schema.org", "@graph": [doc, *persons, *claims]}
+    stated = dict.fromkeys(f.indicator for f in event.figures if f.indicator in corpus.indicators)
+    indicators = [_indicator(config, corpus.indicators[i]) for i in stated]
+    return {"@context": "https://schema.org", "@graph": [doc, *persons, *indicators, *claims]}
 
 
 #: Characters YAML reads as line breaks or refuses (C1 controls, U+2028/9, non-characters).

@@ -67,8 +67,10 @@ def _check(data: dict, event, site) -> None:
         assert author.get("name") or nodes[author["@id"]]["@type"] == "Person"
         assert c["mentions"]["value"] == f.value and c["mentions"]["unitText"] == f.unit
         if f.indicator:
-            assert c["about"]["url"] == f"{base}indicators/{f.indicator}/"
-            assert c["about"]["name"] == site.corpus.indicators[f.indicator].name
+            indicator = nodes[c["about"]["@id"]]
+            assert indicator["@type"] == "StatisticalVariable"
+            assert indicator["url"] == f"{base}indicators/{f.indicator}/"
+            assert indicator["name"] == site.corpus.indicators[f.indicator].name
 
 
 def test_every_event_page_has_valid_jsonld(site, events, event_page):
