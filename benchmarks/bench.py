@@ -11,7 +11,9 @@ to build_site/), then measures, each in a fresh subprocess:
    exactly what `python -m build_site` does, on a fresh project (cold cache), with the peak resident
    memory of that process and of its worker processes (ru_maxrss);
 2. `mkdocs build` wall time (this includes the hook's own generation pass, which writes nothing);
-3. the site: HTML bytes per event, the largest page, search/search_index.json;
+3. the site: HTML bytes per event, the largest page, the search index (site/pagefind/);
+   the reader's side (benchmarks/reader.py, headless Chromium): bytes downloaded from opening an
+   event page to the first search result, and seconds from typing the query to that result;
 4. regeneration after one seed changes (one figure edited; warm cache): seconds and files written.
 
 The first row is the real corpus (seeds/, 8 events), the yardstick for page size. Synthetic seeds
@@ -401,13 +403,33 @@ def mkdocs_build(root: Path) -> float:
 def site_stats(site: Path) -> dict:
     pages = [(p.stat().st_size, p.relative_to(site).as_posix()) for p in site.rglob("*.html")]
     biggest = max(pages)
+    # the search index on disk: Pagefind's chunks (site/pagefind/), or Material's one file before it
+    pagefind = [p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file()]
     index = site / "search" / "search_index.json"
+    sitemap = site / "sitemap.xml"
     return {
         "html_bytes": sum(s for s, _ in pages),
         "html_files": len(pages),
         "largest": biggest,
-        "search_bytes": index.stat().st_size if index.exists() else 0,
+        "search_bytes": sum(pagefind)
+        if pagefind
+        else index.stat().st_size
+        if index.exists()
+        else 0,
+        "sitemap_bytes": sitemap.stat().st_size if sitemap.exists() else 0,
     }
+
+
+def reader(site: Path) -> dict | None:
+    """benchmarks/reader.py: bytes and time from opening an event page to the first search result
+    (headless Chromium); None when no Chromium is installed."""
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.reader import chromium, reader_cost
+
+    if chromium() is None:
+        print("no Chromium: the reader's columns are left empty", file=sys.stderr)
+        return None
+    return reader_cost(site)
 
 
 def touch_one_seed(seeds: Path) -> Path:
@@ -428,7 +450,9 @@ def touch_one_seed(seeds: Path) -> Path:
     return path
 
 
-def run_size(n: int | None, work: Path, profile: bool, mkdocs: bool) -> dict:
+def run_size(
+    n: int | None, work: Path, profile: bool, mkdocs: bool, reader_side: bool = True
+) -> dict:
     root = work / (f"n{n}" if n else "real")
     if root.exists():
         shutil.rmtree(root)
@@ -452,6 +476,8 @@ def run_size(n: int | None, work: Path, profile: bool, mkdocs: bool) -> dict:
         )
         row["mkdocs"] = mkdocs_build(root)
         row["site"] = site_stats(root / "site")
+        if reader_side:
+            row["reader"] = reader(root / "site")
     touch_one_seed(root / "seeds")
     row["regen"] = generate(root)
     print(f"[{n or 'real'}] done: {json.dumps(row, default=str)}", file=sys.stderr, flush=True)
@@ -464,11 +490,12 @@ def run_size(n: int | None, work: Path, profile: bool, mkdocs: bool) -> dict:
 def table(rows: list[dict]) -> str:
     head = (
         "| events | seeds | generation s | per event | `mkdocs build` s | generation ÷ mkdocs "
-        "| peak memory of generation | HTML per event | largest page | search index | one seed changed: s, files written |"
+        "| peak memory of generation | HTML per event | largest page | search index "
+        "| reader: downloaded to first result (search data) | reader: s to first result | one seed changed: s, files written |"
     )
     out = [head, "|" + "---|" * (head.count("|") - 1)]
     for r in rows:
-        g, s = r["gen"], r.get("site")
+        g, s, rd = r["gen"], r.get("site"), r.get("reader")
         gen, regen = g["seconds"], r["regen"]["seconds"]
         workers = (
             f" (+ workers {g['children_maxrss_mb']:.0f} MB each at most)"
@@ -489,6 +516,10 @@ def table(rows: list[dict]) -> str:
                     f"{s['html_bytes'] / max(1, r['n']) / 1024:.0f} KB" if s else "–",
                     f"`{s['largest'][1]}` {s['largest'][0] / 1024:.0f} KB" if s else "–",
                     f"{s['search_bytes'] / 1024:.0f} KB" if s else "–",
+                    f"{rd['bytes'] / 1024:.0f} KB ({rd['search_bytes'] / 1024:.0f} KB)"
+                    if rd
+                    else "–",
+                    f"{rd['first_result_s']:.2f}" if rd else "–",
                     f"{regen:.2f} s, {r['regen']['written']} of {r['regen']['pages']}",
                 ]
             )
@@ -545,6 +576,9 @@ def main(argv: list[str] | None = None) -> int:
         "--profile", action="store_true", help="print a cProfile of each generation to stderr"
     )
     p.add_argument(
+        "--no-reader", action="store_true", help="skip the reader's measurements (Chromium)"
+    )
+    p.add_argument(
         "--doc",
         type=Path,
         default=None,
@@ -559,7 +593,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     try:
         for n in ([] if args.no_real else [None]) + args.sizes:
-            rows.append(run_size(n, work, args.profile, not args.no_mkdocs))
+            rows.append(run_size(n, work, args.profile, not args.no_mkdocs, not args.no_reader))
     finally:
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)

@@ -4,6 +4,7 @@ python -m build_site              # build; messages go to stderr, a summary line
 python -m build_site --strict     # any warning about the input fails the build (exit 1)
 python -m build_site --report     # print the line audit of every seed
 python -m build_site --no-cache   # recompute every seed instead of reusing unchanged ones
+python -m build_site --data DIR   # read the vocabularies from DIR instead of build_site/data
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import argparse
 import sys
 from dataclasses import replace
 from pathlib import Path
+
+from tqdm import tqdm
 
 from build_site.build import Build, prepare
 from build_site.config import Config
@@ -35,6 +38,12 @@ def parser() -> argparse.ArgumentParser:
         "--docs", type=Path, default=None, help="MkDocs docs_dir to write (default: ROOT/docs_src)"
     )
     p.add_argument(
+        "--data",
+        type=Path,
+        default=None,
+        help="folder of vocabularies, indicators.yml and series.yml (default: build_site/data)",
+    )
+    p.add_argument(
         "--strict", action="store_true", help="fail (exit 1) on any warning about the input"
     )
     p.add_argument(
@@ -53,8 +62,6 @@ def parser() -> argparse.ArgumentParser:
 def progress_bar(enabled: bool):
     if not enabled or not sys.stderr.isatty():
         return None
-    from tqdm import tqdm
-
     return lambda items: tqdm(items, desc="seeds", unit="seed", leave=False)
 
 
@@ -65,7 +72,8 @@ def run(config: Config, *, report: bool = False, quiet: bool = False, out=None, 
     )  # looked up per call, so redirection and capsys work
     result = prepare(config, progress_bar(config.progress))
     stats = write_pages(config.docs_dir, result.outputs())
-    write_if_changed(config.url_record, result.record.dump())
+    if result.record_sound:
+        write_if_changed(config.url_record, result.record.dump())
     result.cache.save()
     for issue in result.issues:
         if (
@@ -95,6 +103,9 @@ def run(config: Config, *, report: bool = False, quiet: bool = False, out=None, 
 
 
 def print_report(result: Build, out) -> None:
+    by_seed: dict[str, list] = {}
+    for e in result.corpus.events:
+        by_seed.setdefault(e.seed, []).append(e)
     for a in result.audits:
         counts = ", ".join(f"{k} {v}" for k, v in a.counts.items())
         print(
@@ -104,6 +115,18 @@ def print_report(result: Build, out) -> None:
         )
         for no, (rule, text) in sorted(a.removed.items()):
             print(f"  {a.seed}:{no}: removed by {rule}: {text[:100]}", file=out)
+        for e in by_seed.get(a.seed, ()):
+            print("  " + date_report(e), file=out)
+
+
+def date_report(e) -> str:
+    """'file:12: date: 2024-11-27 from "MOSCOW, November 27. /TASS/."' (which line gave the date)."""
+    line, text = e.date_from or (None, "")
+    where = f"{e.seed}:{line}" if line else e.seed
+    if e.date is None:
+        return f"{where}: date: none (undated: listed under 'Undated')"
+    source = text if text == "the sidecar" else f'"{text[:100]}"'
+    return f"{where}: date: {e.date.isoformat()} from {source}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -113,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         seeds=args.seeds,
         docs=args.docs,
         strict=args.strict,
+        **({"data": args.data} if args.data else {}),
         use_cache=not args.no_cache,
     )
     if args.no_progress:

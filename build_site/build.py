@@ -11,30 +11,32 @@ from __future__ import annotations
 
 import os
 import posixpath
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import yaml
-
 from build_site.clean.clean import clean
 from build_site.clean.speakers import SpeakerIndex
-from build_site.config import Config
+from build_site.config import SCHEMA_FILE, Config
 from build_site.extract.entities import Matcher
 from build_site.extract.extract import extract
 from build_site.extract.indicators import load_indicators
 from build_site.link.index import Index
-from build_site.link.series import assign_series
+from build_site.link.series import Series, assign_series, load_series
 from build_site.link.urls import UrlRecord, assign_urls, load_record, redirect_page
 from build_site.model import Corpus, Event, Issue, Person
 from build_site.read.seeds import InputError, find_seeds, read_source
 from build_site.read.vocab import load_vocabulary
+from build_site.read.yamlfile import mkdocs_site_url
 from build_site.render.downloads import downloads
 from build_site.render.site import SECTIONS, iter_pages
 from build_site.structure.audit import SeedAudit, audit
 from build_site.structure.structure import structure
 from build_site.write.cache import SeedCache, fingerprint
+
+#: Wraps an iterable of seeds to show progress (a tqdm bar), yielding the same items.
+Progress = Callable[[Iterable], Iterable]
 
 
 @dataclass(frozen=True)
@@ -59,12 +61,22 @@ class Build:
     def outputs(self) -> Iterator[tuple[str, str | Iterable[str]]]:
         """Every file of docs_src/ the build owns, lazily: pages, downloads, redirect pages."""
         yield from iter_pages(self.corpus, self.index, self.config, SECTIONS)
-        # corpus.json, figures.csv, TEI, citations, indicator data, feed.xml, the Downloads page
-        yield from downloads(self.corpus, self.index, self.config)
+        # corpus.json (and its schema beside it), figures.csv, TEI, citations, indicator data,
+        # feed.xml, and last the Downloads page listing them all with their sizes
+        schema = SCHEMA_FILE.read_text(encoding="utf-8")
+        yield from downloads(
+            self.corpus, self.index, self.config, extra=[("downloads/corpus.schema.json", schema)]
+        )
         current = {f"{e.seed}#{e.index}": e.url for e in self.corpus.events}
         for old, key in self.record.redirects.items():
             if key in current:
                 yield f"{old}index.html", redirect_page(posixpath.relpath(current[key], old) + "/")
+
+    @property
+    def record_sound(self) -> bool:
+        """False when the URL record had errors: then it is left as it is, for a person to fix."""
+        name = self.config.url_record.name
+        return not any(i.file == name and i.level == "error" for i in self.corpus.issues)
 
     def failed(self, strict: bool) -> bool:
         levels = ("error", "warning") if strict else ("error",)
@@ -94,7 +106,9 @@ def process_seed(
     raws, issues = clean(source, speakers)
     events, persons = [], {}
     for raw in raws:
-        event, new_persons, st_issues = structure(raw, source.sidecar, speakers)
+        event, new_persons, st_issues = structure(
+            raw, source.sidecar, speakers, source.sidecar_lines
+        )
         issues += st_issues
         persons.update(new_persons)
         if event:
@@ -121,16 +135,17 @@ def process_seed(
 
 #: Below this many seeds to process, worker processes cost more than they save.
 PARALLEL_MIN = 40
-_worker_tools: tuple | None = None
+_worker_tools: tuple = ()
 
 
 def _init_worker(data_dir: Path) -> None:
     global _worker_tools
-    vocab = load_vocabulary(data_dir)
+    ignored: list[Issue] = []  # the main process has reported them
+    vocab = load_vocabulary(data_dir, ignored)
     _worker_tools = (
         SpeakerIndex(vocab.persons),
         Matcher(vocab),
-        load_indicators(data_dir / "indicators.yml"),
+        load_indicators(data_dir / "indicators.yml", ignored, vocab.topics),
     )
 
 
@@ -139,7 +154,7 @@ def _process_in_worker(path: Path) -> SeedResult:
 
 
 def _process_all(
-    paths: list[Path], tools: tuple, config: Config, progress: Iterable | None
+    paths: list[Path], tools: tuple, config: Config, progress: Progress | None
 ) -> list[SeedResult]:
     """process_seed over many seeds, in order; on every core when there are enough of them."""
     workers = min(os.cpu_count() or 1, config.jobs or os.cpu_count() or 1)
@@ -151,22 +166,24 @@ def _process_all(
 
 
 def gather(
-    config: Config, progress: Iterable | None = None
-) -> tuple[Corpus, tuple[SeedAudit, ...], UrlRecord, dict]:
+    config: Config, progress: Progress | None = None
+) -> tuple[Corpus, tuple[SeedAudit, ...], UrlRecord, CacheUpdate, tuple[Series, ...]]:
     """Read every seed into one Corpus; problems become Issues, never exceptions.
-    Also returns the cache entries computed in this build (for the write stage)."""
-    vocab = load_vocabulary(config.data)
-    indicators = load_indicators(config.data / "indicators.yml")
+    Also returns the URL record, the cache entries computed in this build (for the write stage)
+    and the series of <data>/series.yml."""
+    issues: list[Issue] = []
+    vocab = load_vocabulary(config.data, issues)
+    indicators = load_indicators(config.data / "indicators.yml", issues, vocab.topics)
+    series = load_series(config.data / "series.yml", issues)
     tools = (SpeakerIndex(vocab.persons), Matcher(vocab), indicators)
     cache = SeedCache(config.cache_dir, fingerprint(config.data))
     persons: dict[str, Person] = dict(vocab.persons)
     events: list[Event] = []
-    issues: list[Issue] = []
     audits: list[SeedAudit] = []
     used: set[str] = set()
     seen_hashes: dict[str, str] = {}
     paths = find_seeds(config.seeds_dir)
-    keyed: list[tuple[Path, str | None]] = []
+    keyed: list[tuple[Path, str]] = []
     for path in paths:
         try:
             sidecar = path.with_suffix(".yml")
@@ -213,13 +230,9 @@ def gather(
         if result.audit:
             audits.append(result.audit)
         events += result.events
-    try:
-        record = load_record(config.url_record)
-    except (ValueError, yaml.YAMLError) as exc:
-        issues.append(Issue(config.url_record.name, None, "error", f"unreadable URL record: {exc}"))
-        record = UrlRecord()
+    record = load_record(config.url_record, issues)
     events, record = resolve_urls(events, record, issues)
-    events = assign_series(events)
+    events = assign_series(events, series)
     corpus = Corpus(
         events=tuple(events),
         persons=persons,
@@ -229,7 +242,7 @@ def gather(
         indicators=indicators,
         issues=tuple(issues),
     )
-    return corpus, tuple(audits), record, CacheUpdate(cache, fresh, used)
+    return corpus, tuple(audits), record, CacheUpdate(cache, fresh, used), series
 
 
 @dataclass(frozen=True)
@@ -270,13 +283,15 @@ def resolve_urls(
     return out, new_record
 
 
-def prepare(config: Config, progress: Iterable | None = None) -> Build:
+def prepare(config: Config, progress: Progress | None = None) -> Build:
     """Everything but the pages: the corpus, its indexes, the audits and the URL record."""
-    corpus, audits, record, cache = gather(config, progress)
-    return Build(corpus, Index.build(corpus.events), {}, audits, record, cache, config)
+    if config.site_url is None:
+        config = replace(config, site_url=mkdocs_site_url(config.root.resolve() / "mkdocs.yml"))
+    corpus, audits, record, cache, series = gather(config, progress)
+    return Build(corpus, Index.build(corpus.events, series), {}, audits, record, cache, config)
 
 
-def build(config: Config, progress: Iterable | None = None) -> Build:
+def build(config: Config, progress: Progress | None = None) -> Build:
     """The whole build with every page in memory (`Build.pages`): for the library and tests."""
     prepared = prepare(config, progress)
     pages = {

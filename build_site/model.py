@@ -234,6 +234,9 @@ class RawEvent:
     translation: str | None = None
     publisher: str | None = None
     doc_type: str = "transcript"
+    date_from: tuple[int, str] | None = None
+    """(line, its text) of the line that gave the date; for a date printed without a year and
+    nowhere to take one from, (line, the date as printed)."""
 
 
 @dataclass(frozen=True)
@@ -243,11 +246,13 @@ class Event:
     seed: str
     index: int
     title: str
-    date: dt.date
+    date: dt.date | None
+    """None for an undated event (listed under 'Undated' until the sidecar gives a date)."""
     time: str | None
     place: str | None
     doc_type: str
-    """'transcript' | 'news' | 'article'."""
+    """'transcript' | 'news' | 'article' | 'interview' (decided from the text's shape; the
+    sidecar's doc_type wins)."""
     speeches: tuple[Speech, ...]
     lead: tuple[Paragraph, ...] = ()
     author: str | None = None
@@ -258,6 +263,17 @@ class Event:
     series: str | None = None
     edition: int | None = None
     theme: str | None = None
+    date_from: tuple[int | None, str] | None = None
+    """Where the date came from, for the report: (line, its text), (None, 'the sidecar'), or None."""
+
+    @property
+    def sort_date(self) -> dt.date:
+        """The date to sort by: undated events sort before every dated one."""
+        return self.date or dt.date.min
+
+    @property
+    def year(self) -> int | None:
+        return self.date.year if self.date else None
 
     @property
     def summary(self) -> str | None:

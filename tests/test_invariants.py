@@ -245,8 +245,8 @@ def test_removed_lines_name_a_rule(site):
 
 
 def _drop_last_paragraph(structure):
-    def broken(raw, sidecar, speakers):
-        event, persons, issues = structure(raw, sidecar, speakers)
+    def broken(raw, sidecar, speakers, sidecar_lines=None):
+        event, persons, issues = structure(raw, sidecar, speakers, sidecar_lines)
         if event and event.speeches and len(event.speeches[-1].paragraphs) > 1:
             last = event.speeches[-1]
             event = replace(
@@ -341,7 +341,7 @@ def test_lost_text_is_detected(tmp_path, monkeypatch, build_seeds, sources):
 
     real = build_module.structure
 
-    def cutting(raw, sidecar, speakers):
+    def cutting(raw, sidecar, speakers, sidecar_lines=None):
         event, persons, issues = real(raw, sidecar, speakers)
         s = event.speeches[0]
         p = s.paragraphs[1]

@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from build_site.config import mkdocs_site_url
+from build_site.read.yamlfile import mkdocs_site_url
 from tests.browser.sitebuild import ROOT, built_site
 
 pytestmark = pytest.mark.slow

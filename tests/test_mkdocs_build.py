@@ -3,6 +3,7 @@ and with Zensical after `python -m build_site`, on a temporary copy of the proje
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -108,7 +109,13 @@ def test_mkdocs_build_strict(tmp_path):
             name
         )
     assert (site / "downloads/corpus.json").exists()
-    assert (site / "search/search_index.json").exists()
+    # search: Pagefind's chunked index (the hook's on_post_build), not Material's whole-text one
+    assert (site / "pagefind/pagefind.js").exists()
+    assert not (site / "search/search_index.json").exists()
+    entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert sum(lang["page_count"] for lang in entry["languages"].values()) == EXPECTED_EVENTS, (
+        "only event pages"
+    )
 
 
 def test_zensical_build(tmp_path):
@@ -127,6 +134,11 @@ def test_zensical_build(tmp_path):
     )
     pages = event_pages(project / "site")
     assert len(pages) == EXPECTED_EVENTS, pages
+    # Zensical runs no hooks: the README's command writes the search index afterwards
+    index = run([sys.executable, "-m", "build_site.write.search_index", "site"], project)
+    assert index.returncode == 0, index.stderr
+    assert f"search index: {EXPECTED_EVENTS} pages indexed" in index.stderr
+    assert (project / "site/pagefind/pagefind.js").exists()
 
 
 CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')

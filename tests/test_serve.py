@@ -45,7 +45,7 @@ class Server:
     def __init__(self, project: Path, config: Path, log: Path):
         self.project, self.log = project, log
         self.port = free_port()
-        from build_site.config import mkdocs_site_url
+        from build_site.read.yamlfile import mkdocs_site_url
 
         path = urlsplit(mkdocs_site_url(config) or "/").path or "/"
         self.base = f"http://127.0.0.1:{self.port}{path if path.endswith('/') else path + '/'}"

@@ -40,21 +40,91 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "site-name",
         r"Official website of the President of Russia|Official site of the President of the Republic of Kazakhstan"
-        r"|Официальный сайт Президента России|Официальный сайт Президента Республики Казахстан",
-        "the site's own name",
+        r"|Официальный сайт Президента России|Официальный сайт Президента Республики Казахстан"
+        r"|Official (?:web)?site of the|National (?:Emblem|Flag) of [\w ]{2,40}"
+        r"|[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info|media|news|ru|kz|by|am|az|uz|kg|tj|tm|eu)",
+        "the site's own name, its emblem, or its bare domain ('UrduPoint.com')",
     ),
     _rule(
         "breadcrumb",
         r"(?:News|Events|Transcripts|Statements|Speeches|Press releases|Documents|Документ|Документы|Новости"
-        r"|События|Стенограммы|Выступления|Главная|Home)(?:\s*/\s*[^/]{0,60})*\s*/?",
+        r"|События|Стенограммы|Выступления|Главная|Home|Main)(?:\s*/\s*[^/]{0,60})*\s*/?",
         "navigation trail above the title",
         header_only=True,
     ),
     _rule("photo-counter", r"\d{1,3}\s+(?:of|из)\s+\d{1,3}", "photo gallery counter"),
     _rule(
+        "media-counter",
+        r"[-–•]\s*\d{1,4}(?::\d{2}){0,2}|(?:more\s+)?\d{1,4}\s+(?:more\s+)?(?:photos?|videos?|images?|фото)",
+        "a gallery's photo count or a video's length ('- 11', '- 50:49', 'more 3 photos')",
+    ),
+    _rule(
         "photo-caption",
-        r".{0,400}\b(?-i:Photo(?:\s+by\s+|:\s*)|Фото:\s*)[^.]{2,80}\.?",
+        r".{0,400}\b(?-i:Photo(?:\s+(?:by|credit|source)\s*:?\s*|:\s*)|Фото:\s*)[^.]{2,80}\.?",
         "photo caption ending with a photo credit (capital 'Photo': 'a photo by my desk.' is speech)",
+    ),
+    _rule(
+        "photo-credit",
+        r"©.{2,150}|.{5,300}\S/(?:[^/]{2,60}/)*(?-i:TASS|POOL|AP|AFP|Reuters|EPA|Sputnik|RIA Novosti|Kremlin\.ru)"
+        r"|.{5,300}\.\s+/\s+[^/.]{2,60}",
+        "a photo credit ('© Photo: Akorda website'), or a caption ending with one ('…Putin Sergey"
+        " Bobylev/POOL/TASS', '…at the meeting. / Azerbaijan presidential website')",
+    ),
+    _rule(
+        "source-credit",
+        r"(?:Sources?\s*:|Based on materials (?:from|of)|Translation by|Disclaimer\s*:)\s*[^!?]{2,60}(?<!\.)",
+        "the story's source or translator, printed under it ('Source: … with agencies')",
+    ),
+    _rule(
+        "byline",
+        r"By\s+(?-i:[A-ZА-ЯЁ][\w'’.-]*)(?:\s+(?-i:[A-ZА-ЯЁ][\w'’.-]*)){0,3}(?:\s+(?:in|on)\s+[^.!?]{2,80})?"
+        r"|(?-i:[A-ZА-ЯЁ][\w'’.-]+)(?:\s+(?-i:[A-ZА-ЯЁ][\w'’.-]+)){1,2}\s+(?:Published|Posted|Updated)\b.{4,60}",
+        "the author line ('By Staff Report in International on 19 August 2022'; 'Name Published <date>')",
+    ),
+    _rule(
+        "post-meta",
+        r".{0,200}\b(?:Comments\s+Off|\d+\s+min(?:ute)?s?\s+read)\b.{0,200}"
+        r"|(?:\d[\d,.]*\s*(?:Shares?|Views?|Comments?|просмотр\w*)\s*)+",
+        "a post's categories, comment and reading-time line, or its share and view counters",
+    ),
+    _rule(
+        "currency-ticker",
+        r"(?:[•·*]\s*)?(?:USD|EUR|RUB|GBP|CNY|KZT|KGS|UZS|BYN|AMD|AZN|TJS|TRY|JPY|CHF)\s*[+−-]?\s*\d+(?:[.,]\d+)?\s*%?",
+        "exchange-rate ticker ('USD 87.42', '• usd -4.81%'): its numbers are never statistics",
+    ),
+    _rule(
+        "navigation",
+        r"Skip to (?:main )?content|Main menu|Menu|Search|Popular|Latest(?: news)?|All news|Show news feed"
+        r"|News feed|Back to top|To top|Вверх|Наверх|Read more:?|Tags?:.*|Теги:.*|divider",
+        "site menus and section links ('All news', 'Skip to content', 'Tags: …')",
+    ),
+    _rule(
+        "agency-byline",
+        r"(?:(?:Staff|Special|Wire|Agency|(?-i:[a-z]{1,3}[A-Z][A-Za-z]{0,4}|[A-Z]{2,6}))\s+)?(?:Report|Staff Writer)",
+        "a news agency's byline above the text ('nCa Report', 'Staff Report')",
+        header_only=True,
+    ),
+    _rule(
+        "section-label",
+        r"(?:Key (?:talking )?points|Key takeaways|Main points|Highlights|In brief|Summary)\s*:",
+        "a label above a list of points ('Key talking points:')",
+    ),
+    _rule(
+        "menu-bullet",
+        r"[•·]\s*.{1,120}",
+        "a bulleted menu item above the text ('• main')",
+        header_only=True,
+    ),
+    _rule(
+        "page-metadata",
+        r"https?://\S+|/html/\S+|[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d ()-]{8,}\d|(?-i:[a-z]{2}_[A-Z]{2})",
+        "a page's leaked metadata: addresses, e-mails, phone numbers, locales",
+    ),
+    _rule(
+        "comment-invite",
+        r"Dear (?:visitors|readers),.{0,300}|.{0,80}\b(?:leave|place|post) (?:a|your) (?:comment|opinion)\b.{0,200}"
+        r"|.{0,60}\b(?:in full|full text|full version)\b.{0,40}\bavailable\s+(?:on|at|here)\b.{0,60}",
+        "invitations to comment or to read the full text elsewhere",
     ),
     _rule(
         "separator",
@@ -63,7 +133,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "share-widget",
-        r"Direct link|Text version|Share|Print|Версия для печати|Прямая ссылка|Текстовая версия",
+        r"Direct link|Text version|Share:?|Share this:?|Print|Версия для печати|Прямая ссылка|Текстовая версия"
+        r"|Поделиться:?",
         "page tools under the text",
     ),
 )
@@ -73,7 +144,22 @@ CONTEXT_RULES = {
     "related-widget": 'a "See also" / "Additional" box: its heading, the linked title and its date',
     "photo-caption": "the caption under a photo counter ('1 of 3')",
     "photo-caption-after-place": "a short line right under the place line (Kremlin layout: the photo's caption)",
+    "photo-caption-before-credit": "a short line right above a '©' credit line: the photo's caption",
+    "site-clock": "a time alone above any date (the site's clock, not the event's time)",
+    "repeated-title": "the title printed again (in the page's header and above the text)",
+    "date-stamp": "a page store's ' date YYYY-MM-DD' line",
+    "section-name": "a short line right above the (longer) title: the site's section ('Foreign visits')",
+    "tag-list": "two or more lines in a row of one to four lower-case words: the page's tags",
+    "author-box": "under the text, a name line followed by lines about that person ('Kwan studied…')",
+    "closing-credit": "short title-case lines after the last sentence: a byline, the site's name",
 }
+
+#: A line of the page's tag list ('vladimir putin', 'union state'): removed where two or more
+#: stand in a row (see clean.py), never alone.
+TAG_WORDS = re.compile(r"^[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,3}$")
+
+#: Furniture that may carry the page's date (a byline's date is a candidate for the event's date).
+DATED_RULES = ("byline", "post-meta")
 
 #: Headings of the "See also" box; the box also holds the linked title and its date.
 RELATED_WIDGET = re.compile(

@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
+import yaml
 from slugify import slugify
 
 from build_site.model import Person
@@ -52,98 +55,37 @@ CONNECTORS = {
     "–",
     "-",
 }
-#: Words of titles and offices: never part of a person's name in a label.
-ROLE_WORDS = {
-    "president",
-    "prime",
-    "minister",
-    "deputy",
-    "first",
-    "governor",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "head",
-    "speaker",
-    "mayor",
-    "akim",
-    "director",
-    "general",
-    "rector",
-    "ambassador",
-    "secretary",
-    "press",
-    "adviser",
-    "advisor",
-    "aide",
-    "foreign",
-    "affairs",
-    "republic",
-    "russia",
-    "russian",
-    "kazakhstan",
-    "kazakh",
-    "federation",
-    "region",
-    "regional",
-    "executive",
-    "chief",
-    "ceo",
-    "state",
-    "council",
-    "duma",
-    "senate",
-    "majilis",
-    "mazhilis",
-    "government",
-    "administration",
-    "presidential",
-    "security",
-    "ministry",
-    "economy",
-    "economic",
-    "development",
-    "trade",
-    "industry",
-    "energy",
-    "education",
-    "science",
-    "culture",
-    "agriculture",
-    "transport",
-    "digital",
-    "board",
-    "company",
-    "university",
-    "moderator",
-    "member",
-    "senator",
-    "envoy",
-    "special",
-    "representative",
-    "kremlin",
-    "office",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "acting",
-    "former",
-    "vice",
-    "national",
-    "uzbekistan",
-    "belarus",
-    "kyrgyzstan",
-    "china",
-    "territory",
-    "city",
-    "oblast",
-    "krai",
-    "republic's",
-    "mr",
-    "ms",
-}
+#: Title grammar (build_site/data/titles.yml): countries, offices, role words, questioner words.
+TITLES_FILE = Path(__file__).resolve().parents[1] / "data" / "titles.yml"
+
+
+@lru_cache(maxsize=1)
+def title_grammar() -> dict:
+    """The title grammar as data: {'countries': {name: forms}, 'offices': {id: forms},
+    'role_words': set, 'questioners': set}."""
+    data = yaml.safe_load(TITLES_FILE.read_text(encoding="utf-8")) or {}
+    countries = {str(k): tuple(map(str, v)) for k, v in (data.get("countries") or {}).items()}
+    words = {str(w).lower() for w in data.get("role_words") or ()}
+    for forms in countries.values():
+        words |= {w.lower() for f in forms for w in f.split()}
+    return {
+        "countries": countries,
+        "offices": {str(k): tuple(map(str, v)) for k, v in (data.get("offices") or {}).items()},
+        "role_words": frozenset(words),
+        "questioners": frozenset(str(w).lower() for w in data.get("questioners") or ()),
+        "not_names": frozenset(str(w) for w in data.get("not_names") or ()),
+    }
+
+
+#: Words of titles, offices and places: never part of a person's name in a label.
+ROLE_WORDS = title_grammar()["role_words"]
 LABEL_LINE = re.compile(r"^(?P<label>[^:\n]{2,140}?)\s*:(?:\s+(?P<rest>\S.*))?\s*$")
 _TOKEN_OK = re.compile(r"^(?:[A-ZА-ЯЁ][\w’'.\-]*|\(?[A-Z][\w.]*\)?)$")
+
+
+_INITIALS = re.compile(r"^(?:[A-ZА-ЯЁ]\.\s?){2,3}$")
+#: A headline set as "Name: what happened" (no sentence punctuation): not a speaker's turn.
+_HEADLINE_REST = re.compile(r"^[^.!?…]*[^\s.!?…,:;\"”»)\]]$")
 
 
 @dataclass(frozen=True)
@@ -157,6 +99,27 @@ class Label:
     generic: str | None = None
     sic: str | None = None
     """The misspelled name as printed, when the label misspells a known person."""
+    initials: bool = False
+    """A label of initials ('A.L.'): the structure stage matches them to a person the text names."""
+
+
+def split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """(role tokens, name tokens) of an unknown person's label, by the title grammar: the name is
+    the trailing capitalised words that are not words of an office or place; after "of" (a
+    country or body) a run of three or more words keeps only its last two as the name.
+
+    >>> split_title("Prime Minister of Ruritania John Smith".split())
+    (['Prime', 'Minister', 'of', 'Ruritania'], ['John', 'Smith'])
+    """
+    name: list[str] = []
+    for tok in reversed(tokens):
+        if tok.lower() in ROLE_WORDS or tok.lower() in CONNECTORS or len(name) == 4:
+            break
+        name.insert(0, tok)
+    role = tokens[: len(tokens) - len(name)]
+    if len(name) >= 3 and role and role[-1].lower() in CONNECTORS:
+        role, name = role + name[:-2], name[-2:]
+    return role, name
 
 
 class SpeakerIndex:
@@ -189,7 +152,15 @@ class SpeakerIndex:
         if base in GENERIC:
             return Label(label, None, None, None, generic=GENERIC[base])
         tokens = label.split()
-        if not 1 <= len(tokens) <= 16 or label[0].islower() or re.search(r"[,;!?\"“”«»]|\d", label):
+        if not tokens or not 1 <= len(tokens) <= 16 or label[0].islower():
+            return None
+        first = tokens[0].lower().rstrip(",")
+        if first in title_grammar()["questioners"] and len(tokens) <= 10:
+            # "Correspondent of the “Washington Post” newspaper": a questioner, no person
+            return Label(label, None, None, label, generic=tokens[0].capitalize())
+        if _INITIALS.match(label):
+            return Label(label, None, None, None, generic=label, initials=True)
+        if re.search(r"[,;!?\"“”«»]|\d", label):
             return None
         if not all(t.lower() in CONNECTORS or _TOKEN_OK.match(t) for t in tokens):
             return None
@@ -197,25 +168,26 @@ class SpeakerIndex:
             if label == name or label.endswith(" " + name):
                 role = label[: -len(name)].strip() or None
                 return Label(label, pid, self.persons[pid].name, role, sic=name if sic else None)
-        # an unknown person: the trailing capitalised words that are not words of an office
-        name_tokens: list[str] = []
-        for tok in reversed(tokens):
-            if tok.lower() in ROLE_WORDS or tok.lower() in CONNECTORS or len(name_tokens) == 4:
-                break
-            name_tokens.insert(0, tok)
+        # an unknown person: split the title from the name by the title grammar
+        role_tokens, name_tokens = split_title(tokens)
         if len(name_tokens) < 2:
             return None
         name = " ".join(name_tokens)
-        role = label[: -len(name)].strip() or None
-        return Label(label, slugify(name), name, role)
+        return Label(label, slugify(name), name, " ".join(role_tokens) or None)
 
     def split_label_line(self, text: str) -> tuple[Label, str] | None:
-        """(label, rest of the line) when a line opens a turn; rest may be ''."""
+        """(label, rest of the line) when a line opens a turn; rest may be ''.
+
+        A headline "Lukashenko: Supreme State Council will focus on …" (four or more words, no
+        sentence punctuation) is not a turn."""
         m = LABEL_LINE.match(text.strip())
         if not m:
             return None
+        rest = m["rest"] or ""
+        if len(rest.split()) >= 4 and _HEADLINE_REST.match(rest):
+            return None
         label = self.parse_label(m["label"])
-        return (label, m["rest"] or "") if label else None
+        return (label, rest) if label else None
 
 
 # --- news attribution -------------------------------------------------------------------------

@@ -56,6 +56,6 @@ def _as_stock(f: Figure, indicators: dict[str, Indicator], event: Event) -> Figu
     """A stock stated without its own date ('investment exceeds $20 billion') is the
     accumulated total as of the event: 'cumulative', like 'total accumulated investment'."""
     ind = indicators.get(f.indicator or "")
-    if ind and ind.stock and f.period == str(event.date.year):
+    if ind and ind.stock and event.date and f.period == str(event.date.year):
         return replace(f, period="cumulative")
     return f

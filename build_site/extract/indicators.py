@@ -22,83 +22,118 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
-
-import yaml
+from typing import Any
 
 from build_site.config import DATA_DIR
 from build_site.extract.clauses import clause_at, sentence_at, sentences
 from build_site.extract.figures import find_figures
-from build_site.model import Figure, Indicator
+from build_site.model import Figure, Indicator, Issue
+from build_site.read import yamlfile
+from build_site.read.vocab_reader import SLUG, Checker, VocabularyError, read_entries
+from build_site.read.yamlfile import LineMap, LineSeq
 
 DEFAULT_PATH = DATA_DIR / "indicators.yml"
-TOPICS = frozenset(
-    """trade-and-investment energy nuclear-energy agriculture-and-food transport-and-logistics space
-    education-and-science culture-and-humanitarian-ties russian-language security-and-defence
-    eurasian-integration interregional-cooperation labour-and-skilled-trades digital-and-ai
-    history-and-memory""".split()
-)
 _KEYS = {"id", "name", "unit", "description", "topic", "units", "patterns", "stock"}
 
 
-def load_indicators(path: Path | None = None) -> dict[str, Indicator]:
-    """Read the catalogue; raise ValueError naming the file and the entry on bad data."""
+def load_indicators(
+    path: Path | None = None,
+    issues: list[Issue] | None = None,
+    topics: Collection[str] | None = None,
+) -> dict[str, Indicator]:
+    """Read the catalogue. Every problem is an Issue ``indicators.yml:LINE: error: ...`` and
+    its entry is skipped; with an ``issues`` list they are appended to it, without one a
+    :class:`VocabularyError` (a ValueError) lists them all.
+
+    topics: the topic ids an indicator may name (default: those of topics.yml beside the file,
+    else of the package's topics.yml).
+    """
     path = Path(path) if path else DEFAULT_PATH
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as e:
-        raise ValueError(f"{path}: not valid YAML: {e}") from e
-    if not isinstance(data, list):
-        raise ValueError(f"{path}: expected a list of indicators, got {type(data).__name__}")
+    collect = issues is not None
+    issues = issues if issues is not None else []
+    if topics is None:
+        topics = _topic_ids(path)
+    start = len(issues)
+    chk = Checker(str(path), issues)
     out: dict[str, Indicator] = {}
-    for n, entry in enumerate(data, 1):
-        where = f"{path}: entry {n}" + (
-            f" ({entry.get('id')})" if isinstance(entry, dict) and entry.get("id") else ""
-        )
-
-        def bad(msg: str, where: str = where) -> ValueError:
-            return ValueError(f"{where}: {msg}")
-
-        if not isinstance(entry, dict):
-            raise bad("expected a mapping")
-        if unknown := set(entry) - _KEYS:
-            raise bad(f"unknown keys {sorted(unknown)}")
-        for key in ("id", "name", "unit"):
-            if not isinstance(entry.get(key), str) or not entry[key].strip():
-                raise bad(f"'{key}' must be a non-empty string")
-        if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", entry["id"]):
-            raise bad("'id' must be a lower-case slug")
-        if entry["id"] in out:
-            raise bad("duplicate id")
-        if entry.get("topic") is not None and entry["topic"] not in TOPICS:
-            raise bad(f"unknown topic {entry['topic']!r}")
-        lists = {}
-        for key in ("units", "patterns"):
-            value = entry.get(key) or []
-            if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-                raise bad(f"'{key}' must be a list of non-empty strings")
-            lists[key] = tuple(value)
-        if not lists["patterns"] or all(p.startswith("!") for p in lists["patterns"]):
-            raise bad("needs at least one positive pattern")
-        for p in lists["patterns"]:
-            try:
-                _compile(p.removeprefix("!"))
-            except re.error as e:
-                raise bad(f"bad pattern {p!r}: {e}") from e
-        out[entry["id"]] = Indicator(
-            id=entry["id"],
-            name=entry["name"],
-            unit=entry["unit"],
-            description=entry.get("description") or "",
-            topic=entry.get("topic"),
-            patterns=lists["patterns"],
-            units=lists["units"] or (entry["unit"],),
-            stock=bool(entry.get("stock", False)),
-        )
+    seen: dict[str, int] = {}
+    doc = yamlfile.read(path, issues, missing="indicator catalogue not found")
+    if doc is not None and not isinstance(doc, LineSeq):
+        chk.error(1, f"expected a list of indicators, got {type(doc).__name__}")
+    for entry, line in zip(doc or [], getattr(doc, "item_lines", [])):
+        indicator = _indicator(entry, line, chk, topics, seen)
+        if indicator:
+            out[indicator.id] = indicator
+    if not collect and len(issues) > start:
+        raise VocabularyError(issues[start:])
     return out
+
+
+def _topic_ids(path: Path) -> frozenset[str]:
+    beside = path.parent / "topics.yml"
+    found: list[Issue] = []
+    entries = read_entries(beside if beside.exists() else DATA_DIR / "topics.yml", found)
+    return frozenset(e["id"] for e, _ in entries if isinstance(e, dict) and "id" in e)
+
+
+def _indicator(
+    entry: Any, line: int, chk: Checker, topics: Collection[str], seen: dict[str, int]
+) -> Indicator | None:
+    """One entry of the catalogue, or None (with an error at its line) when it is unusable."""
+    if not isinstance(entry, LineMap):
+        chk.error(line, f"an indicator must be a mapping (id: ..., name: ...), not {entry!r}")
+        return None
+    label = f"indicator {entry.get('id')!r}" if isinstance(entry.get("id"), str) else "indicator"
+    errors = len(chk.issues)
+    if unknown := set(entry) - _KEYS:
+        chk.error(
+            entry.line_of(sorted(unknown, key=str)[0]),
+            f"{label}: unknown keys {sorted(unknown, key=str)} (allowed: {', '.join(sorted(_KEYS))})",
+        )
+    for key in ("id", "name", "unit"):
+        chk.string(entry, key, label, required=True)
+    id_ = entry.get("id")
+    if isinstance(id_, str) and id_.strip():
+        if not SLUG.match(id_):
+            chk.error(entry.line_of("id"), f"{label}: 'id' must be a lower-case slug")
+        elif id_ in seen:
+            chk.error(entry.line, f"{label}: duplicate id (first at line {seen[id_]})")
+        else:
+            seen[id_] = entry.line
+    topic = entry.get("topic")
+    if topic is not None and topic not in topics:
+        chk.error(entry.line_of("topic"), f"{label}: unknown topic {topic!r} (not in topics.yml)")
+    lists: dict[str, tuple[str, ...]] = {}
+    for key in ("units", "patterns"):
+        value = entry.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            chk.error(entry.line_of(key), f"{label}: '{key}' must be a list of non-empty strings")
+            value = []
+        lists[key] = tuple(value)
+    if not lists["patterns"] or all(p.startswith("!") for p in lists["patterns"]):
+        chk.error(entry.line_of("patterns"), f"{label}: needs at least one positive pattern")
+    for k, p in enumerate(lists["patterns"]):
+        try:
+            _compile(p.removeprefix("!"))
+        except re.error as e:
+            where = yamlfile.line_of(entry["patterns"], k, entry.line_of("patterns"))
+            chk.error(where, f"{label}: bad pattern {p!r}: {e}")
+    if len(chk.issues) > errors:
+        return None
+    return Indicator(
+        id=entry["id"],
+        name=entry["name"],
+        unit=entry["unit"],
+        description=entry.get("description") or "",
+        topic=topic,
+        patterns=lists["patterns"],
+        units=lists["units"] or (entry["unit"],),
+        stock=bool(entry.get("stock", False)),
+    )
 
 
 @cache

@@ -33,28 +33,8 @@ from functools import lru_cache
 
 from build_site.extract.clauses import clause_at, sentence_at
 from build_site.extract.numbers import _ATOM, words_value
+from build_site.months import ENGLISH_MONTHS as MONTHS
 
-MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for m in names
-}
 MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
 YEAR = r"(?:19|20)\d\d"
 N = rf"(?:\d+|{_ATOM})"
@@ -136,7 +116,7 @@ def find_cues(text: str, event: dt.date | None) -> list[Cue]:
                 None
                 if not (event and (n := _num(m[1])))
                 else (
-                    f"{y - n}/{y - 1}"
+                    f"{event.year - n}/{event.year - 1}"
                     if m[2].lower() == "years"
                     else f"{_shift(event, -n)}/{_shift(event, -1)}"
                 )

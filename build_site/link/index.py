@@ -7,8 +7,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from build_site.link.series import Series, load_series
 from build_site.model import Event, Figure, Paragraph, Speech
 
 
@@ -40,9 +41,17 @@ class Index:
     """(kind, id) → (Ref, matched term) in corpus order (events newest first)."""
     statements: dict[str, tuple[Statement, ...]]
     """indicator id → statements, oldest period first."""
+    by_figure: dict[int, tuple[Statement, ...]] = field(default_factory=dict)
+    """id(figure) → its statements, so a footnote finds its own (the figures live as long as
+    `statements` holds them)."""
+    groups: dict[tuple, tuple[Statement, ...]] = field(default_factory=dict)
+    """(indicator id, period_group) → the statements comparable with each other."""
+    series: tuple[Series, ...] = ()
+    """The series of data/series.yml, loaded once by the build."""
 
     @classmethod
-    def build(cls, events: tuple[Event, ...]) -> Index:
+    def build(cls, events: tuple[Event, ...], series: tuple[Series, ...] | None = None) -> Index:
+        """series: as loaded by the build (default: the package's data/series.yml)."""
         refs: dict[tuple[str, str], Ref] = {}
         speeches: dict[str, list] = defaultdict(list)
         mentions: dict[tuple[str, str], list] = defaultdict(list)
@@ -60,14 +69,31 @@ class Index:
                 for m in p.mentions:
                     mentions[(m.kind, m.id)].append((ref, m.term))
                 for f in p.figures:
-                    if f.indicator:
+                    if f.indicator and event.date:  # an undated figure has no place in time
                         statements[f.indicator].append(Statement(f, ref))
+        ordered = {k: tuple(sorted(v, key=_statement_order)) for k, v in statements.items()}
+        by_figure: dict[int, list[Statement]] = defaultdict(list)
+        groups: dict[tuple, list[Statement]] = defaultdict(list)
+        for iid, sts in ordered.items():
+            for st in sts:
+                by_figure[id(st.figure)].append(st)
+                groups[(iid, period_group(st))].append(st)
         return cls(
             refs=refs,
             speeches_by_person={k: tuple(v) for k, v in speeches.items()},
             mentions={k: tuple(v) for k, v in mentions.items()},
-            statements={k: tuple(sorted(v, key=_statement_order)) for k, v in statements.items()},
+            statements=ordered,
+            by_figure={k: tuple(v) for k, v in by_figure.items()},
+            groups={k: tuple(v) for k, v in groups.items()},
+            series=load_series() if series is None else series,
         )
+
+
+def period_group(st: Statement) -> tuple[str | None, int | None]:
+    """Statements comparable with each other: the same period; a stock ('cumulative') or a target
+    without a year only when stated in the same year (a stock grows, plans are restated)."""
+    period = st.figure.period
+    return (period, st.ref.event.date.year if period in ("cumulative", "target") else None)
 
 
 def _statement_order(st: Statement) -> tuple:

@@ -19,11 +19,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-
-import yaml
+from typing import Any
 
 from build_site.config import DATA_DIR
-from build_site.model import Event
+from build_site.model import Event, Issue
+from build_site.read import yamlfile
+from build_site.read.vocab_reader import Checker, VocabularyError
+from build_site.read.yamlfile import LineMap, LineSeq
 
 _UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
 _TEENS = [
@@ -95,7 +97,7 @@ class Series:
     quick: re.Pattern = re.compile(r"(?!)")
     """The names without the edition number: a cheap first test (the ordinal prefix is costly)."""
 
-    def edition(self, number: int | None, year: int) -> Edition | None:
+    def edition(self, number: int | None, year: int | None) -> Edition | None:
         """The edition with this number, else (no number written) the one held in `year`."""
         for e in self.editions:
             if (e.number == number) if number is not None else (e.year == year):
@@ -123,61 +125,107 @@ class Member:
     quote: str
 
 
-def load_series(path: Path | str | None = None) -> tuple[Series, ...]:
+def load_series(
+    path: Path | str | None = None, issues: list[Issue] | None = None
+) -> tuple[Series, ...]:
+    """The series of data/series.yml (or `path`). Every problem is an Issue
+    ``series.yml:LINE: error: ...`` and its entry is skipped; with an ``issues`` list they are
+    appended to it, without one a :class:`VocabularyError` (a ValueError) lists them all."""
     path = Path(path) if path else DATA_DIR / "series.yml"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    out = []
-    for n, entry in enumerate(raw, 1):
-        where = (
-            f"{path.name}: series {entry.get('id', n)!r}"
-            if isinstance(entry, dict)
-            else f"{path.name}: entry {n}"
-        )
-        if (
-            not isinstance(entry, dict)
-            or not {"id", "name", "names"} <= set(entry)
-            or set(entry) - KEYS
-        ):
-            raise ValueError(
-                f"{where}: needs id, name, names; allowed keys: {', '.join(sorted(KEYS))}"
-            )
-        editions = []
-        for ed in entry.get("editions") or []:
-            if (
-                not isinstance(ed, dict)
-                or not {"number", "year"} <= set(ed)
-                or set(ed) - EDITION_KEYS
-            ):
-                raise ValueError(
-                    f"{where}: an edition needs number and year; allowed keys: {', '.join(sorted(EDITION_KEYS))}"
-                )
-            editions.append(
-                Edition(
-                    int(ed["number"]),
-                    int(ed["year"]),
-                    ed.get("place"),
-                    ed.get("theme"),
-                    str(ed["dates"]) if ed.get("dates") else None,
-                )
-            )
-        try:
-            names = tuple(re.compile(rf"(?:{ORDINAL}\s+)?(?:{p})\b", re.I) for p in entry["names"])
-            cues = tuple(re.compile(p, re.I) for p in entry.get("own_cues") or ())
-        except re.error as exc:
-            raise ValueError(f"{where}: bad regular expression: {exc}") from exc
-        quick = re.compile("|".join(f"(?:{p})" for p in entry["names"]), re.I)
-        out.append(
-            Series(
-                entry["id"],
-                entry["name"],
-                " ".join(str(entry.get("description", "")).split()),
-                names,
-                cues,
-                tuple(sorted(editions, key=lambda e: e.number)),
-                quick,
-            )
-        )
+    collect = issues is not None
+    issues = issues if issues is not None else []
+    start = len(issues)
+    chk = Checker(str(path), issues)
+    doc = yamlfile.read(path, issues, missing="series file not found")
+    if doc is not None and not isinstance(doc, LineSeq):
+        chk.error(1, "expected a list of series")
+        doc = None
+    out = [
+        s
+        for entry, line in zip(doc or [], getattr(doc, "item_lines", []))
+        if (s := _series(entry, line, chk))
+    ]
+    if not collect and len(issues) > start:
+        raise VocabularyError(issues[start:])
     return tuple(out)
+
+
+def _regexes(chk: Checker, entry: LineMap, key: str, label: str) -> list[tuple[str, int]]:
+    """(pattern, line) of the list under `key`; one that does not compile is an error at its line."""
+    out = []
+    for pattern, line in chk.strings(entry, key, label):
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            chk.error(line, f"{label}: bad regular expression {pattern!r}: {exc}")
+        else:
+            out.append((pattern, line))
+    return out
+
+
+def _series(entry: Any, line: int, chk: Checker) -> Series | None:
+    """One entry of series.yml, or None (with an error at its line) when it is unusable."""
+    if not isinstance(entry, LineMap) or not {"id", "name", "names"} <= set(entry):
+        chk.error(
+            line, f"a series needs id, name and names; allowed keys: {', '.join(sorted(KEYS))}"
+        )
+        return None
+    label = f"series {entry['id']!r}"
+    errors = len(chk.issues)
+    if unknown := set(entry) - KEYS:
+        key = sorted(unknown, key=str)[0]
+        chk.error(
+            entry.line_of(key),
+            f"{label}: unknown key {key!r}; allowed keys: {', '.join(sorted(KEYS))}",
+        )
+    chk.string(entry, "id", label)
+    chk.string(entry, "name", label)
+    patterns = [p for p, _ in _regexes(chk, entry, "names", label)]
+    cue_patterns = [p for p, _ in _regexes(chk, entry, "own_cues", label)]
+    editions = []
+    for ed, ed_line in chk.items(entry, "editions", label):
+        if (
+            not isinstance(ed, LineMap)
+            or not {"number", "year"} <= set(ed)
+            or set(ed) - EDITION_KEYS
+            or not all(
+                isinstance(ed[k], int) and not isinstance(ed[k], bool) for k in ("number", "year")
+            )
+        ):
+            chk.error(
+                ed_line,
+                f"{label}: an edition needs a whole number and year; allowed keys: "
+                f"{', '.join(sorted(EDITION_KEYS))}",
+            )
+            continue
+        editions.append(
+            Edition(
+                ed["number"],
+                ed["year"],
+                ed.get("place"),
+                ed.get("theme"),
+                str(ed["dates"]) if ed.get("dates") else None,
+            )
+        )
+    try:  # a name that compiles alone may still clash with the edition group (?P<num>)
+        names = tuple(re.compile(rf"(?:{ORDINAL}\s+)?(?:{p})\b", re.I) for p in patterns)
+        cues = tuple(re.compile(p, re.I) for p in cue_patterns)
+        quick = re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+    except re.error as exc:
+        chk.error(entry.line_of("names"), f"{label}: bad regular expression: {exc}")
+    if not patterns and len(chk.issues) == errors:
+        chk.error(entry.line_of("names"), f"{label}: 'names' needs at least one pattern")
+    if len(chk.issues) > errors:
+        return None
+    return Series(
+        entry["id"],
+        entry["name"],
+        " ".join(str(entry.get("description", "")).split()),
+        names,
+        cues,
+        tuple(sorted(editions, key=lambda e: e.number)),
+        quick,
+    )
 
 
 def find_names(series: Series, text: str) -> list[NameMatch]:
@@ -217,7 +265,7 @@ def classify(event: Event, series: Series) -> list[Member]:
             x.number for p in _lead(event) for x in find_names(series, p.text) if x.number
         ]
         number = number or (lead_numbers[0] if lead_numbers else None)
-        ed = series.edition(number, event.date.year)
+        ed = series.edition(number, event.year)
         own = Member(event, series.id, ed.number if ed else number, True, None, title[0].text)
     else:
         for p in _lead(event):
@@ -225,7 +273,7 @@ def classify(event: Event, series: Series) -> list[Member]:
                 hits = find_names(series, sentence)
                 if hits and any(c.search(sentence) for c in series.own_cues):
                     number = next((x.number for x in hits if x.number), None)
-                    ed = series.edition(number, event.date.year)
+                    ed = series.edition(number, event.year)
                     own = Member(
                         event, series.id, ed.number if ed else number, True, p.anchor, hits[0].text
                     )
@@ -235,7 +283,7 @@ def classify(event: Event, series: Series) -> list[Member]:
     related: dict[int | None, Member] = {}
     for p in event.paragraphs:
         for x in find_names(series, p.text):
-            ed = series.edition(x.number, event.date.year)
+            ed = series.edition(x.number, event.year)
             number = ed.number if ed else x.number
             if own and (number == own.edition or number is None):
                 continue  # the event's own edition, or an unnumbered mention in it
@@ -258,7 +306,7 @@ def assign_series(events: list[Event], all_series: tuple[Series, ...] | None = N
         for s in all_series:
             own = next((m for m in classify(event, s) if m.own), None)
             if own:
-                edition = s.edition(own.edition, event.date.year)
+                edition = s.edition(own.edition, event.year)
                 event = replace(
                     event,
                     series=s.id,

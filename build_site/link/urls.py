@@ -22,6 +22,9 @@ from pathlib import Path
 
 import yaml
 
+from build_site.model import Issue
+from build_site.read import yamlfile
+
 HEADER = """\
 # Every event URL the site has published, kept so that links never break. Written by the build
 # (python -m build_site); commit it with the seeds. Never delete an entry: an old URL under
@@ -49,15 +52,39 @@ class UrlRecord:
         return HEADER + body
 
 
-def load_record(path: Path) -> UrlRecord:
+def load_record(path: Path, issues: list[Issue] | None = None) -> UrlRecord:
+    """The record in `path` (empty when there is none). Every problem is an Issue
+    ``urls.yml:LINE: error: ...`` and its entry is skipped; with an ``issues`` list they are
+    appended to it, without one a ValueError lists them all."""
     if not path.exists():
         return UrlRecord()
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    if not isinstance(data, dict) or not all(
-        isinstance(data.get(k) or {}, dict) for k in ("urls", "redirects")
-    ):
-        raise ValueError(f"{path.name}: expected mappings 'urls' and 'redirects'")
-    return UrlRecord(dict(data.get("urls") or {}), dict(data.get("redirects") or {}))
+    found: list[Issue] = []
+    where = path.name
+    data = yamlfile.read(path, found, where=where) or {}
+    parts: dict[str, dict[str, str]] = {"urls": {}, "redirects": {}}
+    if not isinstance(data, dict):
+        found.append(Issue(where, 1, "error", "expected mappings 'urls' and 'redirects'"))
+        data = {}
+    for key in sorted(set(data) - set(parts), key=str):
+        found.append(Issue(where, yamlfile.line_of(data, key), "error", f"unknown key {key!r}"))
+    for part, out in parts.items():
+        mapping = data.get(part) or {}
+        if not isinstance(mapping, dict):
+            line = yamlfile.line_of(data, part)
+            found.append(Issue(where, line, "error", f"{part!r} must be a mapping"))
+            continue
+        for k, v in mapping.items():
+            if isinstance(k, str) and isinstance(v, str) and k and v:
+                out[k] = v
+            else:
+                line = yamlfile.line_of(mapping, k)
+                message = f"{part}: {k!r}: {v!r} is not a pair of non-empty strings; skipped"
+                found.append(Issue(where, line, "error", message))
+    if issues is None and found:
+        raise ValueError("\n".join(str(i) for i in found))
+    if issues is not None:
+        issues.extend(found)
+    return UrlRecord(parts["urls"], parts["redirects"])
 
 
 def _suffix(key: str) -> str:

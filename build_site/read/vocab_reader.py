@@ -17,13 +17,12 @@ reports them all; :class:`VocabularyError` carries them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from build_site.model import Issue
+from build_site.read import yamlfile
+from build_site.read.yamlfile import LineMap, LineSeq
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -36,84 +35,21 @@ class VocabularyError(ValueError):
         super().__init__("\n".join(str(i) for i in self.issues))
 
 
-class LineMap(dict):
-    """A YAML mapping that knows its line and the line of each key."""
-
-    line: int = 0
-    key_lines: dict[Any, int]
-
-
-class LineSeq(list):
-    """A YAML sequence that knows its line and the line of each item."""
-
-    line: int = 0
-    item_lines: list[int]
-
-
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml: 10x faster
-    problems: list[tuple[int, str]]
-
-
-def _construct_map(loader: _Loader, node: yaml.MappingNode) -> Iterator[LineMap]:
-    data = LineMap()
-    data.line = node.start_mark.line + 1
-    data.key_lines = {}
-    yield data
-    loader.flatten_mapping(node)
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        line = key_node.start_mark.line + 1
-        # SafeLoader silently keeps the last of duplicate keys: report it instead.
-        try:
-            if key in data:
-                loader.problems.append((line, f"duplicate key {key!r}"))
-        except TypeError:
-            loader.problems.append((line, f"unhashable key {key!r}"))
-            continue
-        data[key] = loader.construct_object(value_node, deep=True)
-        data.key_lines[key] = line
-
-
-def _construct_seq(loader: _Loader, node: yaml.SequenceNode) -> Iterator[LineSeq]:
-    data = LineSeq()
-    data.line = node.start_mark.line + 1
-    data.item_lines = [n.start_mark.line + 1 for n in node.value]
-    yield data
-    data.extend(loader.construct_object(n, deep=True) for n in node.value)
-
-
-_Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
-_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
-
-
 def read_entries(path: Path, issues: list[Issue]) -> list[tuple[Any, int]]:
     """(entry, line) of each item of the vocabulary file ``path``; problems go to ``issues``."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        issues.append(Issue(str(path), None, "error", "vocabulary file not found"))
-        return []
-    return parse_entries(text, str(path), issues)
+    doc = yamlfile.read(path, issues, missing="vocabulary file not found")
+    return _entries(doc, str(path), issues)
 
 
 def parse_entries(text: str, where: str, issues: list[Issue]) -> list[tuple[Any, int]]:
     """(entry, line) of each item of the YAML list ``text``; problems go to ``issues``."""
-    loader = _Loader(text)
-    loader.problems = []
-    try:
-        doc = loader.get_single_data()
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(e, "problem", None) or str(e)
-        issues.append(Issue(where, line, "error", f"invalid YAML: {problem}"))
-        return []
-    finally:
-        loader.dispose()
-    issues.extend(Issue(where, line, "error", msg) for line, msg in loader.problems)
+    return _entries(yamlfile.parse(text, where, issues), where, issues)
+
+
+def _entries(doc: Any, where: str, issues: list[Issue]) -> list[tuple[Any, int]]:
     if doc is None:
         return []
-    if not isinstance(doc, list):
+    if not isinstance(doc, LineSeq):
         issues.append(Issue(where, 1, "error", "a vocabulary file must be a YAML list of entries"))
         return []
     return list(zip(doc, doc.item_lines))

@@ -262,9 +262,9 @@ def chart(
         out.append(
             f'<text x="{plot_r + 6 + target_w / 2:.1f}" y="{TOP - 12}" text-anchor="middle" font-style="italic">Targets</text>'
         )
-        for year in targets:
+        for target in targets:
             out.append(
-                f'<text x="{tx(year):.1f}" y="{plot_b + 18}" text-anchor="middle">{"by " + str(int(year)) if math.isfinite(year) else "no year"}</text>'
+                f'<text x="{tx(target):.1f}" y="{plot_b + 18}" text-anchor="middle">{"by " + str(int(target)) if math.isfinite(target) else "no year"}</text>'
             )
 
     # marks, dodged sideways within a slot so equal values stay visible

@@ -1,4 +1,5 @@
-"""Downloads: `downloads/corpus.json` (contract: shared/corpus.schema.json) and `downloads/figures.csv`.
+"""Downloads: `downloads/corpus.json` (contract: build_site/schema/corpus.schema.json, a copy of
+shared/corpus.schema.json published beside it) and `downloads/figures.csv`.
 
 Every id and anchor is the one in the site's URLs: <site_url>/<event.url>#<paragraph.anchor>.
 """
@@ -14,6 +15,9 @@ from typing import Any
 from build_site.model import Corpus, Event, Figure, Paragraph
 
 SCHEMA_VERSION = 1
+
+#: Document types as the corpus contract (shared/corpus.schema.json, v1) names them.
+CONTRACT_DOC_TYPES = {"interview": "transcript"}
 
 
 def _paragraph(p: Paragraph) -> dict[str, Any]:
@@ -60,10 +64,13 @@ def _event(e: Event) -> dict[str, Any]:
         "url": e.url,
         "seed": e.seed,
         "title": e.title,
-        "date": e.date.isoformat(),
+        "date": (e.date.isoformat() if e.date else None),
         "time": e.time,
         "place": e.place,
-        "doc_type": e.doc_type,
+        # the shared contract (schema v1) knows transcript/news/article: an interview is exported
+        # as the transcript it is, and named in doc_type_detail (an added property)
+        "doc_type": CONTRACT_DOC_TYPES.get(e.doc_type, e.doc_type),
+        "doc_type_detail": e.doc_type,
         "author": e.author,
         "summary": e.summary,
         "source": {"publisher": e.publisher, "url": e.source_url, "translation": e.translation},
@@ -98,7 +105,7 @@ def corpus_json_chunks(corpus: Corpus) -> Iterator[str]:
     Compact separators keep json on its C encoder (indent= falls back to pure Python)."""
     dump = lambda value: json.dumps(value, ensure_ascii=False, separators=(",", ":"))  # noqa: E731
     yield f'{{"schema_version":{SCHEMA_VERSION},"events":['
-    for n, e in enumerate(sorted(corpus.events, key=lambda e: (e.date, e.id))):
+    for n, e in enumerate(sorted(corpus.events, key=lambda e: (e.sort_date, e.id))):
         yield ("," if n else "") + dump(_event(e))
     rest = {
         "persons": [
@@ -169,11 +176,11 @@ def figures_csv(corpus: Corpus) -> str:
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=CSV_FIELDS, lineterminator="\n")
     w.writeheader()
-    for e in sorted(corpus.events, key=lambda e: (e.date, e.id)):
+    for e in sorted(corpus.events, key=lambda e: (e.sort_date, e.id)):
         for f in e.figures:
             row = _figure(f, e.id)
             w.writerow(
                 {k: row.get(k) for k in CSV_FIELDS}
-                | {"event": e.id, "date": e.date.isoformat(), "url": e.url}
+                | {"event": e.id, "date": (e.date.isoformat() if e.date else None), "url": e.url}
             )
     return buf.getvalue()

@@ -18,32 +18,16 @@ seed text in it is escaped.
 from __future__ import annotations
 
 import heapq
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from build_site.extract.figures import MEASURES
+from build_site.link.index import Index, Ref, Statement, period_group
 from build_site.model import Figure
+from build_site.months import MONTH_NAMES
 from build_site.render.markup import escape
-
-if TYPE_CHECKING:
-    from build_site.link.index import Statement
-    from build_site.render.renderer import Renderer
 
 CURRENCY = {"USD": "US$", "EUR": "€", "RUB": "RUB ", "KZT": "KZT ", "CNY": "CNY "}
 SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 MEASURE_UNITS = frozenset(u for _, u, _ in MEASURES)
 MAX_OTHERS = 6
 #: Relative gap above which two statements of one period count as disagreeing.
@@ -115,13 +99,6 @@ def period_label(period: str | None) -> str:
     return f"{ma}–{mb} {yb}" if ya == yb else f"{ma} {ya} – {mb} {yb}"
 
 
-def period_group(st: Statement) -> tuple[str | None, int | None]:
-    """Statements comparable with each other: the same period; a stock ('cumulative') or a target
-    without a year only when stated in the same year (a stock grows, plans are restated)."""
-    period = st.figure.period
-    return (period, st.ref.event.date.year if period in ("cumulative", "target") else None)
-
-
 def group_label(st: Statement) -> str:
     period, year = period_group(st)
     return period_label(period) + (f" (stated in {year})" if year else "")
@@ -145,37 +122,34 @@ def difference(other: float, this: float, unit: str = "") -> str:
     return f"{round(gap)}% {word}" if gap >= 1 else f"<1% {word}"
 
 
-_LAST: list = []
-"""The last corpus looked up: (statements mapping, {id(figure): [Statement]}, {group: [Statement]})."""
-
-
-def _lookup(
-    statements: dict[str, tuple[Statement, ...]], f: Figure, page: str
-) -> tuple[Statement | None, list[Statement]]:
-    """This figure's statement and its comparable group, from indexes built once per corpus (a
-    scan per footnote would be quadratic). Figure.id repeats across events (anchors are per
-    event), so a statement is found by the figure object, else by equality on the same page."""
-    if not _LAST or _LAST[0] is not statements:
-        by_figure: dict[int, list] = {}
-        groups: dict[tuple, list] = {}
-        for iid, sts in statements.items():
-            for st in sts:
-                by_figure.setdefault(id(st.figure), []).append(st)
-                groups.setdefault((iid, period_group(st)), []).append(st)
-        _LAST[:] = [statements, by_figure, groups]
-    _, by_figure, groups = _LAST
-    this = next((st for st in by_figure.get(id(f), ()) if st.figure is f), None) or next(
+def _lookup(index: Index, f: Figure, page: str) -> tuple[Statement | None, tuple[Statement, ...]]:
+    """This figure's statement and its comparable group, from the link stage's indexes (a scan
+    per footnote would be quadratic). Figure.id repeats across events (anchors are per event),
+    so a statement is found by the figure object, else by equality on the same page."""
+    this = next((st for st in index.by_figure.get(id(f), ()) if st.figure is f), None) or next(
         (
             st
-            for st in statements.get(f.indicator or "", ())
+            for st in index.statements.get(f.indicator or "", ())
             if st.figure == f and page == f"events/{st.ref.event.id}.md"
         ),
         None,
     )
-    return this, (groups.get((f.indicator, period_group(this)), []) if this else [])
+    return this, (index.groups.get((f.indicator, period_group(this)), ()) if this else ())
 
 
-def footnote_text(r: Renderer, page: str, f: Figure) -> str:
+class Linker(Protocol):
+    """What a footnote needs of the renderer (the Renderer is one): names, links and the index."""
+
+    index: Index
+
+    def name_of(self, kind: str, id: str) -> str: ...
+
+    def link(self, from_page: str, kind: str, id: str) -> str: ...
+
+    def ref_link(self, from_page: str, ref: Ref, text: str | None = None) -> str: ...
+
+
+def footnote_text(r: Linker, page: str, f: Figure) -> str:
     """One Markdown paragraph: quote = **normalised value** · period · speaker · indicator · others."""
     parts = [
         f"“{escape(f.quote)}” = **{escape(describe(f))}**",
@@ -187,7 +161,7 @@ def footnote_text(r: Renderer, page: str, f: Figure) -> str:
         parts.append("not tied to an indicator")
         return " · ".join(parts)
     parts.append(f"indicator: {r.link(page, 'indicator', f.indicator)}")
-    this, group = _lookup(r.index.statements, f, page)
+    this, group = _lookup(r.index, f, page)
     if this is None:
         return " · ".join(parts)
     others = [st for st in group if st is not this]

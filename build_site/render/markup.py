@@ -15,6 +15,7 @@ search index (built from the HTML) holds the same words.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 _SPECIAL = {c: f"&#{ord(c)};" for c in "&<>*_`[]{}#|~^\\!=+"}
 _TABLE = str.maketrans(_SPECIAL)
@@ -32,7 +33,9 @@ def attr(text: str) -> str:
 
 
 def inline(
-    text: str, inserts: list[tuple[int, str]] = (), wrap: dict[tuple[int, int], str] | None = None
+    text: str,
+    inserts: Sequence[tuple[int, str]] = (),
+    wrap: dict[tuple[int, int], str] | None = None,
 ) -> str:
     """Escape text and splice in Markdown: `inserts` are (offset, markup) placed at text offsets;
     `wrap` maps a (start, end) span to a link target, turning the span into [span](target).

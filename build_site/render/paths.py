@@ -1,8 +1,9 @@
 """Paths and links between generated pages, and pages of long lists: the helpers every page
-module shares. Imports only the model, so any render module may use it.
+module shares. Imports only the model (and the month names), so any render module may use it.
 
     >>> rel("events/a.md", "persons/b.md", "x")
     '../persons/b.md#x'
+
 Pages of a long list: stable paths and a bounded pager.
 
 Page one keeps the entry's own URL; later pages live below it (`topics/energy/page-2/`), so no
@@ -20,22 +21,14 @@ import posixpath
 from functools import lru_cache
 
 from build_site.model import Event
+from build_site.months import MONTH_NAMES as MONTHS
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-DOC_TYPES = {"transcript": "Transcript", "news": "News report", "article": "Article"}
+DOC_TYPES = {
+    "transcript": "Transcript",
+    "news": "News report",
+    "article": "Article",
+    "interview": "Interview",
+}
 #: Mention kinds linked on first mention in a speech (topics are tags, not links in the text).
 LINKED_KINDS = ("place", "person", "organisation")
 SECTIONS = {
@@ -70,6 +63,8 @@ def event_page(event: Event) -> str:
 
 def long_date(event: Event) -> str:
     d = event.date
+    if d is None:
+        return "undated"
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 

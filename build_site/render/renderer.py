@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from build_site.config import TEMPLATES_DIR, Config
 from build_site.link.index import Index, Ref
-from build_site.link.series import load_series, ordinal
+from build_site.link.series import ordinal
 from build_site.model import Corpus, Event, Figure, Paragraph, Speech
 from build_site.render.citations import event_citations
 from build_site.render.footnotes import footnote_text
@@ -56,20 +57,21 @@ class Renderer:
         self.env = env or make_env()
         self._series: dict[str, str] | None = None
         self.events = sorted(
-            corpus.events, key=lambda e: (e.date, e.time or "", e.id), reverse=True
+            corpus.events, key=lambda e: (e.sort_date, e.time or "", e.id), reverse=True
         )
 
     def template(self, name: str, **context) -> str:
         return self.env.get_template(name).render(corpus=self.corpus, config=self.config, **context)
 
     def name_of(self, kind: str, id: str) -> str:
-        table = {
+        tables: dict[str, dict[str, Any]] = {
             "person": self.corpus.persons,
             "place": self.corpus.places,
             "topic": self.corpus.topics,
             "organisation": self.corpus.organisations,
             "indicator": self.corpus.indicators,
-        }[kind]
+        }
+        table = tables[kind]
         item = table.get(id)
         return item.name if item else id
 
@@ -123,7 +125,7 @@ class Renderer:
 
     def series_names(self) -> dict[str, str]:
         if self._series is None:
-            self._series = {s.id: s.name for s in load_series()}
+            self._series = {s.id: s.name for s in self.index.series}
         return self._series
 
     def citation(self, event: Event, speech: Speech | None = None) -> str:

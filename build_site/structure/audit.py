@@ -1,6 +1,6 @@
 """The line audit: every source line is in a paragraph, in metadata, or removed by a named rule.
 
->>> from .model import Line, Source
+>>> from build_site.model import Line, Source
 >>> a = SeedAudit("s.txt", {"paragraph": 2, "blank": 1}, {}, ())
 >>> a.ok, a.total
 (True, 3)

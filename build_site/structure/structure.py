@@ -5,7 +5,7 @@ Anchors depend only on the event's own text: `#<key>-<n>` for a speaker's n-th t
 `#<key>-<n>-p<k>` for its k-th paragraph, `#narration-<n>` for unattributed text, `#lead-p<k>`
 for the lead.
 
-    >>> from .model import Chunk, RawEvent
+    >>> from build_site.model import Chunk, RawEvent
     >>> import datetime as dt
     >>> raw = RawEvent("s.txt", 0, "Talks", dt.date(2023, 11, 9), None, None, (),
     ...     (Chunk("Vladimir Putin: Hello.", (1,)), Chunk("Thank you.", (2,))), ())
@@ -16,18 +16,25 @@ for the lead.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import Any
 
 from slugify import slugify
 
 from build_site.clean import furniture as F
-from build_site.clean.speakers import SpeakerIndex, attribute
+from build_site.clean.dates import dateline_prefix
+from build_site.clean.speakers import SpeakerIndex
 from build_site.model import Chunk, Event, Issue, Paragraph, Person, RawEvent, Speech
-
-_HEADING_END = re.compile(r"[.!?:;,…\"”»]$")
+from build_site.structure.shape import shape_of_labelled, shape_of_unlabelled, third_person
+from build_site.structure.turns import (
+    Turn,
+    find_attributions,
+    interview_turns,
+    last_text,
+    news_turns,
+    title_person,
+    transcript_turns,
+)
 
 
 def person_key(person: Person) -> str:
@@ -44,9 +51,14 @@ def sidecar_for(sidecar: dict[str, Any], index: int) -> dict[str, Any]:
 
 
 def structure(
-    raw: RawEvent, sidecar: dict[str, Any], speakers: SpeakerIndex
+    raw: RawEvent,
+    sidecar: dict[str, Any],
+    speakers: SpeakerIndex,
+    sidecar_lines: dict[str, int] | None = None,
 ) -> tuple[Event | None, dict[str, Person], list[Issue]]:
-    """Build the Event; returns it (None when it cannot be placed), persons made from unknown labels, issues."""
+    """Build the Event; returns it (None when it cannot be placed), persons made from unknown labels, issues.
+
+    sidecar_lines: the line of each sidecar key (Source.sidecar_lines), for messages."""
     issues: list[Issue] = []
     meta = sidecar_for(sidecar, raw.index)
     first_line = (raw.lead or raw.body)[0].lines[0] if (raw.lead or raw.body) else None
@@ -55,25 +67,34 @@ def structure(
     if body and (m := F.DATELINE.match(body[0].text)):
         place = place or m["place"].strip().title()
         body[0] = Chunk(body[0].text[m.end() :], body[0].lines, body[0].kind)
-    has_labels = any(speakers.split_label_line(c.text) for c in body if c.kind == "text")
-    doc_type = meta.get("doc_type") or (
-        "transcript" if has_labels else "news" if _is_news(raw, body, speakers) else "article"
+    labels = [
+        found[0] for c in body if c.kind == "text" and (found := speakers.split_label_line(c.text))
+    ]
+    title_text = " ".join(
+        t
+        for t in (meta.get("title"), raw.title, *(c.text for c in raw.lead))
+        if t and len(t.split()) <= 30
     )
-
-    date = meta.get("date") or raw.date
-    if date is None:
-        issues.append(
-            Issue(
-                raw.seed,
-                first_line,
-                "error",
-                "no date in the text; add 'date: YYYY-MM-DD' to the sidecar",
-            )
+    unknown: dict[str, tuple[str, str]] = {}  # persons a news text names, not in persons.yml
+    attributions = find_attributions(raw.lead, body, speakers, unknown) if not labels else None
+    doc_type = meta.get("doc_type")
+    if not doc_type and labels:
+        doc_type = "transcript"  # or an interview: decided from the turns below
+    elif not doc_type:
+        doc_type = shape_of_unlabelled(
+            title_text,
+            [c.text for c in body if c.kind == "text"],
+            has_dateline=bool(raw.body and F.DATELINE.match(raw.body[0].text)),
+            attributed=any(direct for _, direct in (attributions or {}).values()),
+            third_person=third_person([c.text for c in body if c.kind == "text"], speakers),
         )
-        return None, {}, issues
+
+    date, date_from = _date(raw, meta, first_line, issues)
     title = meta.get("title") or raw.title
     if not title:
-        words = " ".join(c.text for c in (raw.lead or tuple(body))[:1]).split()
+        first = " ".join(" ".join(c.text for c in (raw.lead or tuple(body))[:1]).split())
+        dateline = dateline_prefix(first)  # 'MOSCOW, October 6. /TASS/.' is no part of a title
+        words = first[dateline.end if dateline else 0 :].split()
         title = " ".join(words[:10]) + ("…" if len(words) > 10 else "")
         issues.append(
             Issue(
@@ -84,6 +105,12 @@ def structure(
             )
         )
     author = meta.get("author")
+    spoken_by = None  # the person the title names, for an unlabelled speech, article or interview
+    if not labels and doc_type in ("article", "transcript", "interview"):
+        spoken_by = title_person(title_text, speakers)
+        author = author or (
+            spoken_by if doc_type == "article" and not meta.get("doc_type") else None
+        )
     if doc_type == "article" and not author:
         issues.append(
             Issue(
@@ -94,25 +121,61 @@ def structure(
             )
         )
     elif author and author not in speakers.persons:
+        lines = sidecar_lines or {}
+        line = lines.get(f"events.{raw.index}.author") or lines.get("author")
         issues.append(
-            Issue(raw.seed, None, "error", f"sidecar author {author!r} is not in persons.yml")
+            Issue(
+                raw.seed.rsplit(".", 1)[0] + ".yml",
+                line,
+                "error",
+                f"sidecar author {author!r} is not in persons.yml",
+            )
         )
         author = None
 
     new_persons: dict[str, Person] = {}
-    if doc_type == "transcript":
-        turns = _transcript_turns(raw, body, speakers, new_persons, issues)
-    elif doc_type == "news":
-        turns = _news_turns(body, speakers)
+    lead_chunks = list(raw.lead)
+    if labels and doc_type in ("transcript", "interview"):
+        turns = transcript_turns(raw, body, speakers, new_persons, issues)
+        if not meta.get("doc_type"):
+            doc_type = shape_of_labelled(
+                labels, [(t.speaker or t.stem, last_text(t)) for t in turns], title_text
+            )
+        if doc_type == "interview":
+            turns = interview_turns(turns, lead_chunks, title_text, speakers, new_persons)
+    elif doc_type == "news" or (labels and doc_type != "article"):
+        if attributions is None:
+            attributions = find_attributions(raw.lead, body, speakers, unknown)
+        turns = news_turns(body, attributions)
+        for pid, (name, role) in unknown.items():
+            if pid not in speakers.persons:
+                new_persons[pid] = Person(pid, name, roles=(role,), curated=False)
+                issues.append(
+                    Issue(
+                        raw.seed,
+                        None,
+                        "warning",
+                        f"unknown speaker {name!r}; add them to persons.yml",
+                    )
+                )
     else:
-        turns = [_Turn(author, chunks=[(c, None) for c in body])] if body else []
+        who = author if doc_type == "article" else spoken_by
+        turns = [Turn(who, chunks=[(c, None) for c in body])] if body else []
     speeches = _anchor_speeches(turns, speakers, new_persons)
+    lead_speakers = attributions or {}
     lead = tuple(
-        Paragraph(f"lead-p{k}", c.text, c.kind, c.lines, sic=_sic(c.text, speakers))
-        for k, c in enumerate(raw.lead, 1)
+        Paragraph(
+            f"lead-p{k}",
+            c.text,
+            c.kind,
+            c.lines,
+            lead_speakers.get(id(c), (None, False))[0],
+            sic=_sic(c.text, speakers),
+        )
+        for k, c in enumerate(lead_chunks, 1)
     )
     slug = meta.get("slug") or slugify(title, max_length=60, word_boundary=True) or "event"
-    event_id = f"{date.isoformat()}-{slug}"
+    event_id = f"{date.isoformat()}-{slug}" if date else f"undated-{slug}"
     return (
         Event(
             id=event_id,
@@ -131,116 +194,41 @@ def structure(
             source_url=meta.get("source_url"),
             translation=meta.get("translation") or raw.translation,
             tags=dict(raw.tags),
+            date_from=date_from,
         ),
         new_persons,
         issues,
     )
 
 
-@dataclass
-class _Turn:
-    """A speech being collected (mutable scratch; frozen into a Speech by _anchor_speeches)."""
-
-    speaker: str | None = None
-    label: str | None = None
-    role: str | None = None
-    stem: str | None = None
-    """Anchor stem of an unnamed label ('question'); a person's key otherwise."""
-    label_line: int | None = None
-    chunks: list[tuple[Chunk, str | None]] = field(default_factory=list)
-    """(chunk, person paraphrased in it)."""
-
-
-def _is_news(raw: RawEvent, body: list[Chunk], speakers: SpeakerIndex) -> bool:
-    if raw.body and F.DATELINE.match(raw.body[0].text):
-        return True
-    return any(attribute(c.text, speakers)[0] for c in body)
-
-
-def _transcript_turns(
-    raw: RawEvent,
-    body: list[Chunk],
-    speakers: SpeakerIndex,
-    new_persons: dict[str, Person],
-    issues: list[Issue],
-) -> list[_Turn]:
-    turns: list[_Turn] = []
-    for chunk in body:
-        found = speakers.split_label_line(chunk.text) if chunk.kind == "text" else None
-        if found:
-            label, rest = found
-            if (
-                label.person
-                and label.person not in speakers.persons
-                and label.person not in new_persons
-            ):
-                new_persons[label.person] = Person(
-                    label.person,
-                    label.name or label.text,
-                    roles=(label.role,) if label.role else (),
-                    curated=False,
-                )
-                issues.append(
-                    Issue(
-                        raw.seed,
-                        chunk.lines[0],
-                        "warning",
-                        f"unknown speaker {label.name!r}; add them to persons.yml",
-                    )
-                )
-            turns.append(
-                _Turn(
-                    label.person or None,
-                    label.text,
-                    label.role,
-                    label.generic.lower() if label.generic else None,
-                    chunk.lines[0],
-                    [(Chunk(rest, chunk.lines), None)] if rest else [],
-                )
+def _date(
+    raw: RawEvent, meta: dict[str, Any], first_line: int | None, issues: list[Issue]
+) -> tuple[Any, tuple[int | None, str] | None]:
+    """The event's date (the sidecar's wins) and where it came from; an undated event is kept
+    (listed under 'Undated') with a warning naming the sidecar key that dates it."""
+    if meta.get("date"):
+        return meta["date"], (None, "the sidecar")
+    if raw.date:
+        return raw.date, raw.date_from
+    key = "date" if raw.index == 0 else f"events[{raw.index}].date"
+    where = f"set '{key}:' in seeds/{raw.seed.rsplit('.', 1)[0]}.yml"
+    if raw.date_from:  # a date printed without its year
+        line, text = raw.date_from
+        issues.append(
+            Issue(
+                raw.seed,
+                line,
+                "warning",
+                f"the text gives the date {text!r} without a year; {where}",
             )
-        elif not turns:  # text before the first label: the transcript's own narration
-            kind = "heading" if chunk.kind == "text" and _is_heading(chunk.text) else chunk.kind
-            turns.append(_Turn(chunks=[(Chunk(chunk.text, chunk.lines, kind), None)]))
-        else:
-            turns[-1].chunks.append((chunk, None))
-    for t in turns:
-        if not t.chunks:
-            issues.append(
-                Issue(
-                    raw.seed,
-                    t.label_line,
-                    "warning",
-                    f"speaker label {t.label!r} has no text; turn left out",
-                )
-            )
-    return [t for t in turns if t.chunks]
-
-
-def _news_turns(body: list[Chunk], speakers: SpeakerIndex) -> list[_Turn]:
-    """Direct quotes become the quoted person's speech; paraphrase stays narration, attributed."""
-    turns: list[_Turn] = []
-    for chunk in body:
-        pid, direct = attribute(chunk.text, speakers) if chunk.kind == "text" else (None, False)
-        speaker = pid if direct else None
-        kind = (
-            "heading"
-            if chunk.kind == "text" and not pid and _is_heading(chunk.text)
-            else chunk.kind
         )
-        item = (Chunk(chunk.text, chunk.lines, kind), pid if pid and not direct else None)
-        if turns and turns[-1].speaker == speaker:
-            turns[-1].chunks.append(item)
-        else:
-            turns.append(_Turn(speaker, role="quoted" if speaker else None, chunks=[item]))
-    return turns
-
-
-def _is_heading(text: str) -> bool:
-    return len(text.split()) <= 12 and not _HEADING_END.search(text) and text[:1].isupper()
+    else:
+        issues.append(Issue(raw.seed, first_line or 1, "warning", f"no date in the text; {where}"))
+    return None, None
 
 
 def _anchor_speeches(
-    turns: list[_Turn], speakers: SpeakerIndex, new_persons: dict[str, Person]
+    turns: list[Turn], speakers: SpeakerIndex, new_persons: dict[str, Person]
 ) -> tuple[Speech, ...]:
     counts: Counter[str] = Counter()
     speeches = []

@@ -117,6 +117,7 @@
       var button = document.createElement("button");
       button.type = "button";
       button.className = "cite-button";
+      button.setAttribute("data-pagefind-ignore", "");   // never search text (should a page be indexed as shown)
       button.textContent = "Cite";
       button.setAttribute("data-citation", citation);
       button.setAttribute("title", "Copy a citation of this speech: " + citation);

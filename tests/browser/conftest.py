@@ -66,7 +66,7 @@ def chromium_executable() -> str:
 
 def public_url() -> str:
     """site_url as the build resolved it (SITE_URL when set, else mkdocs.yml's default)."""
-    from build_site.config import mkdocs_site_url
+    from build_site.read.yamlfile import mkdocs_site_url
 
     url = mkdocs_site_url(ROOT / "mkdocs.yml") or "http://127.0.0.1:8000/"
     return url if url.endswith("/") else url + "/"
@@ -74,8 +74,9 @@ def public_url() -> str:
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the site under the path of site_url (as GitHub Pages does), and its sitemap with the
-    local origin in place of the public one: Material's instant navigation only follows links the
-    sitemap lists, exactly as it does on the published site."""
+    local origin in place of the public one, as a reader of the published site would get it. (The
+    theme no longer lets Material download the sitemap to decide which links instant navigation
+    follows: build_site/theme/main.html.)"""
 
     prefix = "/"
     public = ""

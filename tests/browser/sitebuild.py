@@ -16,14 +16,8 @@ from pathlib import Path
 
 import yaml
 
-from build_site.config import (  # noqa: E402
-    DATA_DIR,
-    GENERATED_DIRS,
-    GENERATED_FILES,
-    TEMPLATES_DIR,
-    EnvTag,
-    _env_tag,
-)
+from build_site.config import DATA_DIR, GENERATED_DIRS, GENERATED_FILES, TEMPLATES_DIR
+from build_site.read.yamlfile import EnvTag, _env_tag
 from tests.paths import ROOT
 
 #: Site folders built in this session, by purpose: built once, shared by every test module.

@@ -102,3 +102,33 @@ def test_keyboard_focus_is_visible(page, site_dir):
         if seen >= 5:
             break
     assert seen, "Tab never reached the content"
+
+
+SEARCH_SELECTORS = [
+    ".archive-search__title",
+    ".archive-search__meta",
+    ".archive-search__excerpt",
+    ".archive-search__excerpt mark",
+    ".archive-search__filter",
+    ".archive-search__filter select",
+    ".archive-search__filters legend",
+    "#archive-search-status",
+    ".md-search__input",
+]
+
+
+@pytest.mark.parametrize("context", ["light", "dark"], indirect=True)
+def test_search_panel_and_marked_words_pass_wcag_aa(page, site_dir, screenshots, request):
+    page.goto(longest_event(site_dir))
+    page.wait_for_load_state("networkidle")
+    page.locator("body").press("/")
+    page.keyboard.type("trade")
+    page.locator("#archive-search-results [role=option]").first.wait_for(state="visible")
+    page.locator(".archive-search__filter select").first.wait_for(state="visible")
+    failures = page.evaluate(CONTRAST_JS, SEARCH_SELECTORS)
+    scheme = request.node.callspec.params["context"]
+    page.screenshot(path=str(screenshots / f"search-{scheme}.png"))
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.querySelectorAll('mark.archive-highlight').length > 0")
+    failures += page.evaluate(CONTRAST_JS, ["mark.archive-highlight"])
+    assert not failures, "\n".join(failures[:30])

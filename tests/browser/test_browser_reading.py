@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -81,27 +80,72 @@ def test_anchor_scrolls_to_its_place_and_highlights_it(page, site_dir, kind):
     assert not page.errors, page.errors
 
 
+SECTION = re.compile(r'<h2 id="([a-z][a-z0-9-]*-\d+)">(.*?)</h2>(.*?)(?=<h2 id=|$)', re.S)
+
+
+def speech_sections(site_dir: Path) -> list[tuple[str, str, str, str]]:
+    """(event URL, speech anchor, speaker, text) of every speech with a heading: the reading text
+    the search index holds (the article in data-pagefind-body, without footnotes or marks)."""
+    out = []
+    for url in event_pages(site_dir):
+        html = (site_dir / url / "index.html").read_text(encoding="utf-8")
+        if "data-pagefind-body" not in html:
+            continue
+        body = html[html.index("data-pagefind-body") :]
+        body = re.sub(r'<div class="footnote">.*', "", body, flags=re.S)
+        body = re.sub(r'<a class="(?:headerlink|para-link|footnote-ref)"[^>]*>.*?</a>', " ", body)
+        for anchor, heading, text in SECTION.findall(body):
+            speaker = re.search(r'<a href="[^"]*persons/[^"]*">([^<]+)</a>', heading)
+            plain = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", text))
+            out.append((url, anchor, speaker[1].strip() if speaker else "", plain))
+    return out
+
+
 def speech_phrase(site_dir: Path) -> tuple[str, str, str]:
     """(phrase, event path, speech anchor): a phrase of a speech holding a word found nowhere else."""
-    docs = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))[
-        "docs"
-    ]
+    sections = speech_sections(site_dir)
     where = defaultdict(set)
-    texts = {}
-    for doc in docs:
-        text = re.sub(r"<[^>]+>", " ", doc["text"])
-        texts[doc["location"]] = text
+    for url, anchor, _, text in sections:
         for word in re.findall(r"[A-Za-z]{8,}", text):
-            where[word.lower()].add(doc["location"])
-    for location, text in texts.items():
-        m = SPEECH_LOCATION.match(location)
-        if not m:
-            continue
+            where[word.lower()].add((url, anchor))
+    for url, anchor, _, text in sections:
         words = re.findall(r"[A-Za-z]+", text)
         for i, word in enumerate(words):
-            if len(word) >= 8 and where[word.lower()] == {location} and 0 < i < len(words) - 1:
-                return " ".join(words[i - 1 : i + 2]), f"events/{m[1]}/", m[2]
-    pytest.skip("no speech section holds a word found nowhere else in the search index")
+            if len(word) >= 8 and where[word.lower()] == {(url, anchor)} and 0 < i < len(words) - 1:
+                return " ".join(words[i - 1 : i + 2]), url, anchor
+    pytest.skip("no speech section holds a word found nowhere else")
+
+
+def open_search(page):
+    """The header's search box, opened with Material's keyboard shortcut."""
+    page.locator("body").press("/")
+    box = page.locator("input.md-search__input")
+    page.wait_for_function(
+        "() => document.activeElement && document.activeElement.matches('input.md-search__input')"
+    )
+    assert page.evaluate("() => document.getElementById('__search').checked"), (
+        "'/' did not open the search"
+    )
+    return box
+
+
+def marks_in_section(page, anchor: str) -> int:
+    """Words marked by the search in the speech `anchor` (from its heading to the next one)."""
+    return page.evaluate(
+        """anchor => { let n = 0, el = document.getElementById(anchor).nextElementSibling;
+        for (; el && el.tagName !== 'H2'; el = el.nextElementSibling) n += el.querySelectorAll('mark.archive-highlight').length;
+        return n + document.getElementById(anchor).querySelectorAll('mark.archive-highlight').length; }""",
+        anchor,
+    )
+
+
+def landed_on(page, event: str, anchor: str) -> None:
+    page.wait_for_url(re.compile(re.escape(event) + r".*#" + re.escape(anchor) + "$"))
+    selector = f"[id='{anchor}']"
+    page.wait_for_function(f"""() => {{ const el = document.querySelector("{selector}"); if (!el) return false;
+        const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight; }}""")
+    assert page.eval_on_selector(selector, "el => el.matches(':target')")
+    page.wait_for_function("() => document.querySelectorAll('mark.archive-highlight').length > 0")
 
 
 def test_search_finds_a_phrase_and_leads_to_the_speech(page, site_dir):
@@ -110,7 +154,7 @@ def test_search_finds_a_phrase_and_leads_to_the_speech(page, site_dir):
     page.wait_for_load_state("networkidle")
     page.click("input.md-search__input")
     page.keyboard.type(phrase, delay=20)
-    results = page.locator(".md-search-result__item a")
+    results = page.locator("#archive-search-results [role=option] a")
     results.first.wait_for(state="visible")
     hrefs = results.evaluate_all("links => links.map(a => a.href)")
     wanted = [
@@ -118,16 +162,110 @@ def test_search_finds_a_phrase_and_leads_to_the_speech(page, site_dir):
     ]
     assert wanted, f"no result for {phrase!r} leads to {event}#{anchor}: {hrefs}"
     link = results.nth(wanted[0])
-    if not link.is_visible():
-        # Material folds a page's further sections under "N more on this page", as a reader sees it
-        link.locator("xpath=ancestor::details[1]/summary").click()
     assert link.is_visible()
-    assert page.locator(".md-search-result mark").count() >= 1, "search terms are not highlighted"
+    assert page.locator("#archive-search-results mark").count() >= 1, (
+        "search terms are not highlighted"
+    )
+    assert "highlight=" in hrefs[wanted[0]]
     link.click()
-    page.wait_for_url(re.compile(re.escape(event) + r".*#" + re.escape(anchor) + "$"))
-    selector = f"[id='{anchor}']"
-    page.wait_for_function(f"""() => {{ const el = document.querySelector("{selector}"); if (!el) return false;
-        const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight; }}""")
+    landed_on(page, event, anchor)
+    assert marks_in_section(page, anchor) >= 1, "the words found are not marked in the speech"
+    assert not page.errors, page.errors
+
+
+def test_search_filtered_by_speaker_leads_to_their_speech_highlighted(page, site_dir):
+    """Open an event page, type a query in the header search, filter by a speaker, click a result:
+    the reader lands on that speaker's speech with the words found marked."""
+    sections = [s for s in speech_sections(site_dir) if s[2]]
+    speakers = defaultdict(set)
+    for url, _, speaker, _ in sections:
+        speakers[speaker].add(url)
+    if len(speakers) < 2:
+        pytest.skip("the corpus has fewer than two named speakers")
+    by_word = defaultdict(set)
+    for _, _, speaker, text in sections:
+        for word in re.findall(r"[A-Za-z]{7,}", text):
+            by_word[word.lower()].add(speaker)
+    # the speaker with the fewest events (so that the filter narrows) and a word that others say too
+    speaker = min(speakers, key=lambda s: (len(speakers[s]), s))
+    word = next((w for w, who in sorted(by_word.items()) if speaker in who and len(who) > 1), None)
+    if word is None:
+        pytest.skip(f"no word is said by {speaker} and someone else")
+    events_of_speaker = speakers[speaker]
+    stems = {a.rsplit("-", 1)[0] for _, a, s, _ in sections if s == speaker}
+
+    start = longest_event(site_dir)
+    page.goto(start)
+    page.wait_for_load_state("networkidle")
+    page.evaluate("() => { window.__sameDocument = true; }")
+    box = open_search(page)
+    assert box.get_attribute("role") == "combobox" and box.get_attribute("aria-label")
+    page.keyboard.type(word, delay=20)
+    options = page.locator("#archive-search-results [role=option]")
+    options.first.wait_for(state="visible")
+    status = page.locator("#archive-search-status")
+    assert status.get_attribute("role") == "status"
+    unfiltered = status.inner_text()
+
+    select = page.locator("select[data-filter=speaker]")
+    assert select.evaluate("s => s.labels.length") == 1, "the speaker filter has no label"
+    value = next(
+        v
+        for v in select.locator("option").evaluate_all("os => os.map(o => o.value)")
+        if v == speaker
+    )
+    select.select_option(value)
+    page.wait_for_function(
+        "text => { const s = document.getElementById('archive-search-status').textContent;"
+        " return s !== text && !s.includes('Searching'); }",
+        arg=unfiltered,
+    )
+    assert speaker in status.inner_text()
+    hrefs = options.locator("a").evaluate_all("links => links.map(a => a.href)")
+    shown = {re.search(r"/(events/[^/]+/)", h)[1] for h in hrefs}
+    assert shown and shown <= events_of_speaker, (
+        f"results outside {speaker}'s events: {shown - events_of_speaker}"
+    )
+    theirs = [h for h in hrefs if h.rsplit("#", 1)[-1].rsplit("-", 1)[0] in stems]
+    assert theirs, f"no result leads to a speech by {speaker}: {hrefs}"
+
+    # keyboard: ArrowDown to that result, Enter opens it (the combobox names the active option)
+    index = hrefs.index(theirs[0])
+    box.focus()
+    for _ in range(index + 1):
+        page.keyboard.press("ArrowDown")
+    active = box.get_attribute("aria-activedescendant")
+    assert active and page.locator(f"[id='{active}']").get_attribute("aria-selected") == "true"
+    page.keyboard.press("Enter")
+    event = re.search(r"/(events/[^/]+/)", theirs[0])[1]
+    anchor = theirs[0].rsplit("#", 1)[1]
+    landed_on(page, event, anchor)
+    assert marks_in_section(page, anchor) >= 1, f"{word!r} is not marked in {anchor}"
+    assert word in " ".join(page.locator("mark.archive-highlight").all_inner_texts()).lower()
+    assert not page.evaluate("() => document.getElementById('__search').checked"), (
+        "the search stayed open"
+    )
+    if event != start:
+        assert page.evaluate("() => window.__sameDocument === true"), (
+            "the result was not opened by instant navigation"
+        )
+    assert not page.errors, page.errors
+
+
+def test_search_closes_with_escape(page, site_dir):
+    page.goto(longest_event(site_dir))
+    page.wait_for_load_state("networkidle")
+    open_search(page)
+    page.keyboard.type("trade")
+    page.locator("#archive-search-results [role=option]").first.wait_for(state="visible")
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => !document.getElementById('__search').checked")
+    assert not page.evaluate(
+        "() => document.activeElement && document.activeElement.matches('input.md-search__input')"
+    )
+    # "s" opens it again, as in Material
+    page.locator("body").press("s")
+    page.wait_for_function("() => document.getElementById('__search').checked")
     assert not page.errors, page.errors
 
 
@@ -248,3 +386,30 @@ def test_print_keeps_speakers_and_footnotes_and_hides_the_rest(page, site_dir):
     if "footnote-ref" in (site_dir / url / "index.html").read_text(encoding="utf-8"):
         assert visible["footnotes"]
     assert not any(visible[k] for k in ("nav", "search", "para", "cite", "header")), visible
+
+
+def test_instant_navigation_works_without_downloading_the_sitemap(page, site_dir):
+    """Material downloads sitemap.xml (1 KB per event) on every visit only to know which links are
+    the site's own; the theme answers that request locally and follows internal links itself."""
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    url = longest_event(site_dir)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    page.evaluate("() => { window.__sameDocument = true; }")
+    person = page.locator(".md-content h2[id] a[href*='persons/']").first
+    name = person.inner_text().strip()
+    person.click()
+    page.wait_for_url(re.compile(r"/persons/[^/]+/$"))
+    page.wait_for_function(
+        "name => document.querySelector('.md-content h1') && "
+        "document.querySelector('.md-content h1').textContent.includes(name)",
+        arg=name,
+    )
+    assert page.evaluate("() => window.__sameDocument === true"), "instant navigation is off"
+    page.go_back()
+    page.wait_for_url(re.compile(re.escape(url) + "$"))
+    page.locator(".md-content h2[id] .cite-button").first.wait_for(state="visible")
+    assert page.evaluate("() => window.__sameDocument === true")
+    assert not [r for r in requested if "sitemap" in r], [r for r in requested if "sitemap" in r]
+    assert not page.errors, page.errors

@@ -282,3 +282,382 @@ ATTRIBUTION = [
 @pytest.mark.parametrize("text, person, direct", ATTRIBUTION)
 def test_attribute(idx, text, person, direct):
     assert attribute(text, idx) == (person, direct)
+
+
+# --- labels whose title names another country or body (issue 9, part 4) ----------------------
+
+LUKASHENKO, PASHINYAN, MIRZIYOYEV = "alexander-lukashenko", "nikol-pashinyan", "shavkat-mirziyoyev"
+PESKOV, NAZARBAYEV = "dmitry-peskov", "nursultan-nazarbayev"
+SADYR, AKYLBEK = "sadyr-japarov", "akylbek-japarov"
+
+TITLED_LABELS = [
+    # (label, person id, name, role)
+    (
+        "Prime Minister of Armenia Nikol Pashinyan",
+        PASHINYAN,
+        "Nikol Pashinyan",
+        "Prime Minister of Armenia",
+    ),
+    (
+        "Uzbekistan President Shavkat Mirziyoyev",
+        MIRZIYOYEV,
+        "Shavkat Mirziyoyev",
+        "Uzbekistan President",
+    ),
+    (
+        "Presidential Press Secretary Dmitry Peskov",
+        PESKOV,
+        "Dmitry Peskov",
+        "Presidential Press Secretary",
+    ),
+    (
+        "President of Belarus Aleksandr Lukashenko",
+        LUKASHENKO,
+        "Alexander Lukashenko",
+        "President of Belarus",
+    ),
+    (
+        "President of the Republic of Belarus Alexander Lukashenka",
+        LUKASHENKO,
+        "Alexander Lukashenko",
+        "President of the Republic of Belarus",
+    ),
+    (
+        "President of Uzbekistan Shavkat Mirziyoev",
+        MIRZIYOYEV,
+        "Shavkat Mirziyoyev",
+        "President of Uzbekistan",
+    ),
+    ("Elbasy Nursultan Nazarbaev", NAZARBAYEV, "Nursultan Nazarbayev", "Elbasy"),
+    ("President of Kyrgyzstan Sadyr Zhaparov", SADYR, "Sadyr Japarov", "President of Kyrgyzstan"),
+    (
+        "Chairman of the Cabinet of Ministers of Kyrgyzstan Akylbek Japarov",
+        AKYLBEK,
+        "Akylbek Japarov",
+        "Chairman of the Cabinet of Ministers of Kyrgyzstan",
+    ),
+    (
+        "President of Kazakhstan Qasym-Jomart Toqayev",
+        TOKAYEV,
+        "Kassym-Jomart Tokayev",
+        "President of Kazakhstan",
+    ),
+    ("President Tokayev", TOKAYEV, "Kassym-Jomart Tokayev", None),
+    # unknown persons: the title grammar splits role and name, whatever country or body it names
+    (
+        "Chairman of the Majilis of the Parliament of the Republic of Kazakhstan Nurlan Nigmatulin",
+        "nurlan-nigmatulin",
+        "Nurlan Nigmatulin",
+        "Chairman of the Majilis of the Parliament of the Republic of Kazakhstan",
+    ),
+    (
+        "Prime Minister of Armenia Tigran Example",
+        "tigran-example",
+        "Tigran Example",
+        "Prime Minister of Armenia",
+    ),
+    (
+        "Minister of Foreign Affairs of Ruritania Rudolf Rassendyll",
+        "rudolf-rassendyll",
+        "Rudolf Rassendyll",
+        "Minister of Foreign Affairs of Ruritania",
+    ),
+    (
+        "Governor of Chelyabinsk Region Alexei Texler",
+        "alexei-texler",
+        "Alexei Texler",
+        "Governor of Chelyabinsk Region",
+    ),
+    (
+        "Uzbekistan Foreign Minister Ivan Example",
+        "ivan-example",
+        "Ivan Example",
+        "Uzbekistan Foreign Minister",
+    ),
+    ("Aysel Gereykhanova", "aysel-gereykhanova", "Aysel Gereykhanova", None),
+]
+
+
+@pytest.mark.parametrize("label, person, name, role", TITLED_LABELS)
+def test_title_split_from_name(idx, label, person, name, role):
+    got = idx.split_label_line(label + ": Thank you.")[0]
+    assert (got.person, got.name, got.role) == (person, name, role)
+
+
+def test_vladimir_bozhko_is_not_putin_and_akylbek_is_not_sadyr(idx):
+    assert idx.split_label_line("Vladimir Bozhko: Thank you.")[0].person == "vladimir-bozhko"
+    assert idx.split_label_line("Akylbek Japarov: Thank you.")[0].person == AKYLBEK
+    assert [pid for *_, pid, _ in idx.find_names("Akylbek Japarov met Sadyr Japarov.")] == [
+        AKYLBEK,
+        SADYR,
+    ]
+
+
+QUESTIONER_AND_INITIALS = [
+    ("Correspondent of the “Washington Post” newspaper:", None, "Correspondent", False),
+    ("Journalist: Mr President, a question.", None, "Journalist", False),
+    ("M.M.: Mr. President, how do you envision the future?", None, "M.M.", True),
+    ("A.L.: I don’t want to repeat myself.", None, "A.L.", True),
+    ("Answer: Let me answer the second part of the question directly: no.", None, "Answer", False),
+]
+
+
+@pytest.mark.parametrize("line, person, generic, initials", QUESTIONER_AND_INITIALS)
+def test_questioner_and_initials_labels(idx, line, person, generic, initials):
+    label, _ = idx.split_label_line(line)
+    assert (label.person, label.generic, label.initials) == (person, generic, initials)
+
+
+NOT_TURNS = [
+    # a headline "Name: what happened" is not a turn
+    "Lukashenko: Supreme State Council will focus on long-term perspectives",
+    "Tokayev: relations between Kazakhstan and Russia have a rich past and a bright future",
+    "President of Belarus Lukashenko: Putin and I are in constant contact",
+    # a title colon
+    "Development of Armenian-Russian relations; Nagorno-Karabakh; Situation on Armenian-Azerbaijani border; Repatriation of POWs: Nikol Pashinyan, Vladimir Putin meet in the Kremlin",
+    "Repatriation of POWs: Nikol Pashinyan, Vladimir Putin meet in the Kremlin",
+    "Key talking points:",
+    "Created at : 2.09.2019, 17:50, Updated at : 2.09.2019, 17:50",
+]
+
+
+@pytest.mark.parametrize("line", NOT_TURNS)
+def test_not_turns(idx, line):
+    assert idx.split_label_line(line) is None
+
+
+def test_truncated_label_line_is_still_a_turn(idx):
+    label, rest = idx.split_label_line(
+        "Vladimir Putin: I think they are even more interested now. Of course, our trade is growing and much faster t"
+    )
+    assert label.person == PUTIN and rest.startswith("I think")
+
+
+# --- quotes read across a whole news text (issue 9, part 3) -----------------------------------
+
+from build_site.clean.quotes import attribute_texts, quote_spans  # noqa: E402
+from build_site.clean.references import person_facts  # noqa: E402
+
+# (paragraphs, expected (person, direct) per paragraph); phrasings from real pages
+NEWS = [
+    pytest.param(
+        [
+            "A meeting of the Supreme Eurasian Economic Council was held in the Leningrad Oblast of Russia.",
+            "«Our association has established itself as one of the independent centers.",
+            "It helps to ensure growth of both the economies of the «five» states and the Eurasian region as a whole,» Russian President Vladimir Putin said.",
+        ],
+        [(None, False), (PUTIN, True), (PUTIN, True)],
+        id="guillemets-multi-paragraph-attributed-at-end",
+    ),
+    pytest.param(
+        [
+            "President of Kyrgyzstan Sadyr Japarov invited Vladimir Putin to visit Kyrgyzstan.",
+            "«And I am very glad that today Russia takes the first place in the trade of your country,» the Russian leader noted.",
+        ],
+        [(None, False), (PUTIN, True)],
+        id="the-russian-leader",
+    ),
+    pytest.param(
+        [
+            "Back on 9 August, at the big press conference in Minsk, Aleksandr Lukashenko had said that he was willing to give an interview to CNN.",
+            "“I am not ruling it out. Yet I have one condition: no editing,” the head of state said. “These are my terms,” he added.",
+        ],
+        [(LUKASHENKO, False), (LUKASHENKO, True)],
+        id="the-head-of-state",
+    ),
+    pytest.param(
+        [
+            "Kazakh President Kassym-Jomart Tokayev received his Russian counterpart Vladimir Putin, Kazinform correspondent reports.",
+            "The SCO presidency is a very honorable mission. Tomorrow, I will make a report about the work carried out under our presidency, said the Kazakh President.",
+            "I took personal control of the realization of the agreements reached earlier, said Tokayev.",
+        ],
+        [(None, False), (TOKAYEV, True), (TOKAYEV, True)],
+        id="unquoted-speech-attributed-at-end",
+    ),
+    pytest.param(
+        [
+            "Tokayev recalled that Kazakhstan cannot lower the level of relations with Russia.",
+            "“We have traditions of cooperation that need to be preserved, or at least not abandoned,”",
+            "– Kassym-Jomart Tokayev said.",
+        ],
+        [(TOKAYEV, False), (TOKAYEV, True), (TOKAYEV, True)],
+        id="attribution-as-its-own-paragraph",
+    ),
+    pytest.param(
+        [
+            "The Prime Minister of the Republic of Kazakhstan Olzhas Bektenov noted that trade is an important component.",
+            "We have to maintain this positive dynamics and step up work to achieve the new goal.",
+            "Olzhas Bektenov",
+        ],
+        [("olzhas-bektenov", False), ("olzhas-bektenov", True), ("olzhas-bektenov", True)],
+        id="speaker-name-on-the-line-after",
+    ),
+    pytest.param(
+        [
+            "Welcoming Nikol Pashinyan, Vladimir Putin said:",
+            "“Dear Nikol Vladimirovich!",
+            "I am pleased to meet with you and to talk about issues of mutual concern.”",
+            "Nikol Pashinyan stated in his remarks:",
+            "“Thank you very much, Vladimir Vladimirovich!",
+        ],
+        [(PUTIN, False), (PUTIN, True), (PUTIN, True), (PASHINYAN, False), (PASHINYAN, True)],
+        id="x-said-colon-then-quote-on-next-lines",
+    ),
+    pytest.param(
+        [
+            'Shavkat Mirziyoyev, President of Uzbekistan: "We have been preparing for this visit very carefully."',
+            'Vladimir Putin, President of the Russian Federation: "This is one of the first visits after the elections."',
+        ],
+        [(MIRZIYOYEV, True), (PUTIN, True)],
+        id="name-title-colon-quote",
+    ),
+    pytest.param(
+        [
+            "Armenian Prime Minister Nikol Pashinyan has said that the meeting demonstrates the special nature of relations.",
+            "“It matters to me that we have and will continue to enjoy the possibility of meeting frequently,” noted Nikol Pashinyan.",
+            "“Russia is certainly the main trading partner of Armenia,” said Putin.",
+        ],
+        [(PASHINYAN, False), (PASHINYAN, True), (PUTIN, True)],
+        id="verb-first",
+    ),
+    pytest.param(
+        [
+            "ST. PETERSBURG, 28 January (BelTA) - We will try to look further, Belarusian President Aleksandr Lukashenko said at the talks with Russian President Vladimir Putin.",
+            "“Tomorrow we are going to formalize many of our decisions,” the Belarusian leader said.",
+            "According to him, the summit will also focus on the prospects: “We will discuss our Union State programs. The progress is quite good.”",
+        ],
+        [(LUKASHENKO, False), (LUKASHENKO, True), (LUKASHENKO, True)],
+        id="according-to-him-colon-quote",
+    ),
+    pytest.param(
+        [
+            'Putin added that Belarus serves all loans. "Despite coronavirus, other situations, including those related to external challenges, I mean all sorts of sanctions, the republic serves all loans," Putin said.',
+        ],
+        [(PUTIN, True)],
+        id="quote-after-narration-in-one-paragraph",
+    ),
+    pytest.param(
+        [
+            "Russian President Vladimir Putin sent New Year’s greetings to Kyrgyzstan’s leader Sadyr Japarov.",
+            "«This meets the fundamental interests of the friendly peoples of Russia and Kyrgyzstan,» the telegram says.",
+        ],
+        [(None, False), (PUTIN, True)],
+        id="the-senders-telegram",
+    ),
+    pytest.param(
+        [
+            "Presidents of Uzbekistan and Kyrgyzstan noted the positive dynamics of bilateral cooperation.",
+            '"The indicators of mutual trade continue to grow," the press office said in a statement.',
+        ],
+        [(None, False), (None, False)],
+        id="a-press-office-is-nobody",
+    ),
+    pytest.param(
+        [
+            "Vladimir Putin and Kassym-Jomart Tokayev held talks in Astana.",
+            "“We will meet again,” the president said.",
+        ],
+        [(None, False), (None, False)],
+        id="ambiguous-the-president-stays-unattributed",
+    ),
+    pytest.param(
+        [
+            "Sadyr Japarov met Vladimir Putin and Kassym-Jomart Tokayev.",
+            "“We will meet again,” the president said.",
+        ],
+        [(None, False), (SADYR, True)],
+        id="the-president-is-the-sentences-subject",
+    ),
+    pytest.param(
+        [
+            "Uzbek President Shavkat Mirziyoyev said the trade will grow, speaking at a meeting with Russian President Vladimir Putin.",
+            '"We have never had such growth [of trade turnover]," he said.',
+            "In turn, the Russian President noted that Moscow ranks first among Tashkent’s trading partners.",
+            '"Last year, our trade turnover grew by 26%," Putin said.',
+        ],
+        [(MIRZIYOYEV, False), (MIRZIYOYEV, True), (PUTIN, False), (PUTIN, True)],
+        id="he-is-the-subject-named-last",
+    ),
+    pytest.param(
+        [
+            "At a media briefing held in Tashkent, Toqayev noted that the two countries will enhance their trade.",
+            "“As the President of Kazakhstan, I intend to ensure the continuity of the policy.”",
+            "“Dear ladies and gentlemen, today my colleague and I had meaningful negotiations,” Toqayev said.",
+        ],
+        [(TOKAYEV, False), (TOKAYEV, True), (TOKAYEV, True)],
+        id="quote-attributed-by-the-next-quote",
+    ),
+    pytest.param(
+        [
+            'Russian presidential spokesman Dmitry Peskov, who was asked how the Kremlin sees the future of relations with Kazakhstan in the wake of this message from Tokayev, said Moscow would like to see Kazakhstan as "a prosperous, stable country."',
+            'They added that the presidents expressed "a mutual desire for further development."',
+        ],
+        [(PESKOV, False), (None, False)],
+        id="fragment-quotes-paraphrase",
+    ),
+    pytest.param(
+        [
+            'Quote from Putin: "Dear Aleksandr Grigorievich, thank you for agreeing to come. Honestly...',
+            'Quote from Lukashenko: "As if I could disagree?"',
+        ],
+        [(PUTIN, True), (LUKASHENKO, True)],
+        id="cut-off-quote-then-a-new-one",
+    ),
+    pytest.param(
+        [
+            "This was stated by the President of the country Kasym-Jomart Tokayev on January 3.",
+            '"President Putin is an experienced statesman," the Kazakh leader said in an interview.',
+        ],
+        [(None, False), (TOKAYEV, True)],
+        id="the-kazakh-leader",
+    ),
+    pytest.param(
+        [
+            "President of Kazakhstan Nursultan Nazarbayev held a meeting with President of Uzbekistan Shavkat Mirziyoyev.",
+            "“That is an unbelievable breakthrough,” Nazarbayev said.",
+            "“Yes, that is an unbelievable breakthrough. I am also sincerely glad,” Uzbekistan President said.",
+        ],
+        [(None, False), (NAZARBAYEV, True), (MIRZIYOYEV, True)],
+        id="country-president-without-article",
+    ),
+]
+
+
+NEWS += [
+    pytest.param(
+        [
+            "Speaking at the plenary session, Kassym-Jomart Tokayev said:",
+            "Our countries have a common history and a common future. I am sure we will succeed.",
+            "The forum ended with the signing of documents.",
+        ],
+        [(TOKAYEV, False), (TOKAYEV, True), (None, False)],
+        id="x-said-colon-then-unquoted-speech",
+    ),
+    pytest.param(
+        [
+            "During the meeting, Askar Dzhaldinov, Deputy Director at the TV and Radio Complex of the Kazakh President, addressed Russian President Putin a question: What, in your opinion, can our countries do?",
+        ],
+        [("askar-dzhaldinov", True)],
+        id="unknown-person-with-title-asks",
+    ),
+]
+
+
+@pytest.mark.parametrize("texts, expected", NEWS)
+def test_news_quotes(idx, texts, expected):
+    assert attribute_texts(texts, idx) == expected
+
+
+def test_quote_spans_marks():
+    assert quote_spans("«A «b» c»") == ([(1, 8)], None)
+    assert quote_spans("“Open and not closed") == ([(1, 20)], "“")
+    assert quote_spans("the rest,” he said.", "“") == ([(0, 9)], None)
+    text = "“I think we will check the cards again, “the Belarusian president added."
+    assert quote_spans(text)[0] == [(1, text.index(", “") + 2)]
+
+
+def test_person_facts_from_roles(idx):
+    assert person_facts(idx, LUKASHENKO) == ({"Belarus"}, {"president"})
+    assert person_facts(idx, PASHINYAN) == ({"Armenia"}, {"prime-minister"})
+    assert person_facts(idx, PESKOV) == ({"Russia"}, {"press-secretary"})
+    assert person_facts(idx, AKYLBEK) == ({"Kyrgyzstan"}, {"prime-minister"})

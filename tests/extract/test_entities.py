@@ -617,11 +617,19 @@ def test_seeds_name_every_expected_place(m):
 
 
 def test_every_vocabulary_entity_occurs_in_the_seeds(m):
-    """Each person, place and organisation was added because a seed names it."""
+    """Each person, place and organisation was added because a seed names it, except the
+    reference list of heads of state and government and their officials (persons whose roles
+    name a country: issue 9), kept so that other publishers' pages find their speakers."""
+    from build_site.clean.references import person_facts
+    from build_site.clean.speakers import SpeakerIndex
+
+    idx = SpeakerIndex(m.vocabulary.persons)
     text = "\n".join(s.read_text(encoding="utf-8") for s in SEEDS)
     found = {(x.kind, x.id) for x in m.find(text)}
     for kind in ENTITY_KINDS:
         for id_ in m.vocabulary.of_kind(kind):
+            if kind == "person" and person_facts(idx, id_)[0]:
+                continue
             assert (kind, id_) in found, (kind, id_)
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from build_site.config import SIDECAR_KEYS
 from build_site.read.seeds import InputError, decode, find_seeds, read_sidecar, read_source
+from build_site.read.sidecar import SIDECAR_KEYS
 from tests.paths import SEED_FILES
 
 
@@ -216,7 +216,7 @@ def test_bad_date_inside_events_names_its_line(tmp_path):
     "text, line, words",
     [
         ("time: 9.30\n", 1, "time must be HH:MM"),
-        ("doc_type: speech\n", 1, "doc_type must be transcript, news or article"),
+        ("doc_type: speech\n", 1, "doc_type must be transcript, news, article or interview"),
         ("author: Kassym-Jomart Tokayev\n", 1, "author must be a slug"),
         ("title: Talks\nslug: Bad Slug\n", 2, "slug must be a slug"),
         ("title: [a, b]\n", 1, "title must be text"),

@@ -68,7 +68,13 @@ def test_speaker_persons_unchanged(v):
     putin = v.persons["vladimir-putin"]
     assert putin.name == "Vladimir Putin" and putin.key == "putin"
     assert putin.roles == ("President of Russia",)
-    assert putin.aliases == ("Vladimir Vladimirovich Putin", "President Putin", "Mr Putin", "Putin")
+    assert putin.aliases == (
+        "Vladimir Vladimirovich Putin",
+        "President Putin",
+        "Mr Putin",
+        "Mr. Putin",
+        "Putin",
+    )
     assert putin.misspellings == ("Vladimir Putting",)
     assert putin.description == "President of the Russian Federation."
     tok = v.persons["kassym-jomart-tokayev"]
@@ -79,6 +85,19 @@ def test_speaker_persons_unchanged(v):
         "President Tokayev",
         "Kassym-Jomart Kemelevich Tokayev",
         "Tokayev",
+        # transliterations printed by other publishers (issue 9)
+        "Kasym-Jomart Tokayev",
+        "Qasym-Jomart Toqayev",
+        "Kassym-Jomart Toqayev",
+        "Kasym-Zhomart Tokayev",
+        "Kassym-Zhomart Tokayev",
+        "Kassym-Jomart Tokaev",
+        "Kasym-Jomart Tokaev",
+        "President Toqayev",
+        "Toqayev",
+        "Tokaev",
+        "Mr Tokayev",
+        "Mr. Tokayev",
     )
     assert tok.misspellings == ()
     assert tok.description == "President of the Republic of Kazakhstan."

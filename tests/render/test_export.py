@@ -6,14 +6,13 @@ import csv
 import io
 import json
 import re
-from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
 
+from build_site.config import SCHEMA_FILE
 from build_site.render.export import CSV_FIELDS
-
-SCHEMA = Path("/work/shared/corpus.schema.json")
+from tests.paths import SHARED_SCHEMA
 
 
 @pytest.fixture(scope="module")
@@ -22,10 +21,58 @@ def corpus(site) -> dict:
 
 
 @pytest.fixture(scope="module")
-def schema() -> dict:
-    if not SCHEMA.exists():
-        pytest.skip(f"the shared contract {SCHEMA} is not on this machine")
-    return json.loads(SCHEMA.read_text(encoding="utf-8"))
+def shared() -> dict:
+    """The contract beside the repository root (../shared/corpus.schema.json)."""
+    if not SHARED_SCHEMA.exists():
+        pytest.skip(f"the shared contract {SHARED_SCHEMA} is not beside the repository")
+    return json.loads(SHARED_SCHEMA.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def shipped() -> dict:
+    """The copy shipped in the package and published as downloads/corpus.schema.json."""
+    return json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module", params=["shared", "shipped"])
+def schema(request) -> dict:
+    return request.getfixturevalue(request.param)
+
+
+def _compatible(shared: dict, shipped: dict, where: str = "#") -> list[str]:
+    """Where `shipped` breaks `shared`: a property missing or of another type, or fewer required
+    keys. An extension (more properties, more required keys) is compatible."""
+    problems = []
+    if shared.get("type") != shipped.get("type"):
+        problems.append(f"{where}: type {shipped.get('type')!r}, shared {shared.get('type')!r}")
+    if missing := set(shared.get("required", ())) - set(shipped.get("required", ())):
+        problems.append(f"{where}: no longer requires {sorted(missing)}")
+    for group in ("properties", "$defs"):
+        for name, sub in shared.get(group, {}).items():
+            if name not in shipped.get(group, {}):
+                problems.append(f"{where}/{group}/{name}: missing")
+            elif isinstance(sub, dict):
+                problems += _compatible(sub, shipped[group][name], f"{where}/{group}/{name}")
+    if isinstance(shared.get("items"), dict):
+        problems += _compatible(shared["items"], shipped.get("items") or {}, f"{where}/items")
+    if "$ref" in shared and shared["$ref"] != shipped.get("$ref"):
+        problems.append(f"{where}: $ref {shipped.get('$ref')!r}, shared {shared['$ref']!r}")
+    return problems
+
+
+def test_shipped_schema_keeps_the_shared_contract(shared, shipped):
+    assert _compatible(shared, shipped) == []
+
+
+def test_compatibility_check_is_real(shared):
+    narrowed = json.loads(json.dumps(shared))
+    narrowed["required"] = narrowed["required"][1:]
+    del narrowed["properties"][next(iter(narrowed["properties"]))]
+    assert len(_compatible(shared, narrowed)) == 2
+
+
+def test_schema_is_published_beside_the_corpus(site, shipped):
+    assert json.loads(site.pages["downloads/corpus.schema.json"]) == shipped
 
 
 def test_schema_is_valid_draft_2020_12(schema):

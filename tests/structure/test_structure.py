@@ -231,11 +231,19 @@ def test_unknown_author_is_an_error(idx):
     assert any(i.level == "error" and "nobody-known" in i.message for i in issues)
 
 
-def test_no_date_is_an_error_naming_the_first_line(idx):
+def test_no_date_keeps_the_event_undated_with_a_warning_naming_the_sidecar_key(idx):
     ev, _, issues = structure(raw(["Vladimir Putin: Hello."], date=None), {}, idx)
-    assert ev is None
-    assert [(i.file, i.line, i.level) for i in issues] == [("s.txt", 1, "error")]
-    assert "date" in issues[0].message
+    assert ev is not None and ev.date is None and ev.id.startswith("undated-")
+    assert [(i.file, i.line, i.level) for i in issues] == [("s.txt", 1, "warning")]
+    assert issues[0].message == "no date in the text; set 'date:' in seeds/s.yml"
+
+
+def test_sidecar_date_dates_an_undated_event(idx):
+    ev, _, issues = structure(
+        raw(["Vladimir Putin: Hello."], date=None), {"date": dt.date(2024, 5, 3)}, idx
+    )
+    assert ev.date == dt.date(2024, 5, 3) and ev.id.startswith("2024-05-03-")
+    assert ev.date_from == (None, "the sidecar") and not issues
 
 
 def test_no_title_warns_and_uses_the_first_words(idx):
@@ -409,3 +417,209 @@ def test_seed_001_quotes_are_tokayevs(events):
     assert paraphrased == [2, 4, 5, 7, 9]
     assert ev.speeches[0].paragraphs[0].text.startswith("Kazakh President Kassym-Jomart Tokayev")
     assert ev.place == "Astana"
+
+
+# --- the text's shape decides its type; the sidecar wins (issue 9, part 3) ----------------------
+
+LUKASHENKO = "alexander-lukashenko"
+
+SHAPES = [
+    pytest.param(
+        [
+            "BELARUS, 19 June – Alexander Lukashenko and Vladimir Putin held a meeting in Minsk.",
+            "The agenda included about ten issues.",
+        ],
+        "Talks",
+        "news",
+        id="dateline-and-third-person",
+    ),
+    pytest.param(
+        [
+            "The presidents held a meeting in a narrow and enlarged format.",
+            "Russia is the main trading partner of Belarus.",
+        ],
+        "Talks",
+        "news",
+        id="third-person-without-dateline",
+    ),
+    pytest.param(
+        [
+            "On the eve of my state visit I would like to share my vision of our relations.",
+            "Our partnership is underpinned by traditions of friendship. We regularly call each other.",
+        ],
+        "Article by Vladimir Putin in the Kazakhstanskaya Pravda newspaper",
+        "article",
+        id="first-person-article",
+    ),
+    pytest.param(
+        [
+            "Dear compatriots!",
+            "Today, we are on the sacred land of Kyzylorda. I am confident of our future.",
+        ],
+        "Address by the Head of State Kassym-Jomart Tokayev at the 5th Session of the National Kurultai",
+        "transcript",
+        id="first-person-address",
+    ),
+    pytest.param(
+        [
+            "Key talking points:",
+            "Our shared history brings our peoples even closer together. We strive for more.",
+        ],
+        "President Vladimir Putin's interview to Kazakhstanskaya Pravda newspaper",
+        "interview",
+        id="first-person-interview-without-labels",
+    ),
+    pytest.param(
+        ["Question: How do you assess relations?", "Vladimir Putin: Indeed, they are privileged."],
+        "Interview",
+        "interview",
+        id="question-labels",
+    ),
+    pytest.param(
+        [
+            "Correspondent of the “Washington Post” newspaper:",
+            "– Dear Mr. President, what is your attitude?",
+            "President Tokayev:",
+            "– You see, when a small country is at the intersection of interests.",
+        ],
+        "Part 5",
+        "interview",
+        id="label-alone-then-dash-dialogue",
+    ),
+    pytest.param(
+        [
+            "President of Russia Vladimir Putin: Good evening,",
+            "Let’s take your questions.",
+            "Aysel Gereykhanova: Good evening,",
+            "Mr President, how do you assess these plans?",
+            "Vladimir Putin: We asked ourselves this question.",
+            "Alexei Lazurenko: Good afternoon.",
+            "Do you think they are still interested?",
+            "Vladimir Putin: I think they are even more interested now.",
+        ],
+        "Press conference",
+        "interview",
+        id="named-journalists-ask",
+    ),
+    pytest.param(
+        [
+            "President of Russia Vladimir Putin: Mr President, friends,",
+            "President of Kazakhstan Kassym-Jomart Tokayev: Thank you for your congratulations.",
+        ],
+        "Beginning of conversation",
+        "transcript",
+        id="talks-transcript",
+    ),
+    pytest.param(
+        [
+            "Lukashenko: Supreme State Council will focus on long-term perspectives",
+            "ST. PETERSBURG, 28 January (BelTA) - We will try to look further, Belarusian President Aleksandr Lukashenko said.",
+            "“Tomorrow we are going to formalize many of our decisions,” the Belarusian leader said.",
+        ],
+        "Lukashenko: Supreme State Council",
+        "news",
+        id="headline-with-a-name-is-not-a-label",
+    ),
+]
+
+
+@pytest.mark.parametrize("body, title, doc_type", SHAPES)
+def test_doc_type_from_the_texts_shape(idx, body, title, doc_type):
+    ev, _, _ = structure(raw(body, title=title), {}, idx)
+    assert ev.doc_type == doc_type
+
+
+def test_sidecar_doc_type_wins(idx):
+    body = [
+        "Question: How do you assess relations?",
+        "Vladimir Putin: Indeed, they are privileged.",
+    ]
+    ev, _, _ = structure(raw(body), {"doc_type": "transcript"}, idx)
+    assert ev.doc_type == "transcript"
+    ev, _, _ = structure(raw(["The presidents held talks."]), {"doc_type": "interview"}, idx)
+    assert ev.doc_type == "interview"
+
+
+def test_unlabelled_speech_is_the_title_persons(idx):
+    ev, _, issues = structure(
+        raw(["Dear compatriots!", "We are approaching an important part of our history."],
+            title="President of Kazakhstan Kassym-Jomart Tokayev’s State of the Nation Address"),
+        {}, idx,
+    )  # fmt: skip
+    assert (ev.doc_type, outline(ev)) == (
+        "transcript",
+        [("tokayev-1", TOKAYEV, ["tokayev-1-p1", "tokayev-1-p2"])],
+    )
+    ev, _, issues = structure(
+        raw(["On the eve of my visit I would like to share my vision. Our states are allies."],
+            title="Vladimir Putin's article published in the Kazakhstanskaya Pravda newspaper"),
+        {}, idx,
+    )  # fmt: skip
+    assert (ev.doc_type, ev.author, ev.speeches[0].speaker) == ("article", PUTIN, PUTIN)
+    assert not [i for i in issues if "author" in i.message]
+
+
+def test_interview_answer_label_and_unlabelled_question(idx):
+    ev, _, _ = structure(
+        raw(
+            ["Answer: Let me answer the second part of the question directly: no."],
+            title="TRANSCRIPT: AP Interview with Belarusian President Alexander Lukashenko",
+            lead=["May 6, 2022 GMT",
+                  "President Lukashenko, what was the meaning of yesterday’s military drills?"],
+        ),
+        {}, idx,
+    )  # fmt: skip
+    assert ev.doc_type == "interview"
+    assert [(s.anchor, s.speaker) for s in ev.speeches] == [
+        ("question-1", None),
+        ("lukashenko-1", LUKASHENKO),
+    ]
+    assert [p.text for p in ev.lead] == ["May 6, 2022 GMT"]
+
+
+def test_interview_initials_labels(idx):
+    ev, _, _ = structure(
+        raw(
+            ["M.M.: Mr. President, how do you envision the future of relations?",
+             "A.L.: I don’t want to repeat myself, so I’ll give you a short answer."],
+            lead=["Because discussions about Belarusian President Alexander Lukashenko provoke diverse reactions."],
+        ),
+        {}, idx,
+    )  # fmt: skip
+    assert ev.doc_type == "interview"
+    assert [(s.anchor, s.speaker, s.label) for s in ev.speeches] == [
+        ("question-1", None, "M.M."),
+        ("lukashenko-1", LUKASHENKO, "A.L."),
+    ]
+
+
+def test_label_alone_then_dash_dialogue(idx):
+    ev, new, _ = structure(
+        raw(["Correspondent of the “Washington Post” newspaper:", "– So you won’t express your point of view?",
+             "President Tokayev:", "– Let me just repeat the main postulates."]),
+        {}, idx,
+    )  # fmt: skip
+    assert [(s.anchor, s.speaker) for s in ev.speeches] == [
+        ("correspondent-1", None),
+        ("tokayev-1", TOKAYEV),
+    ]
+    assert new == {}
+
+
+def test_news_multi_paragraph_quote_and_lead_quote(idx):
+    ev, _, _ = structure(
+        raw(
+            ["NOVO-OGARYOVO, November 18. /TASS/. The fact did not affect relations, Russian President Vladimir Putin said in an interview.",
+             "«Our association has established itself as one of the centers.",
+             "It helps to ensure growth of the economies of the «five» states,» the head of state said.",
+             "The meeting participants approved the main directions."],
+            lead=["\"Our relations are based on cultural and religious affinity,\" the Russian president emphasized"],
+        ),
+        {}, idx,
+    )  # fmt: skip
+    assert ev.doc_type == "news"
+    assert [(s.anchor, s.speaker) for s in ev.speeches] == [
+        ("narration-1", None), ("putin-1", PUTIN), ("narration-2", None),
+    ]  # fmt: skip
+    assert [len(s.paragraphs) for s in ev.speeches] == [1, 2, 1]
+    assert ev.lead[0].speaker == PUTIN

@@ -28,9 +28,11 @@ def core_pages(r: Renderer) -> dict[str, str]:
     pages: dict[str, str] = {}
     per_page = r.config.page_size * 4
     by_year: dict[int, list] = defaultdict(list)
-    for e in r.events:
+    dated = [e for e in r.events if e.date]
+    undated = sorted((e for e in r.events if not e.date), key=lambda e: e.title)
+    for e in dated:
         by_year[e.date.year].append(e)
-    paths = year_pages([e.date.year for e in r.events], per_page)
+    paths = year_pages([e.date.year for e in dated], per_page)
     for year, events in by_year.items():
         chunks = paginate(events, per_page)
         for i, chunk in enumerate(chunks):
@@ -55,10 +57,11 @@ def core_pages(r: Renderer) -> dict[str, str]:
         years=years,
         counts={y: len(by_year[y]) for y in years},
         year_links={y: rel("events/index.md", paths[y][0]) for y in years},
-        newest=r.events[:NEWEST],
+        newest=dated[:NEWEST],
+        undated=undated,
     )
-    per_month = Counter((e.date.year, e.date.month) for e in r.events)
-    month_page = {}
+    per_month = Counter((e.date.year, e.date.month) for e in dated)
+    month_page: dict[tuple[int, int], str] = {}
     for year, events in by_year.items():
         for i, chunk in enumerate(paginate(events, per_page)):
             for e in chunk:
@@ -70,9 +73,11 @@ def core_pages(r: Renderer) -> dict[str, str]:
         per_month=per_month,
         months=MONTHS,
         month_page=month_page,
+        undated=len(undated),
+        undated_link=rel("timeline.md", "events/index.md", "undated"),
     )
     pages["index.md"] = r.template(
-        "home.md.j2", page="index.md", newest=r.events[:NEWEST], years=years, counts=_counts(r)
+        "home.md.j2", page="index.md", newest=dated[:NEWEST], years=years, counts=_counts(r)
     )
     for pid in sorted(r.corpus.persons):
         pages.update(person_pages(r, pid))
@@ -101,7 +106,9 @@ def person_pages(r: Renderer, pid: str) -> dict[str, str]:
     """persons/<id>.md: roles, every speech (linked), figures stated, mentions; long lists paginated."""
     person = r.corpus.persons[pid]
     speeches = sorted(
-        r.index.speeches_by_person.get(pid, ()), key=lambda t: (t[0].date, t[0].id), reverse=True
+        r.index.speeches_by_person.get(pid, ()),
+        key=lambda t: (t[0].sort_date, t[0].id),
+        reverse=True,
     )
     by_event: dict[str, list] = defaultdict(list)
     order = []
@@ -111,7 +118,7 @@ def person_pages(r: Renderer, pid: str) -> dict[str, str]:
         by_event[event.id].append(speech)
     figures = [st for sts in r.index.statements.values() for st in sts if st.ref.speaker == pid]
     figures.sort(
-        key=lambda st: (st.ref.event.date, st.figure.paragraph, st.figure.start), reverse=True
+        key=lambda st: (st.ref.event.sort_date, st.figure.paragraph, st.figure.start), reverse=True
     )
     mentions = [ref for ref, _ in r.index.mentions.get(("person", pid), ())]
     size = r.config.page_size

@@ -1,7 +1,7 @@
 """Organisation pages (what it is, how it is written, the events and paragraphs naming it) and
 the organisations index. Lists are paginated like topic pages (see pages_topics).
 
-    >>> from .model import Organisation
+    >>> from build_site.model import Organisation
     >>> also_written(Organisation("cis", "Commonwealth of Independent States", aliases=("CIS",)))
     'CIS'
 """

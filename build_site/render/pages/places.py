@@ -1,3 +1,5 @@
+# mypy: disable-error-code="arg-type"
+# (Place.lat/lon are optional in the model; every place drawn here is located: see `located`.)
 """Place pages: facts, a small static map, the events held there and the paragraphs naming it;
 and the places index with a map of every place.
 
@@ -5,7 +7,7 @@ An event is held at a place when its `place` string names it: the string is spli
 each part compared, case-insensitively and without a leading 'the', with the names and aliases of
 the places vocabulary; when no part matches whole, names are looked for as whole words inside it.
 
-    >>> from .model import Place
+    >>> from build_site.model import Place
     >>> places = {"moscow": Place("moscow", "Moscow"), "kremlin": Place("kremlin", "Kremlin", aliases=("Moscow Kremlin",))}
     >>> resolve_place("The Kremlin, Moscow", places)
     ('kremlin', 'moscow')
@@ -66,7 +68,7 @@ def resolve_place(text: str | None, places: dict[str, Place]) -> tuple[str, ...]
     found = [names[_key(part)] for part in text.split(",") if _key(part) in names]
     if not found:
         folded = term_key(text)
-        hits = []
+        hits: list[tuple[int, int, str]] = []
         for key in sorted(names, key=len, reverse=True):
             for m in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", folded):
                 if not any(s < m.end() and m.start() < e for s, e, _ in hits):  # longest name wins

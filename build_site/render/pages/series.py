@@ -10,10 +10,12 @@ from build_site.render.renderer import Renderer
 
 
 def series_pages(r: Renderer, path: Path | str | None = None) -> dict[str, str]:
-    """series/index.md and series/<id>.md: each edition with its host city, theme and events."""
+    """series/index.md and series/<id>.md: each edition with its host city, theme and events.
+
+    path: a series.yml to read instead of the series the build loaded (r.index.series)."""
     pages: dict[str, str] = {}
     listing = []
-    for s in load_series(path):
+    for s in load_series(path) if path else r.index.series:
         page = f"series/{s.id}.md"
         found = members(r.events, s)
         known = {e.number for e in s.editions}
