@@ -65,7 +65,7 @@ def _person_name(person: Person | None, pid: str) -> dict[str, str]:
 
 def accessed(corpus: Corpus) -> dt.date:
     """The state of the archive the entries describe: its newest event's date (never a clock)."""
-    return max((e.date for e in corpus.events), default=dt.date(1970, 1, 1))
+    return max((e.date for e in corpus.events if e.date), default=dt.date(1970, 1, 1))
 
 
 def _date_parts(d: dt.date) -> dict:
@@ -88,7 +88,7 @@ def csl_item(corpus: Corpus, config: Config, event: Event, when: dt.date) -> dic
         "type": csl_type(event),
         "title": event.title,
         "author": [_person_name(corpus.persons.get(p), p) for p in authors(event)],
-        "issued": _date_parts(event.date),
+        "issued": _date_parts(event.date) if event.date else {"literal": "n.d."},
         "publisher": event.publisher or ARCHIVE_NAME,
         "container-title": ARCHIVE_NAME,
         "event-place": event.place,
@@ -150,9 +150,9 @@ def bibtex_entry(corpus: Corpus, config: Config, event: Event, when: dt.date) ->
         ("title", "{" + bibtex_escape(event.title) + "}"),  # double braces keep its capitals
         ("howpublished", bibtex_escape(item["publisher"])),
         ("address", bibtex_escape(event.place or "")),
-        ("year", str(event.date.year)),
-        ("month", str(event.date.month)),
-        ("date", event.date.isoformat()),
+        ("year", str(event.date.year) if event.date else "n.d."),
+        ("month", str(event.date.month) if event.date else ""),
+        ("date", event.date.isoformat() if event.date else ""),
         ("url", _bib_url(item["URL"])),
         ("urldate", when.isoformat()),
         (
@@ -194,7 +194,7 @@ def reference(
 
 
 def _ordered(corpus: Corpus) -> list[Event]:
-    return sorted(corpus.events, key=lambda e: (e.date, e.id))
+    return sorted(corpus.events, key=lambda e: (e.sort_date, e.id))
 
 
 def event_citations(corpus: Corpus, config: Config, event: Event) -> dict[str, str]:

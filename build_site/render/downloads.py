@@ -111,7 +111,7 @@ def indicator_csv(corpus: Corpus, config: Config, statements: Iterable[Statement
                 "speaker_name": corpus.persons[who].name if who in corpus.persons else who,
                 "event": e.id,
                 "event_title": e.title,
-                "date": e.date.isoformat(),
+                "date": e.date.isoformat() if e.date else None,
                 "url": event_url(config, e, f.paragraph),
             }
         )
@@ -122,7 +122,7 @@ def indicator_meta(
     corpus: Corpus, config: Config, ind: Indicator, statements: tuple[Statement, ...]
 ) -> str:
     base = config.public_url
-    dates = sorted(st.ref.event.date for st in statements)
+    dates = sorted(d for d in (st.ref.event.date for st in statements) if d)
     speakers = sorted({st.ref.speaker for st in statements if st.ref.speaker})
     cite = (
         f"{ARCHIVE_NAME}, “{ind.name}”: statements by {len(speakers)} speaker(s), "
@@ -189,7 +189,7 @@ def downloads(
     ):
         sizes[path] = _size(content)
         yield path, content
-    for e in sorted(corpus.events, key=lambda e: (e.date, e.id)):
+    for e in sorted(corpus.events, key=lambda e: (e.sort_date, e.id)):
         text = event_tei(e, corpus, config)
         sizes[tei_path(e)] = _size(text)
         yield tei_path(e), text
@@ -305,7 +305,8 @@ def downloads_page(corpus: Corpus, sizes: dict[str, int]) -> str:
         "|---|---|---|",
     ]
     titles = {
-        tei_path(e): f"{e.title}, {e.date.isoformat()}" for e in newest(corpus, len(corpus.events))
+        tei_path(e): f"{e.title}, {e.date.isoformat() if e.date else 'undated'}"
+        for e in corpus.events
     }
     lines += [row(p, escape(titles.get(p, ""))) for p in tei]
     lines += [

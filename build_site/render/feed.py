@@ -28,11 +28,14 @@ def _el(parent: ET.Element, tag: str, text: str | None = None, **attrs) -> ET.El
 
 
 def _stamp(event: Event) -> str:
+    assert event.date is not None  # the feed lists dated events only
     return f"{event.date.isoformat()}T00:00:00Z"
 
 
 def newest(corpus: Corpus, n: int = NEWEST) -> list[Event]:
-    return sorted(corpus.events, key=lambda e: (e.date, e.time or "", e.id), reverse=True)[:n]
+    """The n newest dated events (an undated one has no place in a feed of the newest)."""
+    dated = [e for e in corpus.events if e.date]
+    return sorted(dated, key=lambda e: (e.sort_date, e.time or "", e.id), reverse=True)[:n]
 
 
 def atom_feed(corpus: Corpus, config: Config, summaries: dict[str, str] | None = None) -> str:

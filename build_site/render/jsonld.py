@@ -45,7 +45,7 @@ def sentence_at(text: str, at: int, reach: int = 600) -> str:
 
 def _person(corpus: Corpus, config: Config, pid: str) -> dict:
     person = corpus.persons.get(pid)
-    out = {
+    out: dict[str, object] = {
         "@type": "Person",
         "@id": config.public_url + f"persons/{pid}/",
         "name": person.name if person else pid,
@@ -73,7 +73,7 @@ def claim(
         "@type": "Claim",
         "@id": f"{page}#{f.id}",
         "text": sentence_at(text, f.start),
-        "datePublished": event.date.isoformat(),
+        "datePublished": event.date.isoformat() if event.date else None,
         "appearance": {
             "@type": "CreativeWork",
             "url": event_url(config, event, f.paragraph),
@@ -124,7 +124,7 @@ def event_jsonld(corpus: Corpus, config: Config, event: Event) -> dict:
         "url": page,
         "name": event.title,
         "headline": event.title[:110],
-        "datePublished": event.date.isoformat(),
+        "datePublished": event.date.isoformat() if event.date else None,
         "inLanguage": "en",
         "author": people,
         "publisher": {"@type": "Organization", "name": event.publisher or ARCHIVE_NAME},
@@ -136,7 +136,9 @@ def event_jsonld(corpus: Corpus, config: Config, event: Event) -> dict:
         doc["about"] = {
             "@type": "Event",
             "name": event.title,
-            "startDate": event.date.isoformat() + (f"T{event.time}" if event.time else ""),
+            "startDate": (event.date.isoformat() + (f"T{event.time}" if event.time else ""))
+            if event.date
+            else None,
             "performer": people,
             **({"location": place} if place else {}),
         }
@@ -163,7 +165,15 @@ def event_jsonld(corpus: Corpus, config: Config, event: Event) -> dict:
     persons = [_person(corpus, config, p) for p in cited]
     stated = dict.fromkeys(f.indicator for f in event.figures if f.indicator in corpus.indicators)
     indicators = [_indicator(config, corpus.indicators[i]) for i in stated]
-    return {"@context": "https://schema.org", "@graph": [doc, *persons, *indicators, *claims]}
+    graph = [doc, *persons, *indicators, *claims]
+    return {"@context": "https://schema.org", "@graph": [_without_none(n) for n in graph]}
+
+
+def _without_none(node: dict) -> dict:
+    """Properties an undated event lacks are left out rather than null."""
+    return {
+        k: _without_none(v) if isinstance(v, dict) else v for k, v in node.items() if v is not None
+    }
 
 
 #: Characters YAML reads as line breaks or refuses (C1 controls, U+2028/9, non-characters).

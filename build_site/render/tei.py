@@ -50,6 +50,10 @@ SPEAKER_TYPES = {
 }
 
 
+def _iso(event: Event) -> str | None:
+    return event.date.isoformat() if event.date else None
+
+
 def tei_path(event: Event) -> str:
     return f"downloads/tei/{event.id}.xml"
 
@@ -132,7 +136,7 @@ def _header(event: Event, corpus: Corpus, config: Config) -> ET.Element:
     file_desc = _el(header, "fileDesc")
     title_stmt = _el(file_desc, "titleStmt")
     _el(title_stmt, "title", event.title, type="main", xml_lang="en")
-    _el(title_stmt, "title", f"{ARCHIVE_NAME}, {event.date.isoformat()}", type="sub")
+    _el(title_stmt, "title", f"{ARCHIVE_NAME}, {_iso(event) or 'undated'}", type="sub")
     if event.author:
         _el(title_stmt, "author", _name(corpus, event.author), ref=f"#{event.author}")
     resp = _el(title_stmt, "respStmt")
@@ -157,7 +161,8 @@ def _header(event: Event, corpus: Corpus, config: Config) -> ET.Element:
         _el(source, "publisher", event.publisher)
     if event.source_url:
         _el(source, "idno", event.source_url, type="URI")
-    _el(source, "date", event.date.isoformat(), when=event.date.isoformat())
+    if event.date:
+        _el(source, "date", _iso(event), when=_iso(event))
     if event.translation:
         _el(source, "note", event.translation, type="translation")
     _el(source, "note", DOC_TYPES.get(event.doc_type, event.doc_type), type="genre")
@@ -166,7 +171,8 @@ def _header(event: Event, corpus: Corpus, config: Config) -> ET.Element:
     setting = _el(_el(profile, "settingDesc"), "setting")
     if event.place:
         _el(setting, "name", event.place, type="place")
-    _el(setting, "date", event.date.isoformat(), when=event.date.isoformat())
+    if event.date:
+        _el(setting, "date", _iso(event), when=_iso(event))
     list_person = _el(_el(profile, "particDesc"), "listPerson")
     for pid in _persons_of(event):
         _person(list_person, pid, corpus.persons.get(pid), config)
@@ -294,7 +300,7 @@ def corpus_tei(corpus: Corpus, config: Config) -> str:
     )
     _encoding(header)
     list_person = _el(_el(_el(header, "profileDesc"), "particDesc"), "listPerson")
-    events = sorted(corpus.events, key=lambda e: (e.date, e.id))
+    events = sorted(corpus.events, key=lambda e: (e.sort_date, e.id))
     people = dict.fromkeys(pid for e in events for pid in _persons_of(e))
     for pid in sorted(people):
         _person(list_person, pid, corpus.persons.get(pid), config)
