@@ -31,7 +31,7 @@ from build_site.model import Corpus, Event, Issue, Person
 from build_site.read.seeds import InputError, find_seeds, read_source
 from build_site.read.vocab import load_vocabulary
 from build_site.read.yamlfile import mkdocs_site_url
-from build_site.render.export import corpus_json_chunks, figures_csv
+from build_site.render.downloads import downloads
 from build_site.render.site import SECTIONS, iter_pages
 from build_site.structure.audit import SeedAudit, audit
 from build_site.structure.structure import structure
@@ -82,25 +82,12 @@ class Build:
             self.versions,
             self.cache.memo,
         )
-        every = hashlib.blake2b(
-            "\0".join(self.versions[e.id] for e in self.corpus.events).encode(), digest_size=20
-        ).hexdigest()
-        for path, make in (
-            ("downloads/corpus.json", lambda: corpus_json_chunks(self.corpus)),
-            ("downloads/figures.csv", lambda: figures_csv(self.corpus)),
-        ):
-            hit = (
-                self.pages_cache.get(path, self.pages_cache.key(path, every))
-                if self.pages_cache is not None
-                else None
-            )
-            if hit is not None:
-                yield path, hit
-            else:
-                if self.pages_cache:
-                    self.pages_cache.put(path, self.pages_cache.key(path, every))
-                yield path, make()
-        yield "downloads/corpus.schema.json", SCHEMA_FILE.read_text(encoding="utf-8")
+        # corpus.json (and its schema beside it), figures.csv, TEI, citations, indicator data,
+        # feed.xml, and last the Downloads page listing them all with their sizes
+        schema = SCHEMA_FILE.read_text(encoding="utf-8")
+        yield from downloads(
+            self.corpus, self.index, self.config, extra=[("downloads/corpus.schema.json", schema)]
+        )
         current = {f"{e.seed}#{e.index}": e.url for e in self.corpus.events}
         for old, key in self.record.redirects.items():
             if key in current:

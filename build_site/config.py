@@ -29,7 +29,7 @@ GENERATED_DIRS = (
     "downloads",
 )
 #: Single generated files at the top of docs_src/.
-GENERATED_FILES = ("index.md", "timeline.md")
+GENERATED_FILES = ("index.md", "timeline.md", "feed.xml")
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,9 @@ from build_site.config import TEMPLATES_DIR, Config
 from build_site.link.index import Index, Ref
 from build_site.link.series import ordinal
 from build_site.model import Corpus, Event, Figure, Paragraph, Speech
+from build_site.render.citations import event_citations
 from build_site.render.footnotes import footnote_sources, footnote_text
+from build_site.render.jsonld import event_jsonld, front_matter_json
 from build_site.render.markup import attr, escape, inline
 from build_site.render.paths import DOC_TYPES, LINKED_KINDS, event_page, long_date, page_of, rel
 
@@ -231,6 +233,8 @@ class Renderer:
             speakers=[self.link(page, "person", p) for p in event.speakers],
             author=self.link(page, "person", event.author) if event.author else None,
             citation=self.citation(event),
+            cite=event_citations(self.corpus, self.config, event),
+            jsonld=front_matter_json(event_jsonld(self.corpus, self.config, event)),
             description=description(event),
             series=self.series_link(page, event),
         )

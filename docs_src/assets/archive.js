@@ -6,6 +6,8 @@
  * - Every speech heading of an event page gets a "Cite" button that copies
  *   'Speaker. “Event title.” Publisher, date. URL#anchor'; the event's data comes from the hidden
  *   .event-cite element the event template writes.
+ * - Every paragraph gets a smaller "Cite" button (after its ¶ mark) that copies the same reference
+ *   to that paragraph; the event's Cite menu (BibTeX, CSL-JSON) gets the reader's date as urldate.
  * - Works across Material's instant navigation: clicks are delegated from the document, and the
  *   buttons are added again on every page through Material's document$ observable.
  */
@@ -125,9 +127,62 @@
     });
   }
 
+  /* A reference to one paragraph: its speech's speaker (the h2 above it), else the event's
+   * authors (the lead, a report's narration). */
+  function paragraphSpeaker(para, fallback) {
+    for (var el = para.previousElementSibling; el; el = el.previousElementSibling) {
+      if (el.tagName === "H2" && el.id) return speakerOf(el);
+    }
+    return fallback;
+  }
+
+  function addParagraphCiteButtons(data) {
+    var title = data.getAttribute("data-title") || "";
+    var source = data.getAttribute("data-source") || "";
+    var base = (data.getAttribute("data-url") || addressOf("")).replace(/#.*$/, "");
+    var authors = data.getAttribute("data-authors") || "";
+    var marks = document.querySelectorAll(".md-content .md-typeset [id] > a.para-link");
+    Array.prototype.forEach.call(marks, function (mark) {
+      var para = mark.parentElement;
+      if (para.querySelector(".cite-button")) return;
+      var speaker = paragraphSpeaker(para, authors);
+      var citation = (speaker ? speaker + ". " : "") + "“" + title + ".” " + (source ? source + ". " : "") +
+        base + "#" + para.id;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "cite-button cite-button--paragraph";
+      button.textContent = "Cite";
+      button.setAttribute("data-citation", citation);
+      button.setAttribute("title", "Copy a citation of this paragraph: " + citation);
+      button.setAttribute("aria-label", "Cite this paragraph");
+      mark.insertAdjacentElement("afterend", button);
+    });
+  }
+
+  /* The Cite menu's BibTeX and CSL-JSON carry the archive's date as urldate / accessed: the
+   * reader's own day is the right one. */
+  function accessedToday() {
+    var now = new Date();
+    var iso = now.toISOString().slice(0, 10);
+    var codes = document.querySelectorAll(".md-content details code");
+    Array.prototype.forEach.call(codes, function (code) {
+      var text = code.textContent;
+      var changed = text
+        .replace(/urldate = \{\d{4}-\d\d-\d\d\}/, "urldate = {" + iso + "}")
+        .replace(/("accessed": \{\s*"date-parts": \[\s*\[)\s*\d+,\s*\d+,\s*\d+(\s*\]\s*\]\s*\})/,
+          "$1" + now.getUTCFullYear() + ", " + (now.getUTCMonth() + 1) + ", " + now.getUTCDate() + "$2");
+      if (changed !== text) code.textContent = changed;
+    });
+  }
+
   function onPage() {
     statusRegion();
     addCiteButtons();
+    var data = document.querySelector(".md-content .event-cite");
+    if (data) {
+      addParagraphCiteButtons(data);
+      accessedToday();
+    }
   }
 
   document.addEventListener("click", onClick);
