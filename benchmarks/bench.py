@@ -43,35 +43,14 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from build_site.config import GENERATED_DIRS, GENERATED_FILES
+from build_site.months import MONTH_NAMES
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-GENERATED = {
-    "events",
-    "persons",
-    "places",
-    "topics",
-    "organisations",
-    "indicators",
-    "series",
-    "downloads",
-    "index.md",
-    "timeline.md",
-}
+GENERATED = {*GENERATED_DIRS, *GENERATED_FILES}
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+MONTHS = list(MONTH_NAMES)
 DATE = re.compile(r"\b(" + "|".join(MONTHS) + r")\s+(\d{1,2}),\s+(\d{4})\b")
 YEAR = re.compile(r"(?<![\d,.$])\b(19[5-9]\d|20\d\d)\b(?!,\d|\d)")
 FIGURE = re.compile(

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from build_site import __main__ as cli
+from build_site.config import GENERATED_DIRS, GENERATED_FILES
 from build_site.link.urls import load_record
 from tests.paths import SEEDS_DIR
 
@@ -524,18 +525,7 @@ def site_project(project, root):
     and the hand-written docs."""
     shutil.copy2(root / "mkdocs.yml", project / "mkdocs.yml")
     (project / "build_site").symlink_to(root / "build_site", target_is_directory=True)
-    generated = {
-        "events",
-        "persons",
-        "places",
-        "topics",
-        "organisations",
-        "indicators",
-        "series",
-        "downloads",
-        "index.md",
-        "timeline.md",
-    }
+    generated = {*GENERATED_DIRS, *GENERATED_FILES}
     shutil.copytree(
         root / "docs_src",
         project / "docs_src",

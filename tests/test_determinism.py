@@ -18,20 +18,10 @@ from pathlib import Path
 
 import pytest
 
+from build_site.config import GENERATED_DIRS, GENERATED_FILES
 from tests.paths import PACKAGE_DIR as PACKAGE
 
-GENERATED = {
-    "events",
-    "persons",
-    "places",
-    "topics",
-    "organisations",
-    "indicators",
-    "series",
-    "downloads",
-    "index.md",
-    "timeline.md",
-}
+GENERATED = {*GENERATED_DIRS, *GENERATED_FILES}
 
 
 def tree(folder: Path) -> dict[str, bytes]:

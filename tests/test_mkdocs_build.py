@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from build_site.config import GENERATED_DIRS, GENERATED_FILES
 from tests.paths import ROOT
 
 #: The corpus as it stands: five seeds, eight events (seed 003 holds four).
@@ -32,18 +33,7 @@ IGNORE = shutil.ignore_patterns(
     "screenshots",
     ".build-cache.json",
 )
-GENERATED = (
-    "events",
-    "persons",
-    "places",
-    "topics",
-    "organisations",
-    "indicators",
-    "series",
-    "downloads",
-    "index.md",
-    "timeline.md",
-)
+GENERATED = (*GENERATED_DIRS, *GENERATED_FILES)
 EVENT_DIR = re.compile(r"^\d{4}-\d{2}-\d{2}-[a-z0-9-]+$")
 
 
