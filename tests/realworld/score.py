@@ -91,9 +91,17 @@ def score_page(page: Path, exp: dict, result, persons: dict) -> PageScore:
         s.problems.append(f"doc_type {event.doc_type} (expected {exp['doc_type']})")
     got = _speakers(events, persons)
     want = [n for n in exp.get("speakers") or [] if n]
-    s.speakers_ok = [n.casefold() for n in got] == [n.casefold() for n in want]
-    if not s.speakers_ok:
-        s.problems.append(f"speakers {got} (expected {want})")
+    if exp.get("quotes"):  # a news report: each quote's paragraph, and no speech for anyone else
+        wrong = _misattributed(exp["quotes"], events, persons)
+        extra = [n for n in got if n.casefold() not in {w.casefold() for w in want}]
+        s.speakers_ok = not wrong and not extra
+        s.problems += [f"quote {q!r}: {who} (expected {exp_who})" for q, who, exp_who in wrong]
+        if extra:
+            s.problems.append(f"speeches of {extra} (expected only {want})")
+    else:
+        s.speakers_ok = [n.casefold() for n in got] == [n.casefold() for n in want]
+        if not s.speakers_ok:
+            s.problems.append(f"speakers {got} (expected {want})")
     _score_figures(s, exp, events)
     _score_furniture(s, exp, page, events)
     return s
@@ -112,15 +120,38 @@ def _date_ok(date, exp: dict) -> bool:
 
 
 def _speakers(events, persons: dict) -> list[str]:
-    """Distinct named speakers in order of first appearance (turns, then quotes inside them)."""
+    """Distinct named speakers in order of first appearance: the persons whose speeches (turns,
+    or quotes a news report gives them) the page holds. A narration paragraph that paraphrases
+    someone ('Putin stressed that ...') marks that person on the paragraph but is not their
+    speech, as the expected files count it."""
     seen: dict[str, None] = {}
     for e in events:
         for sp in e.speeches:
-            for p in sp.paragraphs:
-                who = p.speaker or sp.speaker
-                if who:
-                    seen.setdefault(persons[who].name if who in persons else who)
+            if sp.speaker:
+                seen.setdefault(persons[sp.speaker].name if sp.speaker in persons else sp.speaker)
     return list(seen)
+
+
+def _misattributed(quotes: list, events, persons: dict) -> list[tuple[str, str, str]]:
+    """(quote, who the pipeline says, who the expected file says) for every quote whose
+    paragraph is given to the wrong person (or to nobody); a quote not found counts as wrong."""
+    out = []
+    for q in quotes:
+        start, want = " ".join(q["starts"].split()), q.get("speaker")
+        who = None
+        for e in events:
+            for sp in e.speeches:
+                for p in sp.paragraphs:
+                    if start in " ".join(p.text.split()):
+                        pid = p.speaker or sp.speaker
+                        who = persons[pid].name if pid in persons else pid
+                        break
+                else:
+                    continue
+                break
+        if (who or "").casefold() != (want or "").casefold():
+            out.append((q["starts"], who or "nobody", want or "nobody"))
+    return out
 
 
 def _paragraphs(events):
