@@ -231,6 +231,10 @@ def human(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB"
 
 
+TEI_LISTED = 10
+"""Event TEI files listed by name on the Downloads page (the newest)."""
+
+
 def downloads_page(corpus: Corpus, sizes: dict[str, int]) -> str:
     """The Downloads page (downloads/index.md): links relative to downloads/."""
 
@@ -297,18 +301,22 @@ def downloads_page(corpus: Corpus, sizes: dict[str, int]) -> str:
         "",
         "## Events as TEI",
         "",
-        "One file per event: `u` per speech (`who` the speaker, `xml:id` the speech's anchor), `seg` "
-        "per paragraph (`xml:id` the paragraph's anchor), `measure` around every figure (`type` its "
-        "indicator), `note` and `gap` for editorial marks.",
+        "One file per event, `tei/<event-id>.xml`, linked from the *Cite* menu of its page: `u` "
+        "per speech (`who` the speaker, `xml:id` the speech's anchor), `seg` per paragraph "
+        "(`xml:id` the paragraph's anchor), `measure` around every figure (`type` its indicator), "
+        "`note` and `gap` for editorial marks. "
+        f"{len(tei)} files, {human(sum(sizes[p] for p in tei))} in all; the newest:",
         "",
         "| file | event | size |",
         "|---|---|---|",
     ]
+    # the newest few only: a row per event would grow the page with the archive
+    newest_tei = [tei_path(e) for e in newest(corpus)][:TEI_LISTED]
     titles = {
         tei_path(e): f"{e.title}, {e.date.isoformat() if e.date else 'undated'}"
         for e in corpus.events
     }
-    lines += [row(p, escape(titles.get(p, ""))) for p in tei]
+    lines += [row(p, escape(titles.get(p, ""))) for p in newest_tei if p in sizes]
     lines += [
         "",
         "## Indicators",
