@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 # --- vocabularies -----------------------------------------------------------------------------
@@ -324,3 +325,8 @@ class Corpus:
     organisations: dict[str, Organisation]
     indicators: dict[str, Indicator]
     issues: tuple[Issue, ...] = ()
+
+    @cached_property
+    def latest_date(self) -> dt.date | None:
+        """The newest event's date (once per corpus: citations and TEI ask for it per event)."""
+        return max((e.date for e in self.events if e.date), default=None)

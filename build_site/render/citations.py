@@ -67,7 +67,7 @@ def _person_name(person: Person | None, pid: str) -> dict[str, str]:
 
 def accessed(corpus: Corpus) -> dt.date:
     """The state of the archive the entries describe: its newest event's date (never a clock)."""
-    return max((e.date for e in corpus.events if e.date), default=dt.date(1970, 1, 1))
+    return corpus.latest_date or dt.date(1970, 1, 1)
 
 
 def _date_parts(d: dt.date) -> dict:
