@@ -86,7 +86,12 @@ class Build:
         # feed.xml, and last the Downloads page listing them all with their sizes
         schema = SCHEMA_FILE.read_text(encoding="utf-8")
         yield from downloads(
-            self.corpus, self.index, self.config, extra=[("downloads/corpus.schema.json", schema)]
+            self.corpus,
+            self.index,
+            self.config,
+            extra=[("downloads/corpus.schema.json", schema)],
+            cache=self.pages_cache,
+            versions=self.versions,
         )
         current = {f"{e.seed}#{e.index}": e.url for e in self.corpus.events}
         for old, key in self.record.redirects.items():

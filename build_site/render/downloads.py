@@ -36,7 +36,7 @@ from build_site.render.citations import (
 from build_site.render.export import corpus_json_chunks, figures_csv
 from build_site.render.feed import FEED_PATH, NEWEST, atom_feed, newest
 from build_site.render.markup import escape
-from build_site.render.renderer import description
+from build_site.render.renderer import PageStore, description
 from build_site.render.tei import corpus_tei, event_tei, tei_path
 
 Content = str | Iterable[str]
@@ -173,6 +173,8 @@ def downloads(
     index: Index,
     config: Config,
     extra: Iterable[tuple[str, str]] = (),
+    cache: PageStore | None = None,
+    versions: dict[str, str] | None = None,
 ) -> Iterator[tuple[str, Content]]:
     """Every download (and `extra` ones, e.g. `downloads/corpus.schema.json`), then the page
     listing them."""
@@ -190,9 +192,20 @@ def downloads(
         sizes[path] = _size(content)
         yield path, content
     for e in sorted(corpus.events, key=lambda e: (e.sort_date, e.id)):
+        path = tei_path(e)
+        # an event's TEI depends on the event (its version) and on what the cache's fingerprint
+        # covers (code, vocabularies, settings); the archive's newest date is in its header
+        key = cache.key(path, (versions[e.id], corpus.latest_date)) if cache and versions else None
+        hit = cache.get(path, key) if cache and key else None
+        if cache and key and hit is not None:
+            sizes[path] = cache.size(path)
+            yield path, hit
+            continue
         text = event_tei(e, corpus, config)
-        sizes[tei_path(e)] = _size(text)
-        yield tei_path(e), text
+        if cache and key:
+            cache.put(path, key)
+        sizes[path] = _size(text)
+        yield path, text
     for ind in sorted(corpus.indicators.values(), key=lambda i: i.id):
         statements = index.statements.get(ind.id, ())
         for path, text in (

@@ -35,6 +35,10 @@ class PageStore(Protocol):
 
     def put(self, path: str, key: str) -> None: ...
 
+    def size(self, path: str) -> int:
+        """Bytes of the file on disk that a hit of get() vouched for."""
+        ...
+
 
 def description(event: Event, limit: int = 300) -> str:
     """For search engines and link previews: the lead, else the first paragraph of text."""

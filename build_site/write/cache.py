@@ -159,6 +159,10 @@ class PageCache:
     def put(self, path: str, key: str) -> None:
         self.pending[path] = key
 
+    def size(self, path: str) -> int:
+        """Bytes of the file as written (for a path get() found unchanged)."""
+        return self.entries[path][1]
+
     def save(self) -> None:
         """After the write stage: remember the inputs and the file as written (write stage only)."""
         if self.folder is None:
