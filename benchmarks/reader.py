@@ -14,106 +14,30 @@ Pagefind index (pagefind/), so the two can be compared on the same corpus.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import json
-import os
 import re
-import shutil
 import sys
-import threading
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+if str(ROOT) not in sys.path:  # run as a script: the checkout's tests/ helpers
+    sys.path.insert(0, str(ROOT))
+
+from tests.browser.sitebuild import LAUNCH_ARGS, serve  # noqa: E402
+from tests.browser.sitebuild import chromium_path as chromium  # noqa: E402
+
 EVENT_DIR = re.compile(r"^\d{4}-\d\d-\d\d-")
 #: Where a search result is shown: Material's list and ours use the same item class.
 RESULT = ".md-search-result__item a"
 
 
-def chromium() -> str | None:
-    chosen = os.environ.get("CHROMIUM_PATH")
-    for path in [chosen] if chosen else ["/usr/bin/chromium", shutil.which("chromium") or ""]:
-        if path and os.path.isfile(path) and os.access(path, os.X_OK):
-            return path
-    return None
-
-
-def site_url_path(site_dir: Path) -> str:
-    """The path of site_url, read from the built pages' canonical link (default '/')."""
+def public_of(site_dir: Path) -> str:
+    """site_url as the build wrote it: the home page's canonical link ('' when there is none)."""
     html = (site_dir / "index.html").read_text(encoding="utf-8")
     m = re.search(r'<link rel="canonical" href="([^"]+)"', html)
-    path = urlsplit(m[1]).path if m else "/"
-    return path if path.endswith("/") else path + "/"
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    prefix = "/"
-    public = ""
-    local = ""
-
-    def translate_path(self, path):
-        path = path.split("?", 1)[0].split("#", 1)[0]
-        if not path.startswith(self.prefix):
-            return str(Path(self.directory) / "__outside_the_site__")
-        return super().translate_path("/" + path[len(self.prefix) :])
-
-    def do_GET(
-        self,
-    ):  # the sitemap with the local origin, as on the published site (Material reads it)
-        if self.path.split("?", 1)[0] == self.prefix + "sitemap.xml" and self.public:
-            body = (
-                (Path(self.directory) / "sitemap.xml")
-                .read_bytes()
-                .replace(self.public.encode(), self.local.encode())
-            )
-            self.send_response(200)
-            self.send_header("Content-Type", "application/xml")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-            return
-        super().do_GET()
-
-    def log_message(self, format, *args):  # noqa: A002
-        pass
-
-
-class serve:
-    """Context manager: the site on 127.0.0.1, a free port, under site_url's path; yields the base URL."""
-
-    def __init__(self, site_dir: Path):
-        self.site = Path(site_dir)
-
-    def __enter__(self) -> str:
-        prefix = site_url_path(self.site)
-        html = (self.site / "index.html").read_text(encoding="utf-8")
-        m = re.search(r'<link rel="canonical" href="([^"]+)"', html)
-        public = m[1] if m else ""
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), None)
-        local = f"http://127.0.0.1:{self.server.server_address[1]}{prefix}"
-        handler = type("Handler", (_Handler,), {"prefix": prefix, "public": public, "local": local})
-        self.server.RequestHandlerClass = functools.partial(handler, directory=str(self.site))
-        self.thread = threading.Thread(
-            target=self.server.serve_forever, name="reader-server", daemon=True
-        )
-        self.thread.start()
-        return local
-
-    def __exit__(self, *exc) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join(timeout=5)
+    return m[1] if m else ""
 
 
 def pick_event(site_dir: Path) -> str:
@@ -154,7 +78,7 @@ def reader_cost(
     if path is None:
         raise RuntimeError("no Chromium (/usr/bin/chromium or CHROMIUM_PATH)")
     event = pick_event(site)
-    with serve(site) as base, sync_playwright() as p:
+    with serve(site, public_of(site)) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=path, headless=True, args=LAUNCH_ARGS)
         try:
             ctx = browser.new_context(base_url=base, viewport={"width": 1280, "height": 900})

@@ -10,35 +10,15 @@ is recorded; one to any host but the loopback server fails the test that made it
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import shutil
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.sitebuild import ROOT, built_site
+from tests.browser.sitebuild import LAUNCH_ARGS, ROOT, built_site, chromium_path, serve
 
 SCREENSHOTS = ROOT / "tests" / "screenshots"
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-
-
-def chromium_path() -> str | None:
-    """CHROMIUM_PATH when set (and only it), else Debian's /usr/bin/chromium or `chromium` on PATH."""
-    chosen = os.environ.get("CHROMIUM_PATH")
-    candidates = [chosen] if chosen else ["/usr/bin/chromium", shutil.which("chromium")]
-    return next((c for c in candidates if c and os.path.isfile(c) and os.access(c, os.X_OK)), None)
 
 
 def pytest_collection_modifyitems(config, items):
@@ -72,41 +52,6 @@ def public_url() -> str:
     return url if url.endswith("/") else url + "/"
 
 
-class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site under the path of site_url (as GitHub Pages does), and its sitemap with the
-    local origin in place of the public one, as a reader of the published site would get it. (The
-    theme no longer lets Material download the sitemap to decide which links instant navigation
-    follows: build_site/theme/main.html.)"""
-
-    prefix = "/"
-    public = ""
-    local = ""
-
-    def translate_path(self, path):
-        path = path.split("?", 1)[0].split("#", 1)[0]
-        if not path.startswith(self.prefix):
-            return str(Path(self.directory) / "__outside_the_site__")
-        return super().translate_path("/" + path[len(self.prefix) :])
-
-    def do_GET(self):
-        if self.path.split("?", 1)[0] == self.prefix + "sitemap.xml":
-            body = (
-                (Path(self.directory) / "sitemap.xml")
-                .read_bytes()
-                .replace(self.public.encode(), self.local.encode())
-            )
-            self.send_response(200)
-            self.send_header("Content-Type", "application/xml")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-            return
-        super().do_GET()
-
-    def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
     return built_site(tmp_path_factory)
@@ -115,18 +60,8 @@ def site_dir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def base_url(site_dir: Path, chromium_executable: str) -> str:
     """The built site served by http.server on 127.0.0.1, a free port and site_url's path."""
-    public = public_url()
-    prefix = urlsplit(public).path or "/"
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), None)
-    local = f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    handler = type("Handler", (SiteHandler,), {"prefix": prefix, "public": public, "local": local})
-    server.RequestHandlerClass = functools.partial(handler, directory=str(site_dir))
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    yield local
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+    with serve(site_dir, public_url()) as local:
+        yield local
 
 
 @pytest.fixture(scope="session")

@@ -8,11 +8,15 @@ The repository's docs_src/ is never written.
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -118,3 +122,87 @@ def built_site(tmp_path_factory) -> Path:
     if "site" not in _BUILT:
         _BUILT["site"] = build(tmp_path_factory.mktemp("built"))
     return _BUILT["site"]
+
+
+# --- serving a built site to a browser (the browser tests and benchmarks/reader.py) ---------------
+
+#: Headless Chromium as the tests and the benchmark run it: nothing it does on its own reaches
+#: the network.
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def chromium_path() -> str | None:
+    """CHROMIUM_PATH when set (and only it), else Debian's /usr/bin/chromium or `chromium` on PATH."""
+    chosen = os.environ.get("CHROMIUM_PATH")
+    candidates = [chosen] if chosen else ["/usr/bin/chromium", shutil.which("chromium")]
+    return next((c for c in candidates if c and os.path.isfile(c) and os.access(c, os.X_OK)), None)
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site under the path of site_url (as GitHub Pages does), and its sitemap with the
+    local origin in place of the public one, as a reader of the published site would get it. (The
+    theme no longer lets Material download the sitemap to decide which links instant navigation
+    follows: build_site/theme/main.html.)"""
+
+    prefix = "/"
+    public = ""
+    local = ""
+
+    def translate_path(self, path):
+        path = path.split("?", 1)[0].split("#", 1)[0]
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_the_site__")
+        return super().translate_path("/" + path[len(self.prefix) :])
+
+    def do_GET(self):
+        if self.path.split("?", 1)[0] == self.prefix + "sitemap.xml" and self.public:
+            body = (
+                (Path(self.directory) / "sitemap.xml")
+                .read_bytes()
+                .replace(self.public.encode(), self.local.encode())
+            )
+            self.send_response(200)
+            self.send_header("Content-Type", "application/xml")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().do_GET()
+
+    def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
+        pass
+
+
+class serve:
+    """Context manager: the site on 127.0.0.1, a free port, under the path of `public` (its
+    site_url); yields the local base URL."""
+
+    def __init__(self, site_dir: Path, public: str):
+        self.site, self.public = Path(site_dir), public
+
+    def __enter__(self) -> str:
+        prefix = urlsplit(self.public).path or "/"
+        prefix = prefix if prefix.endswith("/") else prefix + "/"
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), None)
+        local = f"http://127.0.0.1:{self.server.server_address[1]}{prefix}"
+        attrs = {"prefix": prefix, "public": self.public, "local": local}
+        handler = type("Handler", (SiteHandler,), attrs)
+        self.server.RequestHandlerClass = functools.partial(handler, directory=str(self.site))
+        self.thread = threading.Thread(
+            target=self.server.serve_forever, name="site-server", daemon=True
+        )
+        self.thread.start()
+        return local
+
+    def __exit__(self, *exc) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join(timeout=5)
