@@ -92,6 +92,7 @@ class Build:
             extra=[("downloads/corpus.schema.json", schema)],
             cache=self.pages_cache,
             versions=self.versions,
+            memo=self.cache.memo,
         )
         current = {f"{e.seed}#{e.index}": e.url for e in self.corpus.events}
         for old, key in self.record.redirects.items():

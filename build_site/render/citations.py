@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 
 from build_site.config import Config
 from build_site.model import Corpus, Event, Person
@@ -104,11 +105,15 @@ def csl_item(corpus: Corpus, config: Config, event: Event, when: dt.date) -> dic
     return {k: v for k, v in item.items() if v}
 
 
-def csl_json(corpus: Corpus, config: Config) -> str:
-    when = accessed(corpus)
-    items = (
-        json.dumps(csl_item(corpus, config, e, when), ensure_ascii=False) for e in _ordered(corpus)
-    )
+def csl_entry(corpus: Corpus, config: Config, event: Event) -> str:
+    """One event's line of citations.json."""
+    return json.dumps(csl_item(corpus, config, event, accessed(corpus)), ensure_ascii=False)
+
+
+def csl_json(corpus: Corpus, config: Config, entry: Callable[[Event], str] | None = None) -> str:
+    """Every event's CSL-JSON item; `entry` may give an event's line from a cache."""
+    make = entry or (lambda e: csl_entry(corpus, config, e))
+    items = (make(e) for e in _ordered(corpus))
     return "[\n" + ",\n".join(items) + "\n]\n"  # one entry a line: diffs stay readable
 
 
@@ -168,13 +173,15 @@ def bibtex_entry(corpus: Corpus, config: Config, event: Event, when: dt.date) ->
     return f"@misc{{{event.id},\n{body}\n}}\n"
 
 
-def bibtex(corpus: Corpus, config: Config) -> str:
+def bibtex(corpus: Corpus, config: Config, entry: Callable[[Event], str] | None = None) -> str:
+    """Every event's BibTeX entry; `entry` may give an event's entry from a cache."""
     when = accessed(corpus)
+    make = entry or (lambda e: bibtex_entry(corpus, config, e, when))
     head = (
         f"% {ARCHIVE_NAME}: one entry per event. {LICENCE_NOTE}\n"
         f"% urldate: the state of the archive these entries describe; use the day you read it.\n\n"
     )
-    return head + "\n".join(bibtex_entry(corpus, config, e, when) for e in _ordered(corpus))
+    return head + "\n".join(make(e) for e in _ordered(corpus))
 
 
 # --- formatted reference ----------------------------------------------------------------------

@@ -16,13 +16,15 @@ Pure: yields (path, content); nothing is read or written here.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 
 from build_site.config import Config
 from build_site.link.index import Index, Statement
-from build_site.model import Corpus, Indicator
+from build_site.model import Corpus, Event, Indicator
 from build_site.render.citations import (
     ARCHIVE_NAME,
     LICENCE_NAME,
@@ -30,10 +32,12 @@ from build_site.render.citations import (
     LICENCE_URL,
     accessed,
     bibtex,
+    bibtex_entry,
+    csl_entry,
     csl_json,
     event_url,
 )
-from build_site.render.export import corpus_json_chunks, figures_csv
+from build_site.render.export import corpus_json_chunks, event_json, figures_csv, figures_csv_rows
 from build_site.render.feed import FEED_PATH, NEWEST, atom_feed, newest
 from build_site.render.markup import escape
 from build_site.render.renderer import PageStore, description
@@ -175,53 +179,125 @@ def downloads(
     extra: Iterable[tuple[str, str]] = (),
     cache: PageStore | None = None,
     versions: dict[str, str] | None = None,
+    memo: dict | None = None,
 ) -> Iterator[tuple[str, Content]]:
     """Every download (and `extra` ones, e.g. `downloads/corpus.schema.json`), then the page
-    listing them."""
-    sizes: dict[str, int | _Counted] = {}
-    stream = _Counted(corpus_json_chunks(corpus))
-    yield "downloads/corpus.json", stream
-    sizes["downloads/corpus.json"] = stream
-    for path, content in (
-        ("downloads/figures.csv", figures_csv(corpus)),
-        ("downloads/citations.json", csl_json(corpus, config)),
-        ("downloads/citations.bib", bibtex(corpus, config)),
-        ("downloads/tei/corpus.xml", corpus_tei(corpus, config)),
-        (FEED_PATH, atom_feed(corpus, config, {e.id: description(e) for e in newest(corpus)})),
-    ):
-        sizes[path] = _size(content)
-        yield path, content
+    listing them.
+
+    With a page cache and the events' versions, a file whose inputs are unchanged comes out as
+    the cache's UNCHANGED marker (its size from the cache); with a memo, a corpus-wide file that
+    must be made again takes every unchanged event's part of it (its corpus.json entry, CSV rows,
+    citations) from the memo, so one edited seed costs one event's work, not the archive's."""
+    files = _Files(cache, versions)
+    when = accessed(corpus)
+
+    def part(kind: str, make: Callable[[Event], str]) -> Callable[[Event], str]:
+        if memo is None or versions is None:
+            return make
+
+        def cached(e: Event) -> str:
+            key = ("download", kind, versions[e.id], config.public_url, when)
+            text = memo.get(key)
+            if text is None:
+                text = memo[key] = make(e)
+            return text
+
+        return cached
+
+    archive = files.state(corpus.events)  # what the corpus-wide files depend on
+    yield files.file(
+        "downloads/corpus.json",
+        archive,
+        lambda: _Counted(corpus_json_chunks(corpus, part("corpus.json", event_json))),
+    )
+    corpus_wide: tuple[tuple[str, Callable[[], str]], ...] = (
+        (
+            "downloads/figures.csv",
+            lambda: figures_csv(corpus, part("figures.csv", figures_csv_rows)),
+        ),
+        (
+            "downloads/citations.json",
+            lambda: csl_json(
+                corpus, config, part("citations.json", lambda e: csl_entry(corpus, config, e))
+            ),
+        ),
+        (
+            "downloads/citations.bib",
+            lambda: bibtex(
+                corpus,
+                config,
+                part("citations.bib", lambda e: bibtex_entry(corpus, config, e, when)),
+            ),
+        ),
+        ("downloads/tei/corpus.xml", lambda: corpus_tei(corpus, config)),
+        (
+            FEED_PATH,
+            lambda: atom_feed(corpus, config, {e.id: description(e) for e in newest(corpus)}),
+        ),
+    )
+    for path, make in corpus_wide:
+        yield files.file(path, archive, make)
     for e in sorted(corpus.events, key=lambda e: (e.sort_date, e.id)):
-        path = tei_path(e)
         # an event's TEI depends on the event (its version) and on what the cache's fingerprint
         # covers (code, vocabularies, settings); the archive's newest date is in its header
-        key = cache.key(path, (versions[e.id], corpus.latest_date)) if cache and versions else None
-        hit = cache.get(path, key) if cache and key else None
-        if cache and key and hit is not None:
-            sizes[path] = cache.size(path)
-            yield path, hit
-            continue
-        text = event_tei(e, corpus, config)
-        if cache and key:
-            cache.put(path, key)
-        sizes[path] = _size(text)
-        yield path, text
+        yield files.file(
+            tei_path(e),
+            ((versions or {}).get(e.id, e.id), when),
+            partial(event_tei, e, corpus, config),
+        )
     for ind in sorted(corpus.indicators.values(), key=lambda i: i.id):
         statements = index.statements.get(ind.id, ())
-        for path, text in (
-            (f"downloads/indicators/{ind.id}.csv", indicator_csv(corpus, config, statements)),
-            (
-                f"downloads/indicators/{ind.id}.json",
-                indicator_meta(corpus, config, ind, statements),
-            ),
-        ):
-            sizes[path] = _size(text)
-            yield path, text
+        # the statements' events, the archive's size and newest date (in the metadata's scope)
+        inputs = (files.state(st.ref.event for st in statements), len(corpus.events), when)
+        yield files.file(
+            f"downloads/indicators/{ind.id}.csv",
+            inputs,
+            partial(indicator_csv, corpus, config, statements),
+        )
+        yield files.file(
+            f"downloads/indicators/{ind.id}.json",
+            inputs,
+            partial(indicator_meta, corpus, config, ind, statements),
+        )
     for path, content in extra:
-        sizes[path] = _size(content)
-        yield path, content
-    final = {p: s if isinstance(s, int) else _settled(s, corpus) for p, s in sizes.items()}
-    yield "downloads/index.md", downloads_page(corpus, final)
+        yield files.file(path, content, partial(str, content))
+    final = {p: s if isinstance(s, int) else _settled(s, corpus) for p, s in files.sizes.items()}
+    yield files.file(
+        "downloads/index.md",
+        (archive, sorted(final.items())),
+        lambda: downloads_page(corpus, final),
+    )
+
+
+class _Files:
+    """Yields each download as made, or as the page cache's UNCHANGED marker when made before
+    from the same inputs, and keeps every file's size for the Downloads page."""
+
+    def __init__(self, cache: PageStore | None, versions: dict[str, str] | None):
+        self.cache = cache if versions is not None else None
+        self.versions = versions or {}
+        self.sizes: dict[str, int | _Counted] = {}
+
+    def state(self, events: Iterable[Event]) -> str:
+        """A digest of these events' versions, each once, in order."""
+        ids = dict.fromkeys(e.id for e in events)
+        joined = "\0".join(self.versions.get(i, i) for i in ids)
+        return hashlib.blake2b(joined.encode(), digest_size=16).hexdigest()
+
+    def file(
+        self, path: str, inputs: object, make: Callable[[], str | _Counted]
+    ) -> tuple[str, Content]:
+        key = self.cache.key(path, inputs) if self.cache is not None else None
+        if self.cache is not None and key is not None:
+            hit = self.cache.get(path, key)
+            if hit is not None:
+                self.sizes[path] = self.cache.size(path)
+                return path, hit
+        content = make()
+        if self.cache is not None and key is not None:
+            self.cache.put(path, key)
+        self.sizes[path] = content if isinstance(content, _Counted) else _size(content)
+        return path, content
 
 
 def _settled(counted: _Counted, corpus: Corpus) -> int:

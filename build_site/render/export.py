@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from build_site.model import Corpus, Event, Figure, Paragraph
@@ -103,13 +103,25 @@ def corpus_json(corpus: Corpus) -> str:
     return "".join(corpus_json_chunks(corpus))
 
 
-def corpus_json_chunks(corpus: Corpus) -> Iterator[str]:
+def _dump(value: object) -> str:
+    # compact separators keep json on its C encoder (indent= falls back to pure Python)
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def event_json(e: Event) -> str:
+    """One event's entry of corpus.json."""
+    return _dump(_event(e))
+
+
+def corpus_json_chunks(
+    corpus: Corpus, event_entry: Callable[[Event], str] = event_json
+) -> Iterator[str]:
     """corpus.json one event at a time: memory stays flat however large the corpus.
-    Compact separators keep json on its C encoder (indent= falls back to pure Python)."""
-    dump = lambda value: json.dumps(value, ensure_ascii=False, separators=(",", ":"))  # noqa: E731
+    `event_entry` may give an event's entry from a cache (see render.downloads)."""
+    dump = _dump
     yield f'{{"schema_version":{SCHEMA_VERSION},"events":['
     for n, e in enumerate(sorted(corpus.events, key=lambda e: (e.sort_date, e.id))):
-        yield ("," if n else "") + dump(_event(e))
+        yield ("," if n else "") + event_entry(e)
     rest = {
         "persons": [
             {
@@ -181,16 +193,23 @@ CSV_FIELDS = [
 ]
 
 
-def figures_csv(corpus: Corpus) -> str:
+def figures_csv_rows(e: Event) -> str:
+    """One event's rows of figures.csv."""
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=CSV_FIELDS, lineterminator="\n")
-    w.writeheader()
-    for e in sorted(corpus.events, key=lambda e: (e.sort_date, e.id)):
-        for f in e.figures:
-            row = _figure(f, e.id)
-            row["scope"] = "-".join(f.scope) if f.scope else None
-            w.writerow(
-                {k: row.get(k) for k in CSV_FIELDS}
-                | {"event": e.id, "date": (e.date.isoformat() if e.date else None), "url": e.url}
-            )
+    for f in e.figures:
+        row = _figure(f, e.id)
+        row["scope"] = "-".join(f.scope) if f.scope else None
+        w.writerow(
+            {k: row.get(k) for k in CSV_FIELDS}
+            | {"event": e.id, "date": (e.date.isoformat() if e.date else None), "url": e.url}
+        )
     return buf.getvalue()
+
+
+def figures_csv(corpus: Corpus, event_rows: Callable[[Event], str] = figures_csv_rows) -> str:
+    """Every figure, a row each: the header, then `event_rows` of every event in date order."""
+    head = ",".join(CSV_FIELDS) + "\n"
+    return head + "".join(
+        event_rows(e) for e in sorted(corpus.events, key=lambda e: (e.sort_date, e.id))
+    )

@@ -190,6 +190,7 @@ class Memo(dict):
         super().__init__()
         self.path, self.fingerprint = path, fingerprint
         self.used: set = set()
+        self.added = False
         if path is not None:
             try:
                 fp, entries = pickle.loads(path.read_bytes())
@@ -204,10 +205,15 @@ class Memo(dict):
 
     def __setitem__(self, key, value) -> None:
         self.used.add(key)
+        self.added = True
         super().__setitem__(key, value)
 
     def save(self) -> None:
+        """Keep what this build used; the file is rewritten only when that differs from it (it
+        holds every event's part of the corpus-wide downloads: tens of MB on a large archive)."""
         if self.path is None:
+            return
+        if not self.added and len(self.used) == len(self) and self.path.exists():
             return
         keep = {k: v for k, v in self.items() if k in self.used}
         self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -7,6 +7,8 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from build_site.__main__ import run
 from build_site.config import Config
 from tests.paths import SEEDS_DIR
@@ -52,3 +54,34 @@ def test_unchanged_inputs_render_nothing(tmp_path, monkeypatch):
     monkeypatch.setattr(renderer.Renderer, "template", lambda self, *a, **k: calls.append(a))
     build(tmp_path, "docs", cache=True)
     assert calls == []
+
+
+def drop_a_seed(seeds: Path) -> None:
+    """Remove the last seed and its sidecar (an editor taking a page out)."""
+    path = sorted(seeds.glob("*.txt"))[-1]
+    path.unlink()
+    path.with_suffix(".yml").unlink(missing_ok=True)
+
+
+def retitle_in_sidecar(seeds: Path) -> None:
+    """Correct a title in a sidecar: every list, citation and download naming the event changes."""
+    sidecar = next(p for p in sorted(seeds.glob("*.yml")) if "\ntitle:" in p.read_text("utf-8"))
+    text = re.sub(
+        r"\ntitle: .*", '\ntitle: "A corrected title"', sidecar.read_text("utf-8"), count=1
+    )
+    sidecar.write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("edit", [edit_a_figure, drop_a_seed, retitle_in_sidecar])
+def test_corpus_wide_downloads_follow_every_edit(tmp_path, edit):
+    """corpus.json, figures.csv and the citations are made from each event's cached part: after
+    an edit they must still equal the files a fresh build makes, byte for byte."""
+    shutil.copytree(SEEDS_DIR, tmp_path / "seeds", ignore=shutil.ignore_patterns("urls.yml"))
+    build(tmp_path, "docs", cache=True)
+    edit(tmp_path / "seeds")
+    build(tmp_path, "docs", cache=True)
+    build(tmp_path, "fresh", cache=False)
+    assert tree(tmp_path / "docs" / "downloads") == tree(tmp_path / "fresh" / "downloads")
+    assert tree(tmp_path / "docs") == tree(tmp_path / "fresh")
+    if edit is retitle_in_sidecar:
+        assert "A corrected title" in (tmp_path / "docs/downloads/citations.bib").read_text("utf-8")
