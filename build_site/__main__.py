@@ -81,7 +81,7 @@ def run(config: Config, *, report: bool = False, quiet: bool = False, out=None, 
         gc.enable()
     try:
         stats = write_pages(config.docs_dir, result.outputs())
-        if result.record_sound:
+        if result.record_sound and result.cache.record_changed:
             write_if_changed(config.url_record, result.record.dump())
         result.cache.save()
         if result.pages_cache is not None:

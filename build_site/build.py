@@ -280,8 +280,8 @@ def gather(
         if result.audit:
             audits.append(result.audit)
         events += result.events
-    record = load_record(config.url_record, issues)
-    events, record = resolve_urls(events, record, issues)
+    published = load_record(config.url_record, issues)
+    events, record = resolve_urls(events, published, issues)
     seed_keys = {p.name: k for p, k in keyed}
     events = assign_series(
         events,
@@ -307,7 +307,13 @@ def gather(
         ).hexdigest()
         for e in events
     }
-    return corpus, tuple(audits), record, CacheUpdate(cache, fresh, used, versions, memo), series
+    return (
+        corpus,
+        tuple(audits),
+        record,
+        CacheUpdate(cache, fresh, used, versions, memo, record != published),
+        series,
+    )
 
 
 @dataclass(frozen=True)
@@ -320,7 +326,9 @@ class CacheUpdate:
     versions: dict[str, str] = field(default_factory=dict)
     """event id → version (see Build.versions)."""
     memo: Memo | None = None
-    """Series memberships by content key."""
+    """Series memberships, events' parts of the downloads, by content key."""
+    record_changed: bool = True
+    """The URL record differs from the one read (dumping 1,000 URLs as YAML costs 0.2 s)."""
 
     def save(self) -> None:
         self.cache.save(self.fresh)
