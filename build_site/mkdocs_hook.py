@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import threading
 from pathlib import Path
 
 import watchdog.events
@@ -71,7 +72,56 @@ def on_pre_build(config, **kwargs) -> None:
         )
 
 
+class BackgroundIndexer:
+    """Under `mkdocs serve` the search index is made in a thread after each build: the browser
+    reloads as soon as the pages are written, and search catches up seconds later (Pagefind reads
+    every event page: 17 s at 1,000 events, which would otherwise stand between an edit and its
+    page). Builds that end while it runs ask for one more run, not one each."""
+
+    def __init__(self, index=None) -> None:
+        self.index = index or build_index
+        self.lock = threading.Lock()
+        self.thread: threading.Thread | None = None
+        self.again: str | None = None
+
+    def request(self, site_dir: str) -> None:
+        with self.lock:
+            if self.thread is not None:
+                self.again = site_dir
+                return
+            self.thread = threading.Thread(target=self._run, args=(site_dir,), daemon=True)
+            self.thread.start()
+
+    def _run(self, site_dir: str) -> None:
+        while True:
+            try:
+                log.info(str(self.index(site_dir)))
+            except SearchIndexError as exc:
+                log.warning(f"build_site: {exc}")
+            with self.lock:
+                if self.again is None:
+                    self.thread = None
+                    return
+                site_dir, self.again = self.again, None
+
+    def wait(self, timeout: float | None = None) -> None:
+        thread = self.thread
+        if thread is not None:
+            thread.join(timeout)
+
+
+_serving: BackgroundIndexer | None = None
+
+
+def on_startup(command: str, **kwargs) -> None:
+    global _serving
+    _serving = BackgroundIndexer() if command == "serve" else None
+
+
 def on_post_build(config, **kwargs) -> None:
+    if _serving is not None:
+        _serving.request(config["site_dir"])
+        return
     try:
         log.info(str(build_index(config["site_dir"])))
     except SearchIndexError as exc:

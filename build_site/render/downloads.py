@@ -4,9 +4,7 @@ page listing them with their sizes and licence.
     downloads/corpus.json, figures.csv            (render/export.py)
     downloads/tei/<event-id>.xml, tei/corpus.xml  (render/tei.py)
     downloads/citations.json, citations.bib       (render/citations.py)
-    downloads/indicators/<id>.csv                 every statement of one indicator
-    downloads/indicators/<id>.json                its metadata: definition, unit, scope, method,
-                                                  how to cite, licence, the CSV's columns
+    downloads/indicators/<id>.csv, <id>.json      (render/indicator_data.py)
     feed.xml                                      (render/feed.py)
     downloads/index.md                            the Downloads page, last: it knows every size
 
@@ -15,18 +13,14 @@ Pure: yields (path, content); nothing is read or written here.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
-import json
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 
 from build_site.config import Config
-from build_site.link.index import Index, Statement
-from build_site.model import Corpus, Event, Indicator
+from build_site.link.index import Index
+from build_site.model import Corpus, Event
 from build_site.render.citations import (
-    ARCHIVE_NAME,
     LICENCE_NAME,
     LICENCE_NOTE,
     LICENCE_URL,
@@ -35,39 +29,15 @@ from build_site.render.citations import (
     bibtex_entry,
     csl_entry,
     csl_json,
-    event_url,
 )
 from build_site.render.export import corpus_json_chunks, event_json, figures_csv, figures_csv_rows
 from build_site.render.feed import FEED_PATH, NEWEST, atom_feed, newest
+from build_site.render.indicator_data import indicator_csv, indicator_meta
 from build_site.render.markup import escape
 from build_site.render.renderer import PageStore, description
 from build_site.render.tei import corpus_tei, event_tei, tei_path
 
 Content = str | Iterable[str]
-
-INDICATOR_COLUMNS = {
-    "value": "The value as normalised (e.g. 28000000000 for 'US$28 billion').",
-    "low": "Lower bound, when a range is stated.",
-    "high": "Upper bound, when a range is stated.",
-    "qualifier": "'over', 'about', 'record'… as said.",
-    "unit": "Unit of the value (USD, percent, a counted noun…).",
-    "period": "What the value is about: a year (2024), a span (2020/2022), 'target:2030', 'cumulative'.",
-    "quote": "The figure exactly as printed in the text.",
-    "speaker": "Person id of who states it (persons/<id>/ on the site).",
-    "speaker_name": "Their name.",
-    "event": "Event id (events/<id>/ on the site).",
-    "event_title": "The event's title.",
-    "date": "Date of the event (ISO 8601).",
-    "url": "The paragraph stating it: the page's address with the paragraph's anchor.",
-}
-METHOD = (
-    "Figures are found by the archive's extractor (build_site/extract/figures.py): numbers with a "
-    "unit or counted noun, normalised to a value, with the period they are about read from the "
-    "sentence. An indicator is assigned when every pattern of its definition in indicators.yml "
-    "matches the context of the figure (its clause, then sentence, then the sentence before), and "
-    "the figure's unit is one the indicator accepts. Statements are as said, not checked against "
-    "official statistics."
-)
 
 
 class _Counted:
@@ -83,90 +53,8 @@ class _Counted:
         self.done = True
 
 
-def _num(x: float | None) -> str | None:
-    """28000000000 rather than 28000000000.0; fractions as they are."""
-    return None if x is None else (str(int(x)) if float(x).is_integer() else repr(x))
-
-
 def _size(content: str) -> int:
     return len(content.encode("utf-8"))
-
-
-# --- per indicator --------------------------------------------------------------------------
-
-
-def indicator_csv(corpus: Corpus, config: Config, statements: Iterable[Statement]) -> str:
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=list(INDICATOR_COLUMNS), lineterminator="\n")
-    w.writeheader()
-    for st in statements:
-        f, e = st.figure, st.ref.event
-        who = st.ref.speaker
-        w.writerow(
-            {
-                "value": _num(f.value),
-                "low": _num(f.low),
-                "high": _num(f.high),
-                "qualifier": f.qualifier,
-                "unit": f.unit,
-                "period": f.period,
-                "quote": f.quote,
-                "speaker": who,
-                "speaker_name": corpus.persons[who].name if who in corpus.persons else who,
-                "event": e.id,
-                "event_title": e.title,
-                "date": e.date.isoformat() if e.date else None,
-                "url": event_url(config, e, f.paragraph),
-            }
-        )
-    return buf.getvalue()
-
-
-def indicator_meta(
-    corpus: Corpus, config: Config, ind: Indicator, statements: tuple[Statement, ...]
-) -> str:
-    base = config.public_url
-    dates = sorted(d for d in (st.ref.event.date for st in statements) if d)
-    speakers = sorted({st.ref.speaker for st in statements if st.ref.speaker})
-    cite = (
-        f"{ARCHIVE_NAME}, “{ind.name}”: statements by {len(speakers)} speaker(s), "
-        f"{len(statements)} statement(s). {base}indicators/{ind.id}/ "
-        f"(data: {base}downloads/indicators/{ind.id}.csv)"
-    )
-    meta = {
-        "id": ind.id,
-        "name": ind.name,
-        "definition": ind.description or ind.name,
-        "unit": ind.unit,
-        "units_accepted": list(ind.units),
-        "topic": ind.topic,
-        "kind": "stock (a level accumulated over time)" if ind.stock else "flow or count",
-        "scope": (
-            f"Statements made in the archive's texts ({len(corpus.events)} events, "
-            f"{dates[0].isoformat() + ' to ' + dates[-1].isoformat() if dates else 'none yet'}) "
-            "that state this indicator: what was said, by whom and when; not official statistics."
-        ),
-        "statements": len(statements),
-        "speakers": speakers,
-        "periods": sorted({st.figure.period for st in statements if st.figure.period}),
-        "method": METHOD,
-        "patterns": list(ind.patterns),
-        "page": f"{base}indicators/{ind.id}/",
-        "data": f"{base}downloads/indicators/{ind.id}.csv",
-        "columns": INDICATOR_COLUMNS,
-        "how_to_cite": cite,
-        "citation": {
-            "type": "dataset",
-            "id": f"indicator-{ind.id}",
-            "title": f"{ind.name} (statements)",
-            "author": [{"literal": ARCHIVE_NAME}],
-            "publisher": ARCHIVE_NAME,
-            "URL": f"{base}indicators/{ind.id}/",
-            "accessed": {"date-parts": [[*accessed(corpus).timetuple()[:3]]]},
-        },
-        "licence": {"name": LICENCE_NAME, "url": LICENCE_URL, "note": LICENCE_NOTE},
-    }
-    return json.dumps(meta, ensure_ascii=False, indent=2) + "\n"
 
 
 # --- every download, then the page ----------------------------------------------------------

@@ -9,7 +9,8 @@ import json
 import re
 import xml.etree.ElementTree as ET
 
-from build_site.render.downloads import INDICATOR_COLUMNS, human
+from build_site.render.downloads import human
+from build_site.render.indicator_data import INDICATOR_COLUMNS
 
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
 

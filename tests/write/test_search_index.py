@@ -10,10 +10,12 @@ import gzip
 import json
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 
+from build_site import mkdocs_hook
 from build_site.write import search_index
 from tests.paths import ROOT
 
@@ -219,3 +221,28 @@ def test_cbor_round_trip():
     ]:
         encoded = search_index._cbor_encode(value)
         assert search_index._cbor_decode(encoded) == (value, len(encoded))
+
+
+def test_serve_indexes_in_the_background(monkeypatch):
+    """Under `mkdocs serve` on_post_build returns at once (the browser reloads) and the index is
+    made in a thread; builds that end meanwhile ask for one more run, not one each."""
+    started, release = threading.Event(), threading.Event()
+    runs: list[str] = []
+
+    def slow_index(site_dir):
+        runs.append(site_dir)
+        started.set()
+        release.wait(10)
+        return "indexed"
+
+    indexer = mkdocs_hook.BackgroundIndexer(slow_index)
+    monkeypatch.setattr(mkdocs_hook, "_serving", indexer)
+    mkdocs_hook.on_post_build({"site_dir": "site-1"})
+    assert started.wait(10)
+    for n in (2, 3, 4):  # three builds end while the first index runs
+        mkdocs_hook.on_post_build({"site_dir": f"site-{n}"})
+    release.set()
+    indexer.wait(10)
+    assert runs == ["site-1", "site-4"]
+    mkdocs_hook.on_startup(command="build")
+    assert mkdocs_hook._serving is None  # `mkdocs build` indexes before it returns
