@@ -76,7 +76,9 @@ def _attr(name: str) -> str:
 
 def _indent(el: ET.Element, level: int = 0) -> None:
     """ET.indent for element-only content: mixed content (a seg with its measures, whose text is
-    '' rather than None) keeps its text exactly."""
+    '' rather than None) keeps its text exactly. Kept though every event has a TEI file: one space
+    per level and none inside a paragraph come to about 4 % of a file (0.7 of 19 KB at 200
+    events, benchmarks/page_parts.py), and a file people open in an editor should read as XML."""
     if not len(el) or el.text is not None or any(c.tail is not None for c in el):
         return
     el.text = "\n" + " " * (level + 1)

@@ -1,12 +1,14 @@
 """Claims as data: each event page's schema.org JSON-LD parses, from the Markdown and from the
 HTML Python-Markdown makes of it, and holds the required properties: the document with its
 speakers as Person, date, place, publisher and source; one Claim per figure with text, author,
-date, appearance (the paragraph's address) and the indicator it states."""
+date, appearance (the paragraph's address) and the indicator it states. Addresses in the graph
+are relative to its `@base`, the page's canonical address: they are checked as resolved."""
 
 from __future__ import annotations
 
 import json
 from html.parser import HTMLParser
+from urllib.parse import urljoin
 
 import pytest
 import yaml
@@ -15,7 +17,7 @@ import yaml
 def _graph(markdown: str) -> dict:
     """The page's JSON-LD, from its front matter (the theme writes it into the head)."""
     front = yaml.safe_load(markdown.split("---\n", 2)[1])
-    return front["jsonld"]
+    return json.loads(front["jsonld"])
 
 
 class _Scripts(HTMLParser):
@@ -39,9 +41,14 @@ class _Scripts(HTMLParser):
 
 def _check(data: dict, event, site) -> None:
     base = site.config.public_url
-    assert data["@context"] == "https://schema.org"
+    page = base + event.url
+    assert data["@context"] == ["https://schema.org", {"@base": page}]
+
+    def iri(ref: str) -> str:  # as a JSON-LD processor resolves it against @base
+        return urljoin(page, ref)
+
     graph = data["@graph"]
-    nodes = {n["@id"]: n for n in graph if "@id" in n}
+    nodes = {iri(n["@id"]): n for n in graph if "@id" in n}
     doc = graph[0]
     assert doc["@type"] in ("CreativeWork", "NewsArticle", "Article")
     assert doc["name"] == event.title
@@ -53,7 +60,11 @@ def _check(data: dict, event, site) -> None:
     if event.place:
         assert doc["contentLocation"] == {"@type": "Place", "name": event.place}
     for ref in doc["author"]:
-        assert nodes[ref["@id"]]["@type"] == "Person" and nodes[ref["@id"]]["name"]
+        person = nodes[iri(ref["@id"])]
+        assert person["@type"] == "Person" and person["name"]
+        assert iri(person["url"]) == iri(ref["@id"]) and iri(ref["@id"]).startswith(
+            base + "persons/"
+        )
     if event.doc_type == "transcript":
         assert doc["about"]["@type"] == "Event"
     claims = [n for n in graph if n["@type"] == "Claim"]
@@ -61,15 +72,16 @@ def _check(data: dict, event, site) -> None:
     paragraphs = {p.anchor: p.text for p in event.paragraphs}
     for c, f in zip(claims, event.figures):
         assert f.quote in c["text"] and c["text"] in paragraphs[f.paragraph]
-        assert c["appearance"]["url"] == f"{base}{event.url}#{f.paragraph}"
+        assert iri(c["@id"]) == f"{page}#{f.id}"
+        assert iri(c["appearance"]["url"]) == f"{page}#{f.paragraph}"
         assert c["datePublished"] == event.date.isoformat()
         author = c["author"]
-        assert author.get("name") or nodes[author["@id"]]["@type"] == "Person"
+        assert author.get("name") or nodes[iri(author["@id"])]["@type"] == "Person"
         assert c["mentions"]["value"] == f.value and c["mentions"]["unitText"] == f.unit
         if f.indicator:
-            indicator = nodes[c["about"]["@id"]]
+            indicator = nodes[iri(c["about"]["@id"])]
             assert indicator["@type"] == "StatisticalVariable"
-            assert indicator["url"] == f"{base}indicators/{f.indicator}/"
+            assert iri(indicator["url"]) == f"{base}indicators/{f.indicator}/"
             assert indicator["name"] == site.corpus.indicators[f.indicator].name
 
 
@@ -98,7 +110,9 @@ def test_built_pages_carry_it_in_the_head(site, events, tmp_path_factory):
 def test_front_matter_json_is_yaml_and_json():
     from build_site.render.jsonld import front_matter_json
 
-    data = {"text": "</script><b>& \u2028 \x85 “q”", "n": [1.5, None, True]}
+    data = {"text": "</script><b>& \u2028 \x85 “q” 'a' \\u003c", "n": [1.5, None, True]}
     text = front_matter_json(data)
+    script = yaml.safe_load(f"k: {text}")["k"]
     assert "\n" not in text and "\u2028" not in text
-    assert json.loads(text) == data == yaml.safe_load(f"k: {text}")["k"]
+    assert "<" not in script and ">" not in script and "&" not in script and ": " not in script
+    assert json.loads(script) == data

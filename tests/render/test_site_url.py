@@ -26,5 +26,6 @@ def test_downloads_feed_and_jsonld_follow_site_url(tmp_path):
     for path in ("feed.xml", "downloads/citations.json", "downloads/citations.bib"):
         assert OTHER + "events/" in site.pages[path], path
     e = site.corpus.events[0]
-    assert f'"url": "{OTHER}{e.url}"' in site.pages[f"events/{e.id}.md"]
+    assert f'"@base":"{OTHER}{e.url}"' in site.pages[f"events/{e.id}.md"]  # compact JSON-LD
+    assert f'"url":"{OTHER}{e.url}"' in site.pages[f"events/{e.id}.md"]
     assert f'<idno type="URI">{OTHER}{e.url}</idno>' in site.pages[f"downloads/tei/{e.id}.xml"]
