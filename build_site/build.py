@@ -92,7 +92,7 @@ class Build:
             extra=[("downloads/corpus.schema.json", schema)],
             cache=self.pages_cache,
             versions=self.versions,
-            memo=self.cache.memo,
+            memo=self.cache.parts,
         )
         current = {f"{e.seed}#{e.index}": e.url for e in self.corpus.events}
         for old, key in self.record.redirects.items():
@@ -311,7 +311,17 @@ def gather(
         corpus,
         tuple(audits),
         record,
-        CacheUpdate(cache, fresh, used, versions, memo, record != published),
+        CacheUpdate(
+            cache,
+            fresh,
+            used,
+            versions,
+            memo,
+            record != published,
+            Memo(config.cache_dir / "downloads.index", cache.fingerprint, lazy=True)
+            if config.cache_dir is not None
+            else None,
+        ),
         series,
     )
 
@@ -326,15 +336,19 @@ class CacheUpdate:
     versions: dict[str, str] = field(default_factory=dict)
     """event id → version (see Build.versions)."""
     memo: Memo | None = None
-    """Series memberships, events' parts of the downloads, by content key."""
+    """Vocabularies and series memberships, by content key."""
     record_changed: bool = True
     """The URL record differs from the one read (dumping 1,000 URLs as YAML costs 0.2 s)."""
+    parts: Memo | None = None
+    """Each event's part of the corpus-wide downloads, by its version: read only when one of
+    those files must be made again (tens of MB on a large archive)."""
 
     def save(self) -> None:
         self.cache.save(self.fresh)
         self.cache.prune(self.used)
-        if self.memo is not None:
-            self.memo.save()
+        for memo in (self.memo, self.parts):
+            if memo is not None:
+                memo.save()
 
 
 def prepare(config: Config, progress: Progress | None = None) -> Build:
