@@ -128,6 +128,40 @@ def on_post_build(config, **kwargs) -> None:
         raise PluginError(f"build_site: {exc}") from exc
 
 
+#: A block of finished HTML in a generated page (render/markup.py raw_html): the hook hands
+#: Python-Markdown a placeholder instead, and puts the block back into the converted page.
+#: Python-Markdown would parse the block's every tag to pass it through unchanged (the excerpt
+#: lists of topic, place and person pages: a quarter of `mkdocs build`). Without the hook
+#: (Zensical) the markers are HTML comments and the block passes through the usual way.
+RAW_HTML = re.compile(r"^<!-- html -->\n(.*?)\n<!-- /html -->$", re.S | re.M)
+_RAW_TOKEN = "BUILD-SITE-RAW-HTML-{}"
+_raw_blocks: dict[str, list[str]] = {}
+
+
+def on_page_markdown(markdown: str, page, **kwargs) -> str:
+    blocks: list[str] = []
+
+    def stash(m: re.Match) -> str:
+        blocks.append(m[1])
+        return _RAW_TOKEN.format(len(blocks) - 1)
+
+    out = RAW_HTML.sub(stash, markdown)
+    if blocks:
+        _raw_blocks[page.file.src_uri] = blocks
+    return out
+
+
+def on_page_content(html: str, page, **kwargs) -> str:
+    blocks = _raw_blocks.pop(page.file.src_uri, None)
+    if not blocks:
+        return html
+    for n, block in enumerate(blocks):
+        token = _RAW_TOKEN.format(n)
+        wrapped = f"<p>{token}</p>"
+        html = html.replace(wrapped if wrapped in html else token, block, 1)
+    return html
+
+
 _PRE = re.compile(r"(<pre[\s>].*?</pre>)", re.S)
 _INDENT = re.compile(r"[ \t]*\n\s*")
 

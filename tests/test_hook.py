@@ -1,11 +1,15 @@
 """The MkDocs hook's small pieces: the watcher ignores what the generator writes (one rebuild per
-edit), and the whitespace trim keeps <pre> and every word boundary."""
+edit), the whitespace trim keeps <pre> and every word boundary, and finished HTML blocks skip
+Python-Markdown unchanged."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from build_site.mkdocs_hook import on_post_page, own_files
+import markdown
+
+from build_site.mkdocs_hook import on_page_content, on_page_markdown, on_post_page, own_files
+from build_site.render.markup import raw_html
 
 
 def test_the_watcher_ignores_only_what_the_generator_writes(tmp_path):
@@ -28,3 +32,21 @@ def test_whitespace_trim_keeps_pre_and_word_boundaries():
     html = "<p>\n    a <b>x</b>   \n\n   y</p>\n  <pre>  k\n\n  l</pre>\n\n  <i>z</i>"
     out = on_post_page(html)
     assert out == "<p>\na <b>x</b>\ny</p>\n<pre>  k\n\n  l</pre>\n<i>z</i>"
+
+
+class _Page:
+    class file:
+        src_uri = "topics/trade.md"
+
+
+def test_raw_html_blocks_skip_markdown_and_come_back_unchanged():
+    """What the hook does to a page gives the same HTML as Python-Markdown passing the block
+    through itself (as under Zensical, which runs no hooks), in place, between converted text."""
+    block = '<div class="excerpts">\n<p><strong>A &#38; *b*</strong></p>\n\n<ul><li>x [y](z)</li></ul>\n</div>'
+    source = "# Trade\n\nBefore *this*." + raw_html(block) + "After." + raw_html("<p>two</p>")
+    convert = markdown.Markdown(extensions=["attr_list", "md_in_html", "toc"]).convert
+    hooked = on_page_content(convert(on_page_markdown(source, page=_Page)), page=_Page)
+    assert block in hooked and "<p>two</p>" in hooked and "BUILD-SITE" not in hooked
+    assert hooked.index("<em>this</em>") < hooked.index(block) < hooked.index("After.")
+    plain = convert(source)
+    assert block in plain  # the markers are comments: the block passes through without the hook

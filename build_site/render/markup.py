@@ -82,3 +82,13 @@ def _fix_start(out: str) -> str:
     return _LINE_START.sub(
         lambda m: f"{m[1]}{m[2]}&#46;{m[3]}" if m[2] else f"{m[4]}&#{ord(m[5])};", out
     ).rstrip()
+
+
+def raw_html(block: str) -> str:
+    """A block of finished HTML for a Markdown page, as its own paragraph between the markers that
+    the MkDocs hook hands to Python-Markdown as one placeholder (mkdocs_hook.RAW_HTML).
+
+    >>> raw_html("<ul><li>x</li></ul>")
+    '\\n\\n<!-- html -->\\n<ul><li>x</li></ul>\\n<!-- /html -->\\n\\n'
+    """
+    return f"\n\n<!-- html -->\n{block.strip()}\n<!-- /html -->\n\n"
