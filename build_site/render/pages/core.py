@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
+from build_site.render.pages.topics import chunk_events, event_rows, paragraph_count
 from build_site.render.paths import MONTHS, page_paths, pager, paginate, rel
 
 if TYPE_CHECKING:
@@ -160,47 +161,51 @@ def person_pages(r: Renderer, pid: str, stated: dict | None = None) -> dict[str,
             order.append(event)
         by_event[event.id].append(speech)
     figures = (stated if stated is not None else statements_by_speaker(r)).get(pid, [])
-    mentions = [ref for ref, _ in r.index.mentions.get(("person", pid), ())]
+    named = r.named("person", pid)
     size = r.config.excerpts_per_page
     event_chunks = paginate(order, size)
-    figure_chunks, mention_chunks = paginate(figures, size), paginate(mentions, size)
+    figure_chunks, mention_chunks = paginate(figures, size), chunk_events(named, size)
     n = max(len(event_chunks), len(figure_chunks), len(mention_chunks))
     paths = page_paths(f"persons/{pid}", n)
     totals = {
         "events": len(order),
         "speeches": len(speeches),
         "figures": len(figures),
-        "mentions": len(mentions),
+        "mentions": paragraph_count(named),
+        "mentioned_events": len(named),
     }
     pages = {}
     for i, page in enumerate(paths):
         events = event_chunks[i] if i < len(event_chunks) else []
         stated_here = figure_chunks[i] if i < len(figure_chunks) else []
-        named = mention_chunks[i] if i < len(mention_chunks) else []
+        mentioned = mention_chunks[i] if i < len(mention_chunks) else []
         key = r.cache and (
             repr(person),
             len(paths),
             tuple(totals.values()),
             tuple(r.line_sig(e) + tuple(s.anchor for s in by_event[e.id]) for e in events),
             tuple(r.st_sig(st) for st in stated_here),
-            tuple(r.ref_sig(ref)[:4] for ref in named),
+            tuple(sig for _, _, sig in mentioned),
+            r.speakers_sig(),
         )
         pages[page] = r.cached(
             page,
             key,
-            lambda i=i, page=page, events=events, stated_here=stated_here, named=named: r.template(
-                "person.md.j2",
-                page=page,
-                person=person,
-                part=i + 1,
-                parts=paths,
-                pager=pager(page, paths, i),
-                events=events,
-                by_event=by_event,
-                figures=stated_here,
-                mentions=named,
-                totals=totals,
-                r=r,
+            lambda i=i, page=page, events=events, stated_here=stated_here, named=mentioned: (
+                r.template(
+                    "person.md.j2",
+                    page=page,
+                    person=person,
+                    part=i + 1,
+                    parts=paths,
+                    pager=pager(page, paths, i),
+                    events=events,
+                    by_event=by_event,
+                    figures=stated_here,
+                    mentions=event_rows(r, page, "person", pid, named, quote=False),
+                    totals=totals,
+                    r=r,
+                )
             ),
         )
     return pages
