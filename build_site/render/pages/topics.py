@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from build_site.link.index import Ref
 from build_site.model import Event
@@ -94,29 +94,33 @@ Named = list[tuple[Event, tuple[str, ...], str]]
 """An entry's events, newest first, each with the anchors of its paragraphs naming the entry and
 the digest of its row (Renderer.named)."""
 
+G = TypeVar("G", bound=tuple[Any, ...])
+
 PARAGRAPHS_PER_EVENT = 3
 """A page holds at most config.excerpts_per_page events and this many times as many paragraph
 links, so an archive of long speeches naming the entry everywhere still gives bounded pages."""
 
 
-def chunk_events(named: Named, size: int) -> list[Named]:
-    """Cut an entry's events into pages: at most `size` events and PARAGRAPHS_PER_EVENT * size
-    paragraphs a page (an event is never split; one with more paragraphs fills a page alone).
+def chunk_events(named: Sequence[G], size: int, links: int | None = None) -> list[list[G]]:
+    """Cut a list grouped by event ((event, items of it, …) each) into pages: at most `size`
+    events and `links` items (default PARAGRAPHS_PER_EVENT * size) a page; an event is never
+    split: one with more items fills a page alone.
 
     >>> e = lambda n: (f"e{n}", ("p",) * n, "")
     >>> [[x for x, _, _ in c] for c in chunk_events([e(1), e(2), e(7), e(1)], 2)]
     [['e1', 'e2'], ['e7'], ['e1']]
     """
-    chunks: list[Named] = []
-    chunk: Named = []
-    paragraphs = 0
+    limit = PARAGRAPHS_PER_EVENT * size if links is None else links
+    chunks: list[list[G]] = []
+    chunk: list[G] = []
+    count = 0
     for item in named:
         n = len(item[1])
-        if chunk and (len(chunk) >= size or paragraphs + n > PARAGRAPHS_PER_EVENT * size):
+        if chunk and (len(chunk) >= size or count + n > limit):
             chunks.append(chunk)
-            chunk, paragraphs = [], 0
+            chunk, count = [], 0
         chunk.append(item)
-        paragraphs += n
+        count += n
     return [*chunks, chunk] if chunk or not chunks else chunks
 
 
