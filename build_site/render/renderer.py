@@ -163,7 +163,7 @@ class Renderer:
         the other entries: topic pages count them)). Remembered between builds by the event's
         version, so a build walks the mentions of changed events only."""
         version = self.versions.get(e.id)
-        key = ("list-entries", version)
+        key = ("list-entries", version, self.cache is not None)  # digests only with a cache
         if self.memo is not None and version is not None:
             known = self.memo.get(key)
             if known is not None:

@@ -35,7 +35,7 @@ from build_site.render.paths import (
 if TYPE_CHECKING:
     from build_site.render.renderer import Renderer
 
-SNIPPET = 60
+SNIPPET = 48
 """Characters of context kept on each side of the first matched term (within its sentence): a
 line or two of text, enough to see how the entry is spoken of."""
 RELATED = 6
@@ -96,7 +96,7 @@ the digest of its row (Renderer.named)."""
 
 G = TypeVar("G", bound=tuple[Any, ...])
 
-PARAGRAPHS_PER_EVENT = 3
+PARAGRAPHS_PER_EVENT = 4
 """A page holds at most config.excerpts_per_page events and this many times as many paragraph
 links, so an archive of long speeches naming the entry everywhere still gives bounded pages."""
 
