@@ -13,7 +13,7 @@ from build_site.link.index import Index  # noqa: E402
 from build_site.model import Corpus, Event, Mention, Organisation, Paragraph, Place, Speech, Topic  # noqa: E402
 from build_site.render.pages.organisations import organisation_pages  # noqa: E402
 from build_site.render.pages.places import place_pages, resolve_place  # noqa: E402
-from build_site.render.pages.topics import snippet, topic_pages  # noqa: E402
+from build_site.render.pages.topics import PARAGRAPHS_PER_EVENT, snippet, topic_pages  # noqa: E402
 from build_site.render.paths import pager
 from build_site.render.renderer import Renderer  # noqa: E402
 
@@ -242,7 +242,7 @@ def test_pages_stay_bounded_as_the_corpus_grows(tmp_path, section, base):
         listed = md.split('<ul class="excerpts">', 1)[1].split("</ul>", 1)[0] if "<ul" in md else ""
         links = re.findall(r'href="[^"]*events/([^/"]+)/#(x-1-p\d+)"', listed)
         events = re.findall(r"^<li><a [^>]*>Talks \d+</a>", listed, re.M)
-        assert len(events) <= PAGE_SIZE and len(links) <= 3 * PAGE_SIZE, page
+        assert len(events) <= PAGE_SIZE and len(links) <= PARAGRAPHS_PER_EVENT * PAGE_SIZE, page
         assert len(md.encode()) < 12_000, (page, len(md.encode()))
         linked += links
     # nothing lost by cutting: every paragraph naming the entry linked once, down to its anchor
