@@ -85,7 +85,6 @@ class Renderer:
         """Results remembered between builds by content key (series memberships), or None."""
         self._all: str | None = None
         self._groups: dict[int, tuple[Sequence, str]] = {}
-        self._crc: dict[int, tuple[Paragraph, bytes, int]] = {}
         self._st: dict[int, tuple[object, tuple]] = {}
         self.env = env or make_env()
         self._series: dict[str, str] | None = None
@@ -102,29 +101,6 @@ class Renderer:
         """The versions of these events, in order: what a page listing them depends on."""
         vs = self.versions
         return tuple(vs.get(e.id, e.id) for e in events)
-
-    def ref_sig(self, ref: Ref) -> tuple:
-        """What a list showing one paragraph (a sentence of it, a link to it, who spoke) depends on:
-        its text as a digest, made once per paragraph (hashing the texts themselves into every
-        page key cost more than rendering the few pages an edit changes)."""
-        e, p = ref.event, ref.paragraph
-        crc = self._crc.get(id(p))
-        if crc is None or crc[0] is not p:
-            crc = self._crc[id(p)] = (
-                p,
-                hashlib.blake2b(p.text.encode(), digest_size=12).digest(),
-                len(p.text),
-            )
-        return (
-            e.id,
-            e.title,
-            e.sort_date.toordinal(),
-            p.anchor,
-            crc[1],
-            crc[2],
-            ref.speaker,
-            ref.speech is None,
-        )
 
     def st_sig(self, st) -> tuple:
         """What a footnote or a table row showing one statement of a figure depends on (made once
