@@ -59,9 +59,11 @@ class Config:
     excerpts_per_page: int = field(
         default_factory=lambda: int(os.environ.get("BUILD_SITE_EXCERPTS_PER_PAGE") or 200)
     )
-    """Excerpts (a sentence each, linked to its paragraph) per page of a topic, place or
-    organisation: dense pages, so few of them (env BUILD_SITE_EXCERPTS_PER_PAGE: a small number
-    shows the pagination of a small corpus, as the browser tests do)."""
+    """Events per page of a topic, place, organisation or person's mentions (one row each: a
+    snippet of the first paragraph naming the entry, numbered links to the others; see
+    render.pages.topics.chunk_events): dense pages, so few of them (env
+    BUILD_SITE_EXCERPTS_PER_PAGE: a small number shows the pagination of a small corpus, as the
+    browser tests do)."""
     progress: bool = field(default_factory=lambda: os.environ.get("CI") is None)
     """Show a progress bar on a terminal; always off in CI."""
 

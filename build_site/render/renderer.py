@@ -85,10 +85,12 @@ class Renderer:
         """Results remembered between builds by content key (series memberships), or None."""
         self._all: str | None = None
         self._groups: dict[int, tuple[Sequence, str]] = {}
-        self._crc: dict[int, tuple[Paragraph, bytes, int]] = {}
         self._st: dict[int, tuple[object, tuple]] = {}
         self.env = env or make_env()
         self._series: dict[str, str] | None = None
+        self._named: dict[tuple[str, str], list[tuple[Event, tuple[str, ...], str]]] | None = None
+        self._speakers: str | None = None
+        self._numbers: dict[str, tuple[Event, dict[str, int]]] = {}
         self.events = sorted(
             corpus.events, key=lambda e: (e.sort_date, e.time or "", e.id), reverse=True
         )
@@ -99,29 +101,6 @@ class Renderer:
         """The versions of these events, in order: what a page listing them depends on."""
         vs = self.versions
         return tuple(vs.get(e.id, e.id) for e in events)
-
-    def ref_sig(self, ref: Ref) -> tuple:
-        """What a list showing one paragraph (a sentence of it, a link to it, who spoke) depends on:
-        its text as a digest, made once per paragraph (hashing the texts themselves into every
-        page key cost more than rendering the few pages an edit changes)."""
-        e, p = ref.event, ref.paragraph
-        crc = self._crc.get(id(p))
-        if crc is None or crc[0] is not p:
-            crc = self._crc[id(p)] = (
-                p,
-                hashlib.blake2b(p.text.encode(), digest_size=12).digest(),
-                len(p.text),
-            )
-        return (
-            e.id,
-            e.title,
-            e.sort_date.toordinal(),
-            p.anchor,
-            crc[1],
-            crc[2],
-            ref.speaker,
-            ref.speech is None,
-        )
 
     def st_sig(self, st) -> tuple:
         """What a footnote or a table row showing one statement of a figure depends on (made once
@@ -139,6 +118,87 @@ class Renderer:
             )
             known = self._st[id(st)] = (st, sig)
         return known[1]
+
+    def named(self, kind: str, id: str) -> list[tuple[Event, tuple[str, ...], str]]:
+        """The events naming an entry, newest first, each with the anchors of its paragraphs
+        naming it (text order) and what a list row of it shows, as a digest (see `entries`):
+        shared by the topic, place, organisation and person pages, so a page's cache key costs
+        no excerpt."""
+        if self._named is None:
+            out: dict[tuple[str, str], list] = defaultdict(list)
+            for e in self.events:
+                for kind_id, anchors, sig in self.entries(e):
+                    out[kind_id].append((e, anchors, sig))
+            self._named = dict(out)
+        return self._named.get((kind, id), [])
+
+    def entries(self, e: Event) -> tuple[tuple[tuple[str, str], tuple[str, ...], str], ...]:
+        """Every entry the event names: ((kind, id), anchors of the paragraphs naming it, digest
+        of what a list row of the event shows for it: title, date, the first paragraph's text and
+        the entry's spans in it, each paragraph's anchor, number, speaker and mentions (terms and
+        the other entries: topic pages count them)). Remembered between builds by the event's
+        version, so a build walks the mentions of changed events only."""
+        version = self.versions.get(e.id)
+        key = ("list-entries", version, self.cache is not None)  # digests only with a cache
+        if self.memo is not None and version is not None:
+            known = self.memo.get(key)
+            if known is not None:
+                return known
+        found: dict[tuple[str, str], list[Paragraph]] = defaultdict(list)
+        paragraphs = e.paragraphs
+        for p in paragraphs:
+            for m in p.mentions:
+                named = found[(m.kind, m.id)]
+                if not named or named[-1] is not p:
+                    named.append(p)
+        out = []
+        number = {p.anchor: n for n, p in enumerate(paragraphs, 1)}
+        for (kind, id), ps in found.items():
+            refs = [self.index.refs[(e.id, p.anchor)] for p in ps]
+            first = ps[0]
+            if self.cache is None:
+                out.append(((kind, id), tuple(p.anchor for p in ps), ""))
+                continue
+            shown = (
+                e.id,
+                e.title,
+                e.date,
+                hashlib.blake2b(first.text.encode(), digest_size=12).digest(),
+                [(m.start, m.end) for m in first.mentions if m.kind == kind and m.id == id],
+                [
+                    (
+                        ref.paragraph.anchor,
+                        number[ref.paragraph.anchor],
+                        ref.speaker,
+                        ref.speech.label if ref.speech else None,
+                        ref.speech is None,
+                        [(m.kind, m.id, m.term) for m in ref.paragraph.mentions],
+                    )
+                    for ref in refs
+                ],
+            )
+            sig = hashlib.blake2b(repr(shown).encode(), digest_size=12).hexdigest()
+            out.append(((kind, id), tuple(p.anchor for p in ps), sig))
+        result = tuple(out)
+        if self.memo is not None and version is not None:
+            self.memo[key] = result
+        return result
+
+    def speakers_sig(self) -> str:
+        """The names of persons known only from speaker labels (the first seed naming one wins, so
+        another event can rename them); curated names are in the render fingerprint."""
+        if self._speakers is None:
+            names = sorted((p.id, p.name) for p in self.corpus.persons.values() if not p.curated)
+            self._speakers = hashlib.blake2b(repr(names).encode(), digest_size=16).hexdigest()
+        return self._speakers
+
+    def paragraph_number(self, event: Event, anchor: str) -> int:
+        """A paragraph's place in its event, counting from 1 (lead first), as list pages cite it."""
+        known = self._numbers.get(event.id)
+        if known is None or known[0] is not event:
+            numbers = {p.anchor: n for n, p in enumerate(event.paragraphs, 1)}
+            known = self._numbers[event.id] = (event, numbers)
+        return known[1][anchor]
 
     @staticmethod
     def line_sig(e: Event) -> tuple:

@@ -13,7 +13,7 @@ from build_site.link.index import Index  # noqa: E402
 from build_site.model import Corpus, Event, Mention, Organisation, Paragraph, Place, Speech, Topic  # noqa: E402
 from build_site.render.pages.organisations import organisation_pages  # noqa: E402
 from build_site.render.pages.places import place_pages, resolve_place  # noqa: E402
-from build_site.render.pages.topics import snippet, topic_pages  # noqa: E402
+from build_site.render.pages.topics import PARAGRAPHS_PER_EVENT, snippet, topic_pages  # noqa: E402
 from build_site.render.paths import pager
 from build_site.render.renderer import Renderer  # noqa: E402
 
@@ -236,14 +236,25 @@ def test_pages_stay_bounded_as_the_corpus_grows(tmp_path, section, base):
         if p == f"{base}.md" or re.fullmatch(rf"{base}/page-\d+\.md", p)
     }
     total = N_EVENTS * PARAS
-    assert len(own) >= total // PAGE_SIZE  # long lists really are cut
-    excerpts = 0
+    assert len(own) >= N_EVENTS // PAGE_SIZE  # long lists really are cut
+    linked: list[tuple[str, str]] = []
     for page, md in own.items():
-        items = md.count(">Paragraph, ¶</a>")
-        events = len(re.findall(r"^(?:- \[|<p><strong><a [^>]*>)Talks \d+", md, re.M))
-        assert items <= PAGE_SIZE and events <= 2 * PAGE_SIZE, page
+        listed = md.split('<ul class="excerpts">', 1)[1].split("</ul>", 1)[0] if "<ul" in md else ""
+        links = re.findall(r'href="[^"]*events/([^/"]+)/#(x-1-p\d+)"', listed)
+        events = re.findall(r"^<li><a [^>]*>Talks \d+</a>", listed, re.M)
+        assert len(events) <= PAGE_SIZE and len(links) <= PARAGRAPHS_PER_EVENT * PAGE_SIZE, page
         assert len(md.encode()) < 12_000, (page, len(md.encode()))
-        excerpts += items
-    assert excerpts == total  # nothing lost by cutting
+        linked += links
+    # nothing lost by cutting: every paragraph naming the entry linked once, down to its anchor
+    assert len(linked) == len(set(linked)) == total
     first = own[f"{base}.md"]
     assert f"Page 1 of {len(own)}" in first
+    assert f"{total} paragraphs in {N_EVENTS} events" in first
+
+
+def test_an_event_naming_the_entry_everywhere_fills_a_page_alone():
+    from build_site.render.pages.topics import chunk_events
+
+    named = [("a", [1]), ("long", list(range(40))), ("b", [1, 2]), ("c", [1])]
+    assert [[e for e, _ in c] for c in chunk_events(named, 5)] == [["a"], ["long"], ["b", "c"]]
+    assert chunk_events([], 5) == [[]]

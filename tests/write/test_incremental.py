@@ -20,8 +20,8 @@ def tree(folder: Path) -> dict[str, bytes]:
     }
 
 
-def build(root: Path, docs: str, cache: bool) -> Config:
-    config = Config(root=root, docs=root / docs, use_cache=cache, progress=False)
+def build(root: Path, docs: str, cache: bool, **settings) -> Config:
+    config = Config(root=root, docs=root / docs, use_cache=cache, progress=False, **settings)
     assert run(config, quiet=True) == 0
     return config
 
@@ -56,9 +56,22 @@ def test_unchanged_inputs_render_nothing(tmp_path, monkeypatch):
     assert calls == []
 
 
-def drop_a_seed(seeds: Path) -> None:
-    """Remove the last seed and its sidecar (an editor taking a page out)."""
-    path = sorted(seeds.glob("*.txt"))[-1]
+def middle_seed(seeds: Path) -> Path:
+    return sorted(seeds.glob("*.txt"))[len(list(seeds.glob("*.txt"))) // 2]
+
+
+def add_a_mention(seeds: Path) -> None:
+    """A sentence naming a topic and a place, appended to a long line of the middle seed."""
+    path = middle_seed(seeds)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    n = next(i for i, line in enumerate(lines) if len(line) > 200 and line.rstrip().endswith("."))
+    lines[n] += " We also discussed energy supplies to Astana."
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def remove_a_seed(seeds: Path) -> None:
+    """Take the middle seed and its sidecar out (an editor removing a page)."""
+    path = middle_seed(seeds)
     path.unlink()
     path.with_suffix(".yml").unlink(missing_ok=True)
 
@@ -72,7 +85,7 @@ def retitle_in_sidecar(seeds: Path) -> None:
     sidecar.write_text(text, encoding="utf-8")
 
 
-@pytest.mark.parametrize("edit", [edit_a_figure, drop_a_seed, retitle_in_sidecar])
+@pytest.mark.parametrize("edit", [edit_a_figure, remove_a_seed, retitle_in_sidecar])
 def test_corpus_wide_downloads_follow_every_edit(tmp_path, edit):
     """corpus.json, figures.csv and the citations are made from each event's cached part: after
     an edit they must still equal the files a fresh build makes, byte for byte."""
@@ -85,3 +98,66 @@ def test_corpus_wide_downloads_follow_every_edit(tmp_path, edit):
     assert tree(tmp_path / "docs") == tree(tmp_path / "fresh")
     if edit is retitle_in_sidecar:
         assert "A corrected title" in (tmp_path / "docs/downloads/citations.bib").read_text("utf-8")
+
+
+@pytest.mark.parametrize("edit", [edit_a_figure, add_a_mention, remove_a_seed])
+def test_cached_list_pages_equal_fresh_ones_after_an_edit(tmp_path, edit):
+    """Two events a page, so an edit moves rows between the pages of topics, places,
+    organisations and persons: the cached build must follow (a new mention, an event gone)."""
+    shutil.copytree(SEEDS_DIR, tmp_path / "seeds", ignore=shutil.ignore_patterns("urls.yml"))
+    build(tmp_path, "docs", cache=True, excerpts_per_page=2)
+    edit(tmp_path / "seeds")
+    build(tmp_path, "docs", cache=True, excerpts_per_page=2)
+    build(tmp_path, "fresh", cache=False, excerpts_per_page=2)
+    assert tree(tmp_path / "docs") == tree(tmp_path / "fresh")
+
+
+LIST_TEMPLATES = ("topic.md.j2", "place.md.j2", "organisation.md.j2")
+
+
+def test_a_figure_edit_renders_only_the_list_rows_it_changes(tmp_path, monkeypatch):
+    """A list page is keyed by what its rows show, so a figure edit renders again only the pages
+    whose row of the edited event quotes the edited paragraph (the first naming the entry); the
+    other pages of the entries the event names stay as they were."""
+    shutil.copytree(SEEDS_DIR, tmp_path / "seeds", ignore=shutil.ignore_patterns("urls.yml"))
+    build(tmp_path, "docs", cache=True, excerpts_per_page=1)
+    before = tree(tmp_path / "docs")
+    edit_a_figure(tmp_path / "seeds")
+    from build_site.render import renderer
+
+    rendered: dict[str, str] = {}
+    template = renderer.Renderer.template
+
+    def record(self, name, **context):
+        out = template(self, name, **context)
+        if name in LIST_TEMPLATES:
+            rendered[context["page"]] = out
+        return out
+
+    monkeypatch.setattr(renderer.Renderer, "template", record)
+    build(tmp_path, "docs", cache=True, excerpts_per_page=1)
+    after = tree(tmp_path / "docs")
+    # the edited paragraph: the one whose line changed on its event page
+    (event_md,) = [
+        p
+        for p in after
+        if p.startswith("events/")
+        and before.get(p) != after[p]
+        and p.count("/") == 1
+        and p != "events/index.md"
+    ]
+    old, new = before[event_md].decode().split("\n"), after[event_md].decode().split("\n")
+    (anchor,) = {
+        m[1]
+        for i, (a, b) in enumerate(zip(old, new))
+        if a != b and (m := re.match(r"\{: #([\w-]+)", new[i + 1]))
+    }
+    row = f'{event_md[len("events/") : -3]}/#{anchor}">'
+    quoting = {
+        p
+        for p, md in after.items()
+        if p.startswith(("topics/", "places/", "organisations/"))
+        and re.search(r'<li><a href="[^"]*' + re.escape(row), md.decode())
+    }
+    assert quoting, "the edited paragraph is the first naming some entry"
+    assert set(rendered) == quoting

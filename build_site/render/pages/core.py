@@ -11,12 +11,20 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
-from build_site.render.paths import MONTHS, page_paths, pager, paginate, rel
+from build_site.model import Event
+from build_site.render.maps import url_rel
+from build_site.render.markup import escape
+from build_site.render.pages.topics import chunk_events, event_rows, paragraph_count
+from build_site.render.paths import MONTHS, long_date, page_of, page_paths, pager, paginate, rel
 
 if TYPE_CHECKING:
     from build_site.render.renderer import Renderer
 
 NEWEST = 10
+FIGURES_PER_EVENT = 2
+"""A person page lists figures and mentions of at most config.excerpts_per_page events each, and
+this many times as many figures and paragraph links (three lists side by side: a page of them
+stays under 300 KB)."""
 
 
 def year_pages(years: list[int], per_page: int) -> dict[int, list[str]]:
@@ -160,47 +168,84 @@ def person_pages(r: Renderer, pid: str, stated: dict | None = None) -> dict[str,
             order.append(event)
         by_event[event.id].append(speech)
     figures = (stated if stated is not None else statements_by_speaker(r)).get(pid, [])
-    mentions = [ref for ref, _ in r.index.mentions.get(("person", pid), ())]
+    by_source: dict[str, tuple[Event, list]] = {}
+    for st in figures:
+        by_source.setdefault(st.ref.event.id, (st.ref.event, []))[1].append(st)
+    named = r.named("person", pid)
     size = r.config.excerpts_per_page
     event_chunks = paginate(order, size)
-    figure_chunks, mention_chunks = paginate(figures, size), paginate(mentions, size)
+    figure_chunks = chunk_events(list(by_source.values()), size, links=FIGURES_PER_EVENT * size)
+    mention_chunks = chunk_events(named, size, links=FIGURES_PER_EVENT * size)
     n = max(len(event_chunks), len(figure_chunks), len(mention_chunks))
     paths = page_paths(f"persons/{pid}", n)
     totals = {
         "events": len(order),
         "speeches": len(speeches),
         "figures": len(figures),
-        "mentions": len(mentions),
+        "figure_events": len(by_source),
+        "mentions": paragraph_count(named),
+        "mentioned_events": len(named),
     }
     pages = {}
     for i, page in enumerate(paths):
         events = event_chunks[i] if i < len(event_chunks) else []
         stated_here = figure_chunks[i] if i < len(figure_chunks) else []
-        named = mention_chunks[i] if i < len(mention_chunks) else []
+        mentioned = mention_chunks[i] if i < len(mention_chunks) else []
         key = r.cache and (
             repr(person),
             len(paths),
             tuple(totals.values()),
             tuple(r.line_sig(e) + tuple(s.anchor for s in by_event[e.id]) for e in events),
-            tuple(r.st_sig(st) for st in stated_here),
-            tuple(r.ref_sig(ref)[:4] for ref in named),
+            tuple(r.st_sig(st) for _, sts in stated_here for st in sts),
+            tuple(sig for _, _, sig in mentioned),
+            r.speakers_sig(),
         )
         pages[page] = r.cached(
             page,
             key,
-            lambda i=i, page=page, events=events, stated_here=stated_here, named=named: r.template(
-                "person.md.j2",
-                page=page,
-                person=person,
-                part=i + 1,
-                parts=paths,
-                pager=pager(page, paths, i),
-                events=events,
-                by_event=by_event,
-                figures=stated_here,
-                mentions=named,
-                totals=totals,
-                r=r,
+            lambda i=i, page=page, events=events, stated_here=stated_here, named=mentioned: (
+                r.template(
+                    "person.md.j2",
+                    page=page,
+                    person=person,
+                    part=i + 1,
+                    parts=paths,
+                    pager=pager(page, paths, i),
+                    events=events,
+                    by_event=by_event,
+                    events_url=url_rel(page, "events/index.md"),
+                    figures=figure_rows(r, page, stated_here),
+                    mentions=event_rows(r, page, "person", pid, named, quote=False),
+                    totals=totals,
+                    r=r,
+                )
             ),
         )
     return pages
+
+
+def figure_rows(r: Renderer, page: str, groups: list[tuple[Event, list]]) -> list[dict]:
+    """One row per event (its title linked), ready to print as HTML like the mention lists: the
+    figures stated there, each linked to its paragraph and filed under its indicator (linked):
+    an indicator named once per event, however many of its figures were stated."""
+    events_url = url_rel(page, "events/index.md")  # every event page is events/<id>.md
+    indicators: dict[str, str] = {}
+    rows = []
+    for e, sts in groups:
+        url = f"{events_url}{e.id}/"
+        by_indicator: dict[str, list[str]] = {}
+        for st in sts:
+            f = st.figure
+            period = f" ({escape(f.period)})" if f.period else ""
+            by_indicator.setdefault(f.indicator, []).append(
+                f'<a href="{url}#{st.ref.paragraph.anchor}">{escape(f.quote)}</a>{period}'
+            )
+        parts = []
+        for iid, links in by_indicator.items():
+            href = indicators.get(iid) or indicators.setdefault(
+                iid, url_rel(page, page_of("indicator", iid))
+            )
+            name = escape(r.name_of("indicator", iid))
+            parts.append(f'<a href="{href}">{name}</a>: {", ".join(links)}')
+        rows.append({"href": url, "title": escape(e.title), "date": long_date(e), "parts": parts})
+    return rows

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from build_site.model import Organisation
 from build_site.render.markup import escape
-from build_site.render.pages.topics import excerpts, mention_pages
+from build_site.render.pages.topics import mention_pages, paragraph_count
 
 if TYPE_CHECKING:
     from build_site.render.renderer import Renderer
@@ -27,19 +27,18 @@ def organisation_pages(r: Renderer) -> dict[str, str]:
     pages: dict[str, str] = {}
     rows = []
     for oid, org in sorted(r.corpus.organisations.items(), key=lambda kv: kv[1].name.casefold()):
-        items = excerpts(r, "organisation", oid)
         pages.update(
             mention_pages(
                 r,
                 "organisation",
                 oid,
                 "organisation.md.j2",
-                items=items,
                 org=org,
                 also=also_written(org),
             )
         )
-        rows.append((org, also_written(org), len(items), len({x.ref.event.id for x in items})))
+        named = r.named("organisation", oid)
+        rows.append((org, also_written(org), paragraph_count(named), len(named)))
     pages["organisations/index.md"] = r.cached(
         "organisations/index.md",
         tuple((o.id, n, e) for o, _, n, e in rows),

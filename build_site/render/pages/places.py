@@ -28,7 +28,7 @@ from build_site.model import Event, Place
 from build_site.read.vocab import term_key
 from build_site.render import basemap, maps
 from build_site.render.basemap import SOURCE as LAND_SOURCE
-from build_site.render.pages.topics import Lazy, excerpts, mention_pages
+from build_site.render.pages.topics import mention_pages, paragraph_count
 from build_site.render.paths import page_of
 
 if TYPE_CHECKING:
@@ -187,13 +187,16 @@ def overview_map(r: Renderer, page: str, weights: dict[str, int]) -> str:
 
 def place_pages(r: Renderer) -> dict[str, str]:
     held = events_by_place(r.events, r.corpus.places)
-    items = {pid: excerpts(r, "place", pid) for pid in r.corpus.places}
-    weights = {pid: len(found) for pid, found in items.items()}
+    weights = {pid: paragraph_count(r.named("place", pid)) for pid in r.corpus.places}
     weights_key = tuple(sorted(weights.items()))  # every place map sizes its dots by them
     pages: dict[str, str] = {}
     for pid, place in r.corpus.places.items():
         page = page_of("place", pid)
         located = place.lat is not None and place.lon is not None
+
+        def facts(named, page=page, place=place, located=located) -> dict:
+            return {"map": place_map(r, page, place, weights) if located else None}
+
         pages.update(
             mention_pages(
                 r,
@@ -201,16 +204,13 @@ def place_pages(r: Renderer) -> dict[str, str]:
                 pid,
                 "place.md.j2",
                 extra=held.get(pid, []),
-                items=items[pid],
-                inputs=weights_key,
+                first_inputs=weights_key,  # the map, on page one only
+                first_context=facts,
                 place=place,
                 kind_name=KIND_NAMES.get(
                     place.kind, place.kind.capitalize() if place.kind else None
                 ),
                 country=country_name(place.country),
-                map=Lazy(lambda page=page, place=place: place_map(r, page, place, weights))
-                if located
-                else None,
                 coordinates=maps.degrees(place.lat, place.lon) if located else None,
             )
         )

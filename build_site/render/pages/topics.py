@@ -1,9 +1,10 @@
 """Topic pages, and the mention pages that topics, places and organisations share.
 
 Every vocabulary entry gets a page, even with no mentions, so tag links never break. What the
-page lists grows with the corpus (the events that name the entry, one excerpt per paragraph), so
-both lists are cut into pages of `config.page_size`: `topics/<id>.md`, `topics/<id>/page-2.md`, …
-The pager shows a window of links, so even it stays bounded.
+page lists grows with the corpus (the events that name the entry, one row per event: a snippet of
+the first paragraph naming it and numbered links to the others), so the list is cut into pages of
+`config.excerpts_per_page` events: `topics/<id>.md`, `topics/<id>/page-2.md`, … The pager shows a
+window of links, so even it stays bounded.
 
     >>> snippet("Bilateral trade grew <again> this year.", [(10, 15)], width=14)
     'Bilateral <mark>trade</mark> grew &#60;again&#62;…'
@@ -15,33 +16,30 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from build_site.link.index import Ref
-from build_site.model import Event, Mention
+from build_site.model import Event
 from build_site.render.maps import url_rel
-from build_site.render.markup import inline
-from build_site.render.paths import event_page, page_of, page_paths, pager, paginate, rel
+from build_site.render.markup import escape, inline
+from build_site.render.paths import (
+    long_date,
+    page_of,
+    page_paths,
+    pager,
+    paginate,
+    rel,
+)
 
 if TYPE_CHECKING:
     from build_site.render.renderer import Renderer
 
-SNIPPET = 90
-"""Characters of context kept on each side of the first matched term."""
+SNIPPET = 48
+"""Characters of context kept on each side of the first matched term (within its sentence): a
+line or two of text, enough to see how the entry is spoken of."""
 RELATED = 6
 """Topics most often found in the same paragraphs, shown besides the curated `related`."""
-
-
-@dataclass(frozen=True)
-class Excerpt:
-    ref: Ref
-    mentions: tuple[Mention, ...]
-    """This entry's mentions in the paragraph, in text order."""
-
-    @property
-    def terms(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(m.term for m in self.mentions))
 
 
 _SENTENCE_END = re.compile(r"[.!?…][»”\"')]*\s+")
@@ -92,59 +90,93 @@ def _shift(inserts: list[tuple[int, str]], piece: str) -> list[tuple[int, str]]:
     return [(min(max(0, off - lead), limit), markup) for off, markup in inserts]
 
 
-def excerpts(r: Renderer, kind: str, id: str) -> list[Excerpt]:
-    """One excerpt per paragraph naming the entry: events newest first, paragraphs in text order."""
-    rank = {e.id: n for n, e in enumerate(r.events)}
-    seen: dict[tuple[str, str], Ref] = {}
-    for ref, _term in r.index.mentions.get((kind, id), ()):
-        seen.setdefault((ref.event.id, ref.paragraph.anchor), ref)
-    out = [
-        Excerpt(ref, tuple(m for m in ref.paragraph.mentions if (m.kind, m.id) == (kind, id)))
-        for ref in seen.values()
-    ]
-    order = {key: n for n, key in enumerate(seen)}
-    return sorted(
-        out,
-        key=lambda x: (
-            rank.get(x.ref.event.id, len(rank)),
-            order[(x.ref.event.id, x.ref.paragraph.anchor)],
-        ),
-    )
+Named = list[tuple[Event, tuple[str, ...], str]]
+"""An entry's events, newest first, each with the anchors of its paragraphs naming the entry and
+the digest of its row (Renderer.named)."""
+
+G = TypeVar("G", bound=tuple[Any, ...])
+
+PARAGRAPHS_PER_EVENT = 4
+"""A page holds at most config.excerpts_per_page events and this many times as many paragraph
+links, so an archive of long speeches naming the entry everywhere still gives bounded pages."""
 
 
-def excerpt_groups(
-    r: Renderer, page: str, items: list[Excerpt]
-) -> list[tuple[Event, str, list[dict]]]:
-    """Excerpts of one page grouped by event, each ready to print: snippet, link, who speaks.
-    Links are final URLs: the list is written as HTML (see topic_excerpts.md.j2)."""
-    groups: dict[str, tuple[Event, list[dict]]] = {}
-    for x in items:
-        ref = x.ref
-        who = (
-            r.name_of("person", ref.speaker)
-            if ref.speaker
-            else ("Lead" if ref.speech is None else "Paragraph")
-        )
-        groups.setdefault(ref.event.id, (ref.event, []))[1].append(
+def chunk_events(named: Sequence[G], size: int, links: int | None = None) -> list[list[G]]:
+    """Cut a list grouped by event ((event, items of it, …) each) into pages: at most `size`
+    events and `links` items (default PARAGRAPHS_PER_EVENT * size) a page; an event is never
+    split: one with more items fills a page alone.
+
+    >>> e = lambda n: (f"e{n}", ("p",) * n, "")
+    >>> [[x for x, _, _ in c] for c in chunk_events([e(1), e(2), e(9), e(1)], 2)]
+    [['e1', 'e2'], ['e9'], ['e1']]
+    """
+    limit = PARAGRAPHS_PER_EVENT * size if links is None else links
+    chunks: list[list[G]] = []
+    chunk: list[G] = []
+    count = 0
+    for item in named:
+        n = len(item[1])
+        if chunk and (len(chunk) >= size or count + n > limit):
+            chunks.append(chunk)
+            chunk, count = [], 0
+        chunk.append(item)
+        count += n
+    return [*chunks, chunk] if chunk or not chunks else chunks
+
+
+def _who(r: Renderer, ref: Ref) -> str:
+    if ref.speaker:
+        return r.name_of("person", ref.speaker)
+    return "Lead" if ref.speech is None else (ref.speech.label or "Narration")
+
+
+def refs_of(r: Renderer, e: Event, anchors: tuple[str, ...]) -> list[Ref]:
+    return [r.index.refs[(e.id, a)] for a in anchors]
+
+
+def paragraphs_of(r: Renderer, named: Named) -> Iterator[Ref]:
+    """Every paragraph naming the entry, as a Ref."""
+    for e, anchors, _ in named:
+        yield from refs_of(r, e, anchors)
+
+
+def event_rows(r: Renderer, page: str, kind: str, id: str, chunk: Named, quote: bool = True):
+    """One row per event of a page, ready to print (escaped; links are final URLs, the list is
+    written as HTML: see topic_excerpts.md.j2). The title links to the first paragraph naming the
+    entry, the snippet (`quote`) quotes it, and the event's further paragraphs follow as numbered
+    links grouped by speaker: ("Vladimir Putin", [(9, href), (12, href)]); who is None where the
+    speaker is the one before."""
+    rows = []
+    events_url = url_rel(page, "events/index.md")  # every event page is events/<id>.md
+    for e, anchors, _ in chunk:
+        url = f"{events_url}{e.id}/"
+        refs = refs_of(r, e, anchors)
+        first = refs[0]
+        spans = [
+            (m.start, m.end) for m in first.paragraph.mentions if m.kind == kind and m.id == id
+        ]
+        more: list[tuple[str | None, list[tuple[int, str]]]] = []
+        who = _who(r, first)
+        for ref in refs[1:]:
+            link = (r.paragraph_number(e, ref.paragraph.anchor), f"{url}#{ref.paragraph.anchor}")
+            speaker = _who(r, ref)
+            if more and speaker == who:
+                more[-1][1].append(link)
+            else:
+                more.append((None if speaker == who else escape(speaker), [link]))
+            who = speaker
+        rows.append(
             {
-                "text": snippet(ref.paragraph.text, [(m.start, m.end) for m in x.mentions]),
-                "href": url_rel(page, event_page(ref.event)) + "#" + ref.paragraph.anchor,
-                "who": who,
-                "terms": x.terms,
+                "href": f"{url}#{first.paragraph.anchor}",
+                "title": escape(e.title),
+                "date": long_date(e),
+                "text": snippet(first.paragraph.text, spans) if quote else "",
+                "who": escape(_who(r, first)),
+                "n": r.paragraph_number(e, first.paragraph.anchor),
+                "more": more,
             }
         )
-    return [(e, url_rel(page, event_page(e)), rows) for e, rows in groups.values()]
-
-
-class Lazy:
-    """A piece of a page made only if the page is rendered (the page cache may skip it); left
-    out of the page's inputs, so whoever passes one names what it depends on in `inputs`."""
-
-    def __init__(self, make):
-        self.make = make
-
-    def __str__(self) -> str:
-        return self.make()
+    return rows
 
 
 def mention_pages(
@@ -154,46 +186,50 @@ def mention_pages(
     template: str,
     base: str | None = None,
     extra: list | None = None,
-    items: list[Excerpt] | None = None,
     inputs: object = (),
+    first_inputs: object = (),
+    first_context: Callable[[Named], dict] | None = None,
     **context,
 ) -> dict[str, str]:
-    """Render `template` once per page of the entry's excerpts (one per paragraph naming it, a
-    sentence each, grouped by event, linked to the paragraph) [and of an `extra` list of events].
+    """Render `template` once per page of the events naming the entry (one row each: a snippet of
+    the first paragraph naming it, linked, and numbered links to the others) [and of an `extra`
+    list of events].
 
-    Each list is cut at config.excerpts_per_page; the template receives this page's slice of each
-    (`groups`, `extra`), the `totals`, `part`/`pager`, and `first` (page one holds the bounded
-    facts: description, terms, indicators…, drawn from every excerpt). A page is rendered again
-    only when its own events, the totals or, for page one, any of the entry's events changed
-    (`inputs`: whatever else the context depends on)."""
+    Each list is cut by chunk_events / config.excerpts_per_page; the template receives this page's
+    slice of each (`rows`, `extra`), the `totals`, `part`/`pager`, and `first` (page one holds the
+    bounded facts: description, terms, indicators…; `first_context(named)` makes those drawn from
+    every paragraph, only when page one is rendered).
+
+    A page's cache key is made before any of its content, from the versions of the events it lists
+    (r.v: an event's version changes with its seed or sidecar), the page count and totals, and for
+    page one the versions of all the entry's events and `first_inputs`; `inputs` counts for every
+    page. `context` (vocabulary entries and facts drawn from them) is part of every key."""
     size = r.config.excerpts_per_page
-    items = excerpts(r, kind, id) if items is None else items
-    excerpt_chunks = paginate(items, size)
+    named = r.named(kind, id)
+    excerpt_chunks = chunk_events(named, size)
     extra_chunks = paginate(extra or [], size)
     paths = page_paths(base or page_of(kind, id)[:-3], max(len(excerpt_chunks), len(extra_chunks)))
     pages = {}
     totals = {
-        "paragraphs": len(items),
-        "events": len({x.ref.event.id for x in items}),
+        "paragraphs": paragraph_count(named),
+        "events": len(named),
         "extra": len(extra or []),
     }
-    # (totals counted once: per page it was quadratic in the mentions)
-    facts = tuple((k, v) for k, v in context.items() if not isinstance(v, Lazy)) if r.cache else ()
+    common = r.cache and (inputs, len(paths), tuple(totals.values()), r.speakers_sig(), context)
+    sigs = lambda chunk: tuple(sig for _, _, sig in chunk)  # noqa: E731
     for i, page in enumerate(paths):
         pick = lambda chunks, i=i: chunks[i] if i < len(chunks) else []  # noqa: E731
         chunk, more = pick(excerpt_chunks), pick(extra_chunks)
         key = r.cache and (
-            inputs,
-            len(paths),
-            tuple(totals.values()),
-            facts if i == 0 else (),
-            tuple(r.ref_sig(x.ref) + tuple(m.start for m in x.mentions) for x in chunk),
+            common,
+            (first_inputs, sigs(named)) if i == 0 else (),
+            sigs(chunk),
             tuple(r.line_sig(e) for e in more),
         )
-        pages[page] = r.cached(
-            page,
-            key,
-            lambda i=i, page=page, chunk=chunk, more=more: r.template(
+
+        def render(i=i, page=page, chunk=chunk, more=more) -> str:
+            facts = first_context(named) if first_context and i == 0 else {}
+            return r.template(
                 template,
                 page=page,
                 r=r,
@@ -202,36 +238,41 @@ def mention_pages(
                 first=i == 0,
                 pager=pager(page, paths, i),
                 first_page=rel(page, paths[0]),
-                groups=excerpt_groups(r, page, chunk),
+                rows=event_rows(r, page, kind, id, chunk),
                 extra=more,
                 totals=totals,
                 **context,
-            ),
-        )
+                **facts,
+            )
+
+        pages[page] = r.cached(page, key, render)
     return pages
 
 
 # --- topics ------------------------------------------------------------------------------------
 
 
-def matched_terms(items: list[Excerpt]) -> list[tuple[str, int]]:
+def matched_terms(r: Renderer, kind: str, id: str, named: Named) -> list[tuple[str, int]]:
     """Each keyword as matched (first spelling seen), with the number of paragraphs it was found in."""
     counts: Counter = Counter()
     spelling: dict[str, str] = {}
-    for x in items:
-        for t in {t.casefold(): t for t in x.terms}.items():
-            spelling.setdefault(t[0], t[1])
-            counts[t[0]] += 1
+    for ref in paragraphs_of(r, named):
+        found = {
+            m.term.casefold(): m.term
+            for m in ref.paragraph.mentions
+            if m.id == id and m.kind == kind
+        }
+        for folded, term in found.items():
+            spelling.setdefault(folded, term)
+            counts[folded] += 1
     return [(spelling[k], n) for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
-def co_topics(
-    r: Renderer, tid: str, items: list[Excerpt], limit: int = RELATED
-) -> list[tuple[str, int]]:
-    """Topics found most often in the same paragraphs as `tid` (`items`: its excerpts)."""
+def co_topics(r: Renderer, tid: str, named: Named, limit: int = RELATED) -> list[tuple[str, int]]:
+    """Topics found most often in the same paragraphs as `tid` (`named`: its events)."""
     counts: Counter = Counter()
-    for x in items:
-        counts.update({m.id for m in x.ref.paragraph.mentions if m.kind == "topic" and m.id != tid})
+    for ref in paragraphs_of(r, named):
+        counts.update({m.id for m in ref.paragraph.mentions if m.kind == "topic" and m.id != tid})
     return [
         (t, n)
         for t, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -239,30 +280,39 @@ def co_topics(
     ][:limit]
 
 
+def paragraph_count(named: Named) -> int:
+    return sum(len(anchors) for _, anchors, _ in named)
+
+
 def topic_pages(r: Renderer) -> dict[str, str]:
     pages: dict[str, str] = {}
     rows = []
     for tid, topic in sorted(r.corpus.topics.items(), key=lambda kv: kv[1].name.casefold()):
-        items = excerpts(r, "topic", tid)
         indicators = sorted(
             (i for i in r.corpus.indicators.values() if i.topic == tid), key=lambda i: i.name
         )
         related = [t for t in topic.related if t in r.corpus.topics]
+
+        def facts(named: Named, tid=tid, related=related) -> dict:
+            return {
+                "terms": matched_terms(r, "topic", tid, named),
+                "together": [(t, n) for t, n in co_topics(r, tid, named) if t not in related],
+            }
+
         pages.update(
             mention_pages(
                 r,
                 "topic",
                 tid,
                 "topic.md.j2",
-                items=items,
+                first_context=facts,
                 topic=topic,
-                terms=matched_terms(items),
                 indicators=indicators,
                 related=related,
-                together=[(t, n) for t, n in co_topics(r, tid, items) if t not in related],
             )
         )
-        rows.append((topic, len(items), len({x.ref.event.id for x in items})))
+        named = r.named("topic", tid)
+        rows.append((topic, paragraph_count(named), len(named)))
     pages["topics/index.md"] = r.cached(
         "topics/index.md",
         tuple((t.id, n, e) for t, n, e in rows),
