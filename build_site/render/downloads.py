@@ -30,11 +30,11 @@ from build_site.render.citations import (
     csl_entry,
     csl_json,
 )
+from build_site.render.environment import PageStore, description
 from build_site.render.export import corpus_json_chunks, event_json, figures_csv, figures_csv_rows
 from build_site.render.feed import FEED_PATH, NEWEST, atom_feed, newest
 from build_site.render.indicator_data import indicator_csv, indicator_meta
 from build_site.render.markup import escape
-from build_site.render.renderer import PageStore, description
 from build_site.render.tei import corpus_tei, event_tei, tei_path
 
 Content = str | Iterable[str]

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from build_site.config import Config
 from build_site.link.index import Index
 from build_site.model import Corpus
+from build_site.render.environment import PageStore
 from build_site.render.pages.core import core_pages
 from build_site.render.pages.indicators import indicators_section
 from build_site.render.pages.organisations import organisation_pages
@@ -14,7 +15,7 @@ from build_site.render.pages.places import place_pages
 from build_site.render.pages.series import series_pages
 from build_site.render.pages.topics import topic_pages
 from build_site.render.paths import event_page
-from build_site.render.renderer import PageStore, Renderer
+from build_site.render.renderer import Renderer
 
 Section = Callable[[Renderer], dict[str, str]]
 
