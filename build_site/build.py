@@ -32,6 +32,7 @@ from build_site.read.seeds import InputError, find_seeds, read_source
 from build_site.read.vocab import load_vocabulary
 from build_site.read.yamlfile import mkdocs_site_url
 from build_site.render.downloads import downloads
+from build_site.render.renderer import Renderer
 from build_site.render.site import SECTIONS, iter_pages
 from build_site.structure.audit import SeedAudit, audit
 from build_site.structure.structure import structure
@@ -43,6 +44,7 @@ from build_site.write.cache import (
     fingerprint,
     render_fingerprint,
 )
+from build_site.write.parts import PartStore
 
 #: Wraps an iterable of seeds to show progress (a tqdm bar), yielding the same items.
 Progress = Callable[[Iterable], Iterable]
@@ -73,15 +75,15 @@ class Build:
 
     def outputs(self) -> Iterator[tuple[str, str | Iterable[str] | Unchanged]]:
         """Every file of docs_src/ the build owns, lazily: pages, downloads, redirect pages."""
-        yield from iter_pages(
+        renderer = Renderer(
             self.corpus,
             self.index,
             self.config,
-            SECTIONS,
-            self.pages_cache,
-            self.versions,
-            self.cache.memo,
+            cache=self.pages_cache,
+            versions=self.versions,
+            memo=self.cache.memo,
         )
+        yield from iter_pages(renderer, SECTIONS)
         # corpus.json (and its schema beside it), figures.csv, TEI, citations, indicator data,
         # feed.xml, and last the Downloads page listing them all with their sizes
         schema = SCHEMA_FILE.read_text(encoding="utf-8")
@@ -93,6 +95,7 @@ class Build:
             cache=self.pages_cache,
             versions=self.versions,
             memo=self.cache.parts,
+            sig=renderer.st_sig,
         )
         current = {f"{e.seed}#{e.index}": e.url for e in self.corpus.events}
         for old, key in self.record.redirects.items():
@@ -318,7 +321,7 @@ def gather(
             versions,
             memo,
             record != published,
-            Memo(config.cache_dir / "downloads.index", cache.fingerprint, lazy=True)
+            PartStore(config.cache_dir, cache.fingerprint)
             if config.cache_dir is not None
             else None,
         ),
@@ -339,7 +342,7 @@ class CacheUpdate:
     """Vocabularies and series memberships, by content key."""
     record_changed: bool = True
     """The URL record differs from the one read (dumping 1,000 URLs as YAML costs 0.2 s)."""
-    parts: Memo | None = None
+    parts: PartStore | None = None
     """Each event's part of the corpus-wide downloads, by its version: read only when one of
     those files must be made again (tens of MB on a large archive)."""
 

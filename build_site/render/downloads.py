@@ -16,9 +16,10 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
+from typing import Protocol
 
 from build_site.config import Config
-from build_site.link.index import Index
+from build_site.link.index import Index, Statement
 from build_site.model import Corpus, Event
 from build_site.render.citations import (
     LICENCE_NAME,
@@ -67,7 +68,8 @@ def downloads(
     extra: Iterable[tuple[str, str]] = (),
     cache: PageStore | None = None,
     versions: dict[str, str] | None = None,
-    memo: dict | None = None,
+    memo: Parts | None = None,
+    sig: Callable[[Statement], object] | None = None,
 ) -> Iterator[tuple[str, Content]]:
     """Every download (and `extra` ones, e.g. `downloads/corpus.schema.json`), then the page
     listing them.
@@ -75,9 +77,12 @@ def downloads(
     With a page cache and the events' versions, a file whose inputs are unchanged comes out as
     the cache's UNCHANGED marker (its size from the cache); with a memo, a corpus-wide file that
     must be made again takes every unchanged event's part of it (its corpus.json entry, CSV rows,
-    citations) from the memo, so one edited seed costs one event's work, not the archive's."""
+    citations) from the memo, so one edited seed costs one event's work, not the archive's;
+    `sig` gives what a statement's row in its indicator's CSV depends on."""
     files = _Files(cache, versions)
     when = accessed(corpus)
+    if sig is None:  # what a row of an indicator's CSV shows (Renderer.st_sig gives it cheaply)
+        sig = lambda st: (repr(st.figure), st.ref.event.id, files.state([st.ref.event]))  # noqa: E731
 
     def part(kind: str, make: Callable[[Event], str]) -> Callable[[Event], str]:
         if memo is None or versions is None:
@@ -135,8 +140,8 @@ def downloads(
         )
     for ind in sorted(corpus.indicators.values(), key=lambda i: i.id):
         statements = index.statements.get(ind.id, ())
-        # the statements' events, the archive's size and newest date (in the metadata's scope)
-        inputs = (files.state(st.ref.event for st in statements), len(corpus.events), when)
+        # the statements, the archive's size and newest date (in the metadata's scope)
+        inputs = (tuple(sig(st) for st in statements), len(corpus.events), when)
         yield files.file(
             f"downloads/indicators/{ind.id}.csv",
             inputs,
@@ -155,6 +160,14 @@ def downloads(
         (archive, sorted(final.items())),
         lambda: downloads_page(corpus, final),
     )
+
+
+class Parts(Protocol):
+    """Where each event's part of a corpus-wide download is kept between builds (write.parts)."""
+
+    def get(self, key: tuple, default: str | None = None) -> str | None: ...
+
+    def __setitem__(self, key: tuple, value: str) -> None: ...
 
 
 class _Files:

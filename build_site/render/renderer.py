@@ -46,9 +46,9 @@ class Renderer:
         """Results remembered between builds by content key (series memberships), or None."""
         self._all: str | None = None
         self._groups: dict[int, tuple[Sequence, str]] = {}
-        self._st: dict[int, tuple[object, tuple]] = {}
         self.env = env or make_env()
         self._series: dict[str, str] | None = None
+        self._figures: dict[str, tuple[Event, dict[str, str]]] = {}
         self._named: dict[tuple[str, str], list[tuple[Event, tuple[str, ...], str]]] | None = None
         self._speakers: str | None = None
         self._numbers: dict[str, tuple[Event, dict[str, int]]] = {}
@@ -63,22 +63,39 @@ class Renderer:
         vs = self.versions
         return tuple(vs.get(e.id, e.id) for e in events)
 
-    def st_sig(self, st) -> tuple:
-        """What a footnote or a table row showing one statement of a figure depends on (made once
-        per statement: groups and tables quote the same statements)."""
-        known = self._st.get(id(st))
-        if known is None or known[0] is not st:
-            e = st.ref.event
-            sig = (
-                repr(st.figure),
-                e.id,
-                e.title,
-                e.sort_date.toordinal(),
-                st.ref.paragraph.anchor,
-                st.ref.speaker,
-            )
-            known = self._st[id(st)] = (st, sig)
-        return known[1]
+    def st_sig(self, st) -> tuple | str:
+        """What a footnote or a table row showing one statement of a figure depends on: the figure
+        as extracted, its event's title and date, its paragraph and speaker. With versions, as a
+        digest remembered between builds by the event's version (see `figure_sigs`)."""
+        e = st.ref.event
+        if e.id in self.versions:
+            return self.figure_sigs(e)[st.figure.id]
+        return self._shown(st.figure, e, st.ref.paragraph.anchor, st.ref.speaker)
+
+    @staticmethod
+    def _shown(f: Figure, e: Event, anchor: str, speaker: str | None) -> tuple:
+        return (repr(f), e.id, e.title, e.sort_date.toordinal(), anchor, speaker)
+
+    def figure_sigs(self, e: Event) -> dict[str, str]:
+        """Figure id → digest of what a row quoting it shows, for one event; remembered between
+        builds by the event's version, so a build describes the figures of changed events only
+        (one digest per figure, not one per event: an edited figure re-renders its own
+        indicator's pages and footnote groups, not those of the event's other figures)."""
+        known = self._figures.get(e.id)
+        if known is not None and known[0] is e:
+            return known[1]
+        key = ("figure-sigs", self.versions.get(e.id))
+        sigs = self.memo.get(key) if self.memo is not None else None
+        if sigs is None:
+            sigs = {}
+            for f in e.figures:
+                ref = self.index.refs.get((e.id, f.paragraph))
+                shown = self._shown(f, e, f.paragraph, ref.speaker if ref else f.speaker)
+                sigs[f.id] = hashlib.blake2b(repr(shown).encode(), digest_size=12).hexdigest()
+            if self.memo is not None:
+                self.memo[key] = sigs
+        self._figures[e.id] = (e, sigs)
+        return sigs
 
     def named(self, kind: str, id: str) -> list[tuple[Event, tuple[str, ...], str]]:
         """The events naming an entry, newest first, each with the anchors of its paragraphs

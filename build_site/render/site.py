@@ -7,7 +7,6 @@ from collections.abc import Callable, Iterator
 from build_site.config import Config
 from build_site.link.index import Index
 from build_site.model import Corpus
-from build_site.render.environment import PageStore
 from build_site.render.pages.core import core_pages
 from build_site.render.pages.indicators import indicators_section
 from build_site.render.pages.organisations import organisation_pages
@@ -31,19 +30,12 @@ SECTIONS: tuple[Section, ...] = (
 
 
 def iter_pages(
-    corpus: Corpus,
-    index: Index,
-    config: Config,
-    sections: tuple[Section, ...] = (core_pages,),
-    cache: PageStore | None = None,
-    versions: dict[str, str] | None = None,
-    memo: dict | None = None,
+    r: Renderer, sections: tuple[Section, ...] = (core_pages,)
 ) -> Iterator[tuple[str, str]]:
     """Every generated page as (path, Markdown), one section at a time, so a large corpus never
     holds all of its pages in memory. With a page cache, a page whose inputs are unchanged comes
     out as the UNCHANGED marker instead of being rendered again."""
-    r = Renderer(corpus, index, config, cache=cache, versions=versions, memo=memo)
-    for e in corpus.events:
+    for e in r.corpus.events:
         page = event_page(e)
         yield page, r.cached(page, r.event_inputs(e), lambda e=e: r.event(e))
     for section in sections:
@@ -54,4 +46,4 @@ def render_site(
     corpus: Corpus, index: Index, config: Config, sections: tuple[Section, ...] = SECTIONS
 ) -> dict[str, str]:
     """Every generated page, as a dict."""
-    return dict(iter_pages(corpus, index, config, sections))
+    return dict(iter_pages(Renderer(corpus, index, config), sections))

@@ -199,43 +199,31 @@ class Memo(dict):
     series each event belongs to). Only the entries read or made in this build are saved, so it
     never outgrows the corpus. Loaded by the pipeline, saved by the write stage."""
 
-    def __init__(self, path: Path | None, fingerprint: str, lazy: bool = False):
+    def __init__(self, path: Path | None, fingerprint: str):
         super().__init__()
         self.path, self.fingerprint = path, fingerprint
         self.used: set = set()
         self.added = False
-        self.loaded = False
-        if not lazy:
-            self._load()
-
-    def _load(self) -> None:
-        """Read the file (a lazy memo: on first use, so a build that needs none of it reads none)."""
-        self.loaded = True
-        if self.path is not None:
+        if path is not None:
             try:
-                fp, entries = pickle.loads(self.path.read_bytes())
-                if fp == self.fingerprint:
+                fp, entries = pickle.loads(path.read_bytes())
+                if fp == fingerprint:
                     self.update(entries)
             except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
                 pass
 
     def get(self, key, default=None):
-        if not self.loaded:
-            self._load()
         self.used.add(key)
         return super().get(key, default)
 
     def __setitem__(self, key, value) -> None:
-        if not self.loaded:
-            self._load()
         self.used.add(key)
         self.added = True
         super().__setitem__(key, value)
 
     def save(self) -> None:
-        """Keep what this build used; the file is rewritten only when that differs from it (it
-        holds every event's part of the corpus-wide downloads: tens of MB on a large archive)."""
-        if self.path is None or not self.loaded:
+        """Keep what this build used; the file is rewritten only when that differs from it."""
+        if self.path is None:
             return
         if not self.added and len(self.used) == len(self) and self.path.exists():
             return

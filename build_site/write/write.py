@@ -38,7 +38,11 @@ def write_if_changed(path: Path, content: str | Iterable[str]) -> bool:
             data = chunk.encode("utf-8")
             new.update(data)
             out.write(data)
-    if path.exists() and _sha256(path) == new.digest():
+    try:
+        same_size = path.stat().st_size == tmp.stat().st_size
+    except OSError:
+        same_size = False
+    if same_size and _sha256(path) == new.digest():  # other sizes differ without reading
         tmp.unlink()
         return False  # unchanged: keep the old file and its mtime
     os.replace(tmp, path)  # atomic: a watcher never sees half a file
