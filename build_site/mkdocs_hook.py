@@ -151,15 +151,18 @@ def on_page_markdown(markdown: str, page, **kwargs) -> str:
     return out
 
 
+_RAW_PLACE = re.compile(r"<p>BUILD-SITE-RAW-HTML-(\d+)</p>|BUILD-SITE-RAW-HTML-(\d+)")
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
 def on_page_content(html: str, page, **kwargs) -> str:
     blocks = _raw_blocks.pop(page.file.src_uri, None)
     if not blocks:
         return html
-    for n, block in enumerate(blocks):
-        token = _RAW_TOKEN.format(n)
-        wrapped = f"<p>{token}</p>"
-        html = html.replace(wrapped if wrapped in html else token, block, 1)
-    return html
+    # the blocks' anchors, for MkDocs' check of links to anchors (it reads Markdown's HTML only)
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids |= {a for block in blocks for a in _ID.findall(block)}
+    return _RAW_PLACE.sub(lambda m: blocks[int(m[1] or m[2])], html)
 
 
 _PRE = re.compile(r"(<pre[\s>].*?</pre>)", re.S)

@@ -38,15 +38,18 @@ class _Page:
     class file:
         src_uri = "topics/trade.md"
 
+    present_anchor_ids: set[str] = {"trade"}
+
 
 def test_raw_html_blocks_skip_markdown_and_come_back_unchanged():
     """What the hook does to a page gives the same HTML as Python-Markdown passing the block
     through itself (as under Zensical, which runs no hooks), in place, between converted text."""
-    block = '<div class="excerpts">\n<p><strong>A &#38; *b*</strong></p>\n\n<ul><li>x [y](z)</li></ul>\n</div>'
+    block = '<div class="excerpts" id="rows">\n<p><strong>A &#38; *b*</strong></p>\n\n<ul><li>x [y](z)</li></ul>\n</div>'
     source = "# Trade\n\nBefore *this*." + raw_html(block) + "After." + raw_html("<p>two</p>")
     convert = markdown.Markdown(extensions=["attr_list", "md_in_html", "toc"]).convert
     hooked = on_page_content(convert(on_page_markdown(source, page=_Page)), page=_Page)
     assert block in hooked and "<p>two</p>" in hooked and "BUILD-SITE" not in hooked
     assert hooked.index("<em>this</em>") < hooked.index(block) < hooked.index("After.")
+    assert _Page.present_anchor_ids == {"trade", "rows"}  # MkDocs checks links to them
     plain = convert(source)
     assert block in plain  # the markers are comments: the block passes through without the hook

@@ -15,7 +15,7 @@ search index (built from the HTML) holds the same words.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 _SPECIAL = {c: f"&#{ord(c)};" for c in "&<>*_`[]{}#|~^\\!=+"}
 _TABLE = str.maketrans(_SPECIAL)
@@ -32,13 +32,23 @@ def attr(text: str) -> str:
     return escape(text).replace('"', "&#34;").replace("'", "&#39;")
 
 
+def markdown_link(text: str, target: str) -> str:
+    return f"[{text}]({target})"
+
+
+def html_link(text: str, target: str) -> str:
+    return f'<a href="{target}">{text}</a>'
+
+
 def inline(
     text: str,
     inserts: Sequence[tuple[int, str]] = (),
     wrap: dict[tuple[int, int], str] | None = None,
+    link: Callable[[str, str], str] = markdown_link,
 ) -> str:
     """Escape text and splice in Markdown: `inserts` are (offset, markup) placed at text offsets;
-    `wrap` maps a (start, end) span to a link target, turning the span into [span](target).
+    `wrap` maps a (start, end) span to a link target, turning the span into [span](target) (or
+    what `link` makes of it: html_link for a paragraph written as HTML).
     A span that overlaps an earlier one, or holds an insert point, stays plain text.
     """
     points = {off for off, _ in inserts}
@@ -59,7 +69,7 @@ def inline(
         a = cuts[i]
         if a in spans:
             b, target = spans[a]
-            out.append(f"[{_escape_piece(text[a:b])}]({target})")
+            out.append(link(_escape_piece(text[a:b]), target))
         else:
             b = cuts[i + 1]
             out.append(_escape_piece(text[a:b]))

@@ -21,8 +21,9 @@ from build_site.render.citations import event_citations
 from build_site.render.environment import PageStore, description, make_env
 from build_site.render.footnotes import footnote_sources, footnote_text
 from build_site.render.jsonld import event_jsonld, front_matter_json
-from build_site.render.markup import attr, escape, inline
-from build_site.render.paths import LINKED_KINDS, event_page, long_date, page_of, rel
+from build_site.render.markup import escape
+from build_site.render.paragraphs import paragraph, speech_heading
+from build_site.render.paths import event_page, long_date, page_of, rel
 
 
 class Renderer:
@@ -257,12 +258,14 @@ class Renderer:
         speeches = [
             (
                 s,
-                self.speech_heading(page, s),
-                [self.paragraph(page, event, s, p, footnotes) for p in s.paragraphs],
+                speech_heading(self.corpus.persons, page, s),
+                [paragraph(self.footnote, page, event, s, p, footnotes) for p in s.paragraphs],
             )
             for s in event.speeches
         ]
-        lead = [self.paragraph(page, event, None, p, footnotes, " .lead") for p in event.lead]
+        lead = [
+            paragraph(self.footnote, page, event, None, p, footnotes, "lead") for p in event.lead
+        ]
         tags = self.event_tags(page, event)
         return self.template(
             "event.md.j2",
@@ -306,71 +309,6 @@ class Renderer:
         url = self.config.public_url + event.url + (f"#{speech.anchor}" if speech else "")
         source = ", ".join(x for x in (event.publisher, long_date(event)) if x)
         return escape(f"{names + '. ' if names else ''}“{event.title}.” {source}.") + f" <{url}>"
-
-    def speech_heading(self, page: str, speech: Speech) -> str | None:
-        if speech.speaker is None and speech.label is None:
-            return None
-        if speech.speaker:
-            person = self.corpus.persons.get(speech.speaker)
-            name = person.name if person else speech.speaker
-            text = f"[{escape(name)}]({rel(page, page_of('person', speech.speaker))})"
-            role = speech.role or (person.roles[0] if person and person.roles else None)
-        else:
-            name = text = escape(speech.label or "")
-            role = None
-        if role:
-            text += f' <small class="speech-role">{escape(role)}</small>'
-        turn = speech.anchor.rsplit("-", 1)[-1]
-        toc = name if turn == "1" else f"{name} ({turn})"  # the contents tell repeated turns apart
-        return f'{text} {{: #{speech.anchor} data-toc-label="{attr(toc)}" }}'
-
-    def paragraph(
-        self,
-        page: str,
-        event: Event,
-        speech: Speech | None,
-        p: Paragraph,
-        footnotes: list,
-        css: str = "",
-    ) -> str:
-        inserts: list[tuple[int, str]] = []
-        for n, figure in enumerate(p.figures, 1):
-            label = f"{p.anchor}-{figure.n or n}"  # stable when an editor drops a figure
-            inserts.append((figure.end, f"[^{label}]"))
-            footnotes.append((label, self.footnote(page, figure)))
-        for sic in p.sic:
-            at = p.text.find(sic)
-            if at >= 0:
-                inserts.append(
-                    (
-                        at + len(sic),
-                        ' <span class="sic" title="Spelling as printed in the source">&#91;sic&#93;</span>',
-                    )
-                )
-        wraps: dict[tuple[int, int], str] = {}
-        seen = self._seen_in_speech(event, speech, p)
-        for m in p.mentions:
-            if m.kind in LINKED_KINDS and (m.kind, m.id) not in seen:
-                seen.add((m.kind, m.id))
-                wraps[(m.start, m.end)] = rel(page, page_of(m.kind, m.id))
-        text = inline(p.text, inserts, wraps)
-        link = f' [¶](#{p.anchor}){{: .para-link title="Link to this paragraph" }}'
-        if p.kind == "heading":  # under a speech heading (h2) an h3; in narration or the lead an h2
-            level = "###" if speech is not None and (speech.speaker or speech.label) else "##"
-            return f"{level} {text} {{: #{p.anchor} }}"
-        if p.kind == "note":
-            return f"*Editorial note:* {text}{link}\n{{: #{p.anchor} .editorial-note }}"
-        return f"{text}{link}\n{{: #{p.anchor}{css} }}"
-
-    def _seen_in_speech(self, event: Event, speech: Speech | None, p: Paragraph) -> set:
-        """Entities already linked earlier in the same speech (or the lead)."""
-        paragraphs = speech.paragraphs if speech else event.lead
-        seen: set = set()
-        for q in paragraphs:
-            if q.anchor == p.anchor:
-                break
-            seen |= {(m.kind, m.id) for m in q.mentions if m.kind in LINKED_KINDS}
-        return seen
 
     def footnote(self, page: str, f: Figure) -> str:
         return footnote_text(self, page, f)

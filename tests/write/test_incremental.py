@@ -147,10 +147,10 @@ def test_a_figure_edit_renders_only_the_list_rows_it_changes(tmp_path, monkeypat
         and p != "events/index.md"
     ]
     old, new = before[event_md].decode().split("\n"), after[event_md].decode().split("\n")
-    (anchor,) = {
+    (anchor,) = {  # a paragraph is one line of HTML: <p id="anchor">…</p>
         m[1]
-        for i, (a, b) in enumerate(zip(old, new))
-        if a != b and (m := re.match(r"\{: #([\w-]+)", new[i + 1]))
+        for a, b in zip(old, new)
+        if a != b and (m := re.match(r'<p (?:class="[^"]*" )?id="([\w-]+)"', b))
     }
     row = f'{event_md[len("events/") : -3]}/#{anchor}">'
     quoting = {
