@@ -44,6 +44,7 @@ from functools import cache, lru_cache
 from typing import Literal
 
 from build_site.extract.clauses import clause_at, sentences
+from build_site.extract.wordmatch import whole_words
 
 #: code: (name, words naming it: name, adjective, demonym, capital, official names)
 COUNTRIES: dict[str, tuple[str, str]] = {
@@ -103,27 +104,6 @@ MAX_BACK = 20
 _ORDER = {"RU": 0, "KZ": 1}
 
 
-def _alt(words: str) -> str:
-    return rf"{_first_letters(words)}(?<!\w)(?:{words})(?:['’]s)?(?![\w])"
-
-
-#: a '|' not inside brackets: where one of the words of a country ends and the next begins
-_TOP_BAR = re.compile(r"\|(?![^(\[]*[)\]])")
-
-
-def _first_letters(words: str) -> str:
-    """A lookahead of the letters the words begin with: it fails fast at most positions (with the
-    word-boundary test first, every text was scanned a third slower); '' when unsure.
-
-    >>> _first_letters("Russia|Moscow|Organi[sz]ation (?:A|B)")
-    '(?=[MOR])'
-    """
-    firsts = {w[:1] for w in _TOP_BAR.split(words)}
-    if re.search(r"\\[][()]", words) or not all(c.isalpha() for c in firsts):
-        return ""  # an escaped bracket or a word opening with a group: the split may be wrong
-    return f"(?=[{''.join(sorted(firsts))}])"
-
-
 _CASED = {"CIS", "SCO", "EU", "EEU", "PRC", "USA"}
 
 
@@ -131,11 +111,13 @@ _CASED = {"CIS", "SCO", "EU", "EEU", "PRC", "USA"}
 def _lexicon() -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
     out: list[tuple[re.Pattern[str], tuple[str, ...]]] = []
     for code, (_, words) in COUNTRIES.items():
-        out.append((re.compile(_alt(words), re.IGNORECASE), (code,)))
+        out.append((re.compile(whole_words(words), re.IGNORECASE), (code,)))
     for bloc, (_, words) in BLOCS.items():
-        out.append((re.compile(_alt(words)), (bloc,)))  # case-sensitive: 'eu', 'cis' are not blocs
+        out.append(
+            (re.compile(whole_words(words, ignorecase=False)), (bloc,))
+        )  # case-sensitive: 'eu', 'cis' are not blocs
     for words, codes in GROUPS:
-        out.append((re.compile(_alt(words), re.IGNORECASE), codes))
+        out.append((re.compile(whole_words(words), re.IGNORECASE), codes))
     return out
 
 
