@@ -138,11 +138,11 @@ def find_figures(text: str, *, event_date: dt.date | None = None) -> list[Figure
     """Every figure in one paragraph's text, left to right (see module docstring)."""
     if TICKER.fullmatch(text):
         return []  # 'USD 87.45', '• eur -3.87%': an exchange-rate ticker, not a statement
-    spans = [*_EXCLUDED, ONE_IN] if _DIGIT.search(text) else [ONE_IN]  # most have no digit
-    excluded = [m.span() for rx in spans for m in rx.finditer(text)]
-    cores = [
-        c for c in number_cores(text) if not any(a <= c.start and c.end <= b for a, b in excluded)
-    ]
+    cores = number_cores(text)
+    if cores:  # dates and times are read only where a number may be one
+        spans = [*_EXCLUDED, ONE_IN] if _DIGIT.search(text) else [ONE_IN]  # most have no digit
+        excluded = [m.span() for rx in spans for m in rx.finditer(text)]
+        cores = [c for c in cores if not any(a <= c.start and c.end <= b for a, b in excluded)]
     raw: list[dict] = []
     skip_until = -1
     for i, core in enumerate(cores):
