@@ -17,7 +17,8 @@ the 21st forum'). The edition is the number written before the name — '21st', 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -313,12 +314,35 @@ def classify_memo(
     """classify(), remembered in `memo` under the event's content `key` (a seed's content and
     the vocabularies decide the result, so a key from them is enough)."""
     if memo is None or key is None:
-        return classify(event, series)
+        return [Member(event, series.id, *f) for f in _classified(series, _Words.of(event))]
     found = memo.get((key, series.id))
     if found is None:
-        found = tuple((m.edition, m.own, m.anchor, m.quote) for m in classify(event, series))
-        memo[(key, series.id)] = found
+        found = memo[(key, series.id)] = _classified(series, _Words.of(event))
     return [Member(event, series.id, *f) for f in found]
+
+
+@dataclass(frozen=True)
+class _Words:
+    """What classify reads of an event; equal for the same words whatever else differs."""
+
+    title: str
+    year: int | None
+    lead: int
+    paragraphs: tuple[tuple[str, str, str], ...]
+    event: Event = field(compare=False)
+
+    @classmethod
+    def of(cls, event: Event) -> _Words:
+        paragraphs = tuple((p.kind, p.anchor, p.text) for p in event.paragraphs)
+        return cls(event.title, event.year, len(event.lead), paragraphs, event)
+
+
+@lru_cache(maxsize=1 << 14)
+def _classified(series: Series, words: _Words) -> tuple[tuple, ...]:
+    """classify() as (edition, own, anchor, quote), remembered by the event's words: a build
+    classifies each event twice (to assign series, then to list their members), under memo keys
+    that differ."""
+    return tuple((m.edition, m.own, m.anchor, m.quote) for m in classify(words.event, series))
 
 
 def assign_series(
