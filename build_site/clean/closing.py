@@ -67,9 +67,16 @@ def is_section_label(d: Draft, text: str) -> bool:
     )
 
 
+#: what follows a title printed again with the site's name (not a pattern per title: one compiled
+#: regex per event cost more than the test)
+_SITE_NAME = re.compile(r"\s*[|–—]\s*\S.{0,40}")
+
+
 def repeats_title(d: Draft, flat: str) -> bool:
     """The title printed again, alone or with the site's name ('<title> | Strategy2050.kz')."""
     if not d.title:
         return False
     title = flatten(d.title)
-    return flat == title or bool(re.fullmatch(re.escape(title) + r"\s*[|–—]\s*\S.{0,40}", flat))
+    return flat == title or (
+        flat.startswith(title) and bool(_SITE_NAME.fullmatch(flat, len(title)))
+    )

@@ -54,6 +54,10 @@ from build_site.clean.speakers import SpeakerIndex, attribute
 _LOOKBACK = 400
 
 
+#: Every character quote_spans reads as a quotation mark.
+_QUOTE_MARKS = re.compile('[“«„"»”]')
+
+
 def quote_spans(
     text: str, open_with: str | None = None
 ) -> tuple[list[tuple[int, int]], str | None]:
@@ -67,7 +71,8 @@ def quote_spans(
     """
     spans: list[tuple[int, int]] = []
     opener, start, nest = open_with, 0, 0
-    for i, ch in enumerate(text):
+    for mark in _QUOTE_MARKS.finditer(text):  # no other character changes anything below
+        i, ch = mark.start(), mark.group()
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
         if opener is None:

@@ -145,8 +145,8 @@ SHARE_BEFORE = re.compile(
     r"\b(?:by|reached|reaching|to|is|was|are|were|at|for|up|about|nearly|almost|over|than|exceeds?|exceeded)\s+$",
     _I,
 )
-FRACTION = re.compile(
-    r"\b(?:(a|one|two|three|four|nine)[\s-]+)?(half|thirds?|quarters?|fifths?|tenths?)\b(?=(\s+(?:of|the|our|all|their|its)\b)?)",
+FRACTION = re.compile(  # the lookahead of the first letters fails fast at most positions
+    r"(?=[aotfnhq])\b(?:(a|one|two|three|four|nine)[\s-]+)?(half|thirds?|quarters?|fifths?|tenths?)\b(?=(\s+(?:of|the|our|all|their|its)\b)?)",
     _I,
 )
 

@@ -113,6 +113,8 @@ class Matcher:
                     if f.folded.endswith(suffix) and len(f.folded) > len(suffix):
                         self._regions.setdefault(f.folded[: -len(suffix)], t.id)
                         add(f.folded + "s", cand)  # "Samara regions", "Samara oblasts"
+        #: entries with a misspelling: the only ones whose mentions are worth folding to check
+        self._misspelt = {(kind, id) for kind, id, _ in self._misspellings}
         self._automaton = ahocorasick.Automaton()
         for key, cands in table.items():
             self._automaton.add_word(key, (len(key), tuple(cands)))
@@ -207,7 +209,11 @@ class Matcher:
 
     def is_misspelling(self, mention: Mention) -> bool:
         """True when the mention matched a misspelling ('Vladimir Putting', 'Bakhry')."""
-        return (mention.kind, mention.id, term_key(mention.term)) in self._misspellings
+        return (mention.kind, mention.id) in self._misspelt and (
+            mention.kind,
+            mention.id,
+            term_key(mention.term),
+        ) in self._misspellings
 
     def sic(self, mentions: Iterable[Mention]) -> tuple[str, ...]:
         """Misspelt terms among ``mentions``, as printed, once each (for ``Paragraph.sic``)."""

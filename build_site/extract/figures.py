@@ -101,7 +101,9 @@ ONE_IN = re.compile(
     r"\b(one)\s+(?:in|out\s+of)\s+(?:every\s+)?(two|three|four|five|six|seven|eight|nine|ten|\d+)\b",
     _I,
 )
-FOLD = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)fold\b", _I)
+FOLD = re.compile(  # the lookahead of the first letters fails fast at most positions
+    r"(?=[tfsenh])\b(two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)fold\b", _I
+)
 #: a '-fold' is a multiplier only next to a change: 'a fivefold increase', 'grew threefold'
 FOLD_CHANGE = re.compile(
     r"\s+(?:increase|growth|rise|jump|expansion|decrease|reduction|drop|decline|more|higher|larger)",
@@ -118,6 +120,9 @@ EXCLUDED_SPANS = [  # dates ('May 2 and 3', '2023-04-06', '21.02.2024'), times, 
     r"\b\d+\s+of\s+\d+\b(?!\s*[A-Za-z%$€,])",
 ]
 
+#: each of EXCLUDED_SPANS needs a digit: a paragraph without one is not scanned for them
+_EXCLUDED = [re.compile(p) for p in EXCLUDED_SPANS]
+_DIGIT = re.compile(r"\d")
 
 MONEY = {"USD", "EUR", "RUB", "KZT", "CNY"}
 #: a sentence about these speaks of money: a bare 'three billion' in it is an amount (in dollars,
@@ -133,10 +138,11 @@ def find_figures(text: str, *, event_date: dt.date | None = None) -> list[Figure
     """Every figure in one paragraph's text, left to right (see module docstring)."""
     if TICKER.fullmatch(text):
         return []  # 'USD 87.45', '• eur -3.87%': an exchange-rate ticker, not a statement
-    excluded = [m.span() for p in [*EXCLUDED_SPANS, ONE_IN] for m in re.finditer(p, text)]
-    cores = [
-        c for c in number_cores(text) if not any(a <= c.start and c.end <= b for a, b in excluded)
-    ]
+    cores = number_cores(text)
+    if cores:  # dates and times are read only where a number may be one
+        spans = [*_EXCLUDED, ONE_IN] if _DIGIT.search(text) else [ONE_IN]  # most have no digit
+        excluded = [m.span() for rx in spans for m in rx.finditer(text)]
+        cores = [c for c in cores if not any(a <= c.start and c.end <= b for a, b in excluded)]
     raw: list[dict] = []
     skip_until = -1
     for i, core in enumerate(cores):

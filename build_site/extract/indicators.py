@@ -234,18 +234,20 @@ def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
+@cache
+def _lower(units: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(u.lower() for u in units)
+
+
 def _score(
     ind: Indicator, figure: Figure, text: str, lo: int, hi: int, own: tuple[int, int]
 ) -> tuple[int, int] | None:
-    """(number of patterns, -distance of their matches) if ind matches text[lo:hi], else None.
+    """(number of patterns, -distance of their matches) if ind, which fits the figure's unit and
+    part (see classify), matches text[lo:hi], else None.
 
     Negative patterns are read only inside own (the figure's sentence, at most): an earlier
     sentence lends the subject ('investment') but not its other words ('total volume').
     """
-    if ind.measure or figure.unit.lower() not in {u.lower() for u in ind.units}:
-        return None  # a scoped variant is chosen after the measure (extract.py), never here
-    if figure.part and not ind.part:
-        return None  # a part is never compared with the whole
     window = text[lo:hi]
     distance = 0
     for p in ind.patterns:
@@ -287,9 +289,18 @@ def classify(
         neighbours = find_figures(text)
     neighbours = [f for f in neighbours if (f.start, f.end) != (figure.start, figure.end)]
     own = sentence_at(text, figure.start)
+    # what rules an indicator out whatever the context, decided once for all contexts
+    unit = figure.unit.lower()
+    fitting = [
+        ind
+        for ind in indicators.values()
+        if not ind.measure  # a scoped variant is chosen after the measure (extract.py), never here
+        and unit in _lower(ind.units)
+        and (ind.part or not figure.part)  # a part is never compared with the whole
+    ]
     for lo, hi in _contexts(text, figure, neighbours):
         best: tuple[tuple[int, int], str] | None = None
-        for ind in indicators.values():
+        for ind in fitting:
             score = _score(ind, figure, text, lo, hi, own)
             if score is not None and (best is None or score > best[0]):
                 best = (score, ind.id)

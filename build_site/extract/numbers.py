@@ -80,14 +80,16 @@ _WORD = "|".join(sorted([*SMALL, *TENS], key=len, reverse=True))
 _ATOM = rf"(?:{_WORD})(?:-(?:{_WORD}))?"
 _SCALE = "|".join(SCALES)
 _AFTER_SCALE = "".join(f"(?<={w})" if i == 0 else f"|(?<={w})" for i, w in enumerate(SCALES))
+#: the letters a number phrase can begin with: a lookahead of them fails fast at most positions
+_FIRSTS = "".join(sorted({w[0] for w in [*SMALL, *TENS, "a"]}))
 WORDS_RE = re.compile(
-    rf"\b(?:{_ATOM}|a(?=\s+(?:{_SCALE})\b))(?:[\s-]+and[\s-]+a[\s-]+half)?"
+    rf"(?=[{_FIRSTS}])\b(?:{_ATOM}|a(?=\s+(?:{_SCALE})\b))(?:[\s-]+and[\s-]+a[\s-]+half)?"
     rf"(?:[\s-]+(?:{_ATOM}|{_SCALE})\b|(?:{_AFTER_SCALE})\s+and\s+(?:{_ATOM})\b)*\b",
     re.IGNORECASE,
 )
 _SEP = r"[,\u00a0\u202f\u2009 ]"
-DIGITS_RE = re.compile(
-    r"(?<![\w.,/])(?<![A-Za-z]-)(?:\d{1,3}(?:(?:,\d{3})+|(?:[\u00a0\u202f\u2009 ]\d{3})+)(?!\d)|\d+)(?:\.\d+)?"
+DIGITS_RE = re.compile(  # the lookahead of a digit fails fast at most positions
+    r"(?=\d)(?<![\w.,/])(?<![A-Za-z]-)(?:\d{1,3}(?:(?:,\d{3})+|(?:[\u00a0\u202f\u2009 ]\d{3})+)(?!\d)|\d+)(?:\.\d+)?"
 )
 
 

@@ -28,8 +28,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal
 
 from build_site.extract.clauses import clause_at, sentence_at
 from build_site.extract.numbers import _ATOM, words_value
@@ -98,76 +100,97 @@ def _shift(d: dt.date, months: int) -> str:
     return f"{k // 12}-{k % 12 + 1:02d}"
 
 
+#: The period string of a cue's match, given the event date; False: the match is no cue.
+MakeCue = Callable[[re.Match[str], dt.date | None], str | None | Literal[False]]
+#: Period cues, most specific first (pattern, MakeCue or "target" for a 'by 2030' year), compiled
+#: once: built per sentence, they cost more than the matching.
+_RULES: list[tuple[re.Pattern[str], MakeCue | str]] = [
+    (
+        re.compile(
+            rf"\b(?:from\s+)?({MONTH})\s*(?:to|through|till|until|–|—|-)\s*({MONTH})(?:,?\s+(?:of\s+)?({YEAR}))?",
+            _F,
+        ),
+        lambda m, event: _months(
+            _year_of(m[3], event),
+            MONTHS[m[1].lower().rstrip(".")],
+            MONTHS[m[2].lower().rstrip(".")],
+        ),
+    ),
+    (
+        re.compile(
+            rf"\b(?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+({N})\s+(years|months)\b",
+            _F,
+        ),
+        lambda m, event: (
+            None
+            if not (event and (n := _num(m[1])))
+            else (
+                f"{event.year - n}/{event.year - 1}"
+                if m[2].lower() == "years"
+                else f"{_shift(event, -n)}/{_shift(event, -1)}"
+            )
+        ),
+    ),
+    (
+        re.compile(rf"\b(?:the\s+)?(?:(?P<first>first)\s+)?(?P<n>{N})\s+months(?:{OF_YEAR})?", _F),
+        lambda m, event: (
+            (m["first"] or m["rel"] or m["y"] or "of the year" in m.group().lower())
+            and (n := _num(m["n"]))
+            and n <= 12
+            and _months(_year_of(m["rel"] or m["y"], event), 1, n)
+            or False
+        ),
+    ),
+    (
+        re.compile(rf"\b(?P<h>first|second|1st|2nd)\s+half(?:-year)?(?:{OF_YEAR})?", _F),
+        lambda m, event: _months(
+            _year_of(m["rel"] or m["y"], event),
+            *((1, 6) if m["h"].lower() in {"first", "1st"} else (7, 12)),
+        ),
+    ),
+    (
+        re.compile(rf"\b(?P<q>first|second|third|fourth)\s+quarter(?:{OF_YEAR})?", _F),
+        lambda m, event: _months(
+            _year_of(m["rel"] or m["y"], event),
+            *(lambda q: (3 * q - 2, 3 * q))(
+                ["first", "second", "third", "fourth"].index(m["q"].lower()) + 1
+            ),
+        ),
+    ),
+    (
+        re.compile(rf"\b(?:by|until|till|through|up\s+to)\s+(?:the\s+end\s+of\s+)?({YEAR})\b", _F),
+        "target",
+    ),
+    (re.compile(rf"\b({YEAR})\s*[–—/-]\s*({YEAR})\b", _F), lambda m, event: f"{m[1]}/{m[2]}"),
+    (
+        re.compile(rf"\b({MONTH})\s+(?:\d{{1,2}},?\s+)?({YEAR})\b", _F),
+        lambda m, event: f"{m[2]}-{MONTHS[m[1].lower().rstrip('.')]:02d}",
+    ),
+    (
+        re.compile(rf"(?<![\d,.$])\b({YEAR})\b(?!\s*(?:%|percent|billion|million|thousand))", _F),
+        lambda m, event: m[1],
+    ),
+    (
+        re.compile(
+            r"\b(?:the\s+)?(last|this|current|previous|next|past)\s+year\b(?![’']s\s+forum)", _F
+        ),
+        lambda m, event: (
+            None
+            if event is None
+            else str(event.year + {"last": -1, "previous": -1, "next": 1}.get(m[1].lower(), 0))
+        ),
+    ),
+]
+_NEXT = re.compile(r"(?:the\s+)?next", _F)
+
+
 def find_cues(text: str, event: dt.date | None) -> list[Cue]:
     """Every period cue in text, most specific first, not overlapping."""
     y = event.year if event else None
-    rules: list[tuple[str, object]] = [
-        (
-            rf"\b(?:from\s+)?({MONTH})\s*(?:to|through|till|until|–|—|-)\s*({MONTH})(?:,?\s+(?:of\s+)?({YEAR}))?",
-            lambda m: _months(
-                _year_of(m[3], event),
-                MONTHS[m[1].lower().rstrip(".")],
-                MONTHS[m[2].lower().rstrip(".")],
-            ),
-        ),
-        (
-            rf"\b(?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+({N})\s+(years|months)\b",
-            lambda m: (
-                None
-                if not (event and (n := _num(m[1])))
-                else (
-                    f"{event.year - n}/{event.year - 1}"
-                    if m[2].lower() == "years"
-                    else f"{_shift(event, -n)}/{_shift(event, -1)}"
-                )
-            ),
-        ),
-        (
-            rf"\b(?:the\s+)?(?:(?P<first>first)\s+)?(?P<n>{N})\s+months(?:{OF_YEAR})?",
-            lambda m: (
-                (m["first"] or m["rel"] or m["y"] or "of the year" in m.group().lower())
-                and (n := _num(m["n"]))
-                and n <= 12
-                and _months(_year_of(m["rel"] or m["y"], event), 1, n)
-                or False
-            ),
-        ),
-        (
-            rf"\b(?P<h>first|second|1st|2nd)\s+half(?:-year)?(?:{OF_YEAR})?",
-            lambda m: _months(
-                _year_of(m["rel"] or m["y"], event),
-                *((1, 6) if m["h"].lower() in {"first", "1st"} else (7, 12)),
-            ),
-        ),
-        (
-            rf"\b(?P<q>first|second|third|fourth)\s+quarter(?:{OF_YEAR})?",
-            lambda m: _months(
-                _year_of(m["rel"] or m["y"], event),
-                *(lambda q: (3 * q - 2, 3 * q))(
-                    ["first", "second", "third", "fourth"].index(m["q"].lower()) + 1
-                ),
-            ),
-        ),
-        (rf"\b(?:by|until|till|through|up\s+to)\s+(?:the\s+end\s+of\s+)?({YEAR})\b", "target"),
-        (rf"\b({YEAR})\s*[–—/-]\s*({YEAR})\b", lambda m: f"{m[1]}/{m[2]}"),
-        (
-            rf"\b({MONTH})\s+(?:\d{{1,2}},?\s+)?({YEAR})\b",
-            lambda m: f"{m[2]}-{MONTHS[m[1].lower().rstrip('.')]:02d}",
-        ),
-        (rf"(?<![\d,.$])\b({YEAR})\b(?!\s*(?:%|percent|billion|million|thousand))", lambda m: m[1]),
-        (
-            r"\b(?:the\s+)?(last|this|current|previous|next|past)\s+year\b(?![’']s\s+forum)",
-            lambda m: (
-                None
-                if y is None
-                else str(y + {"last": -1, "previous": -1, "next": 1}.get(m[1].lower(), 0))
-            ),
-        ),
-    ]
     cues: list[Cue] = []
     taken: list[tuple[int, int]] = []
-    for pattern, make in rules:
-        for m in re.finditer(pattern, text, _F):
+    for pattern, make in _RULES:
+        for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             if BASE.search(text[max(0, m.start() - 40) : m.start()]):
@@ -177,11 +200,11 @@ def find_cues(text: str, event: dt.date | None) -> list[Cue]:
             if make == "target":
                 cues.append(Cue(m.start(), m.end(), "target", m[1]))
             else:
-                value = make(m)  # type: ignore[operator]
+                value = make(m, event)  # type: ignore[operator]
                 if value is False:
                     taken.pop()
                     continue
-                kind = "target" if re.match(r"(?:the\s+)?next", m.group(), _F) else "date"
+                kind = "target" if _NEXT.match(m.group()) else "date"
                 cues.append(Cue(m.start(), m.end(), kind, value))
     for rx, kind in ((NOW, "now"), (CUMULATIVE, "cumulative"), (TARGET_WORDS, "target")):
         for m in rx.finditer(text):

@@ -44,6 +44,7 @@ from functools import cache, lru_cache
 from typing import Literal
 
 from build_site.extract.clauses import clause_at, sentences
+from build_site.extract.wordmatch import whole_words
 
 #: code: (name, words naming it: name, adjective, demonym, capital, official names)
 COUNTRIES: dict[str, tuple[str, str]] = {
@@ -103,10 +104,6 @@ MAX_BACK = 20
 _ORDER = {"RU": 0, "KZ": 1}
 
 
-def _alt(words: str) -> str:
-    return rf"(?<!\w)(?:{words})(?:['’]s)?(?![\w])"
-
-
 _CASED = {"CIS", "SCO", "EU", "EEU", "PRC", "USA"}
 
 
@@ -114,11 +111,13 @@ _CASED = {"CIS", "SCO", "EU", "EEU", "PRC", "USA"}
 def _lexicon() -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
     out: list[tuple[re.Pattern[str], tuple[str, ...]]] = []
     for code, (_, words) in COUNTRIES.items():
-        out.append((re.compile(_alt(words), re.IGNORECASE), (code,)))
+        out.append((re.compile(whole_words(words), re.IGNORECASE), (code,)))
     for bloc, (_, words) in BLOCS.items():
-        out.append((re.compile(_alt(words)), (bloc,)))  # case-sensitive: 'eu', 'cis' are not blocs
+        out.append(
+            (re.compile(whole_words(words, ignorecase=False)), (bloc,))
+        )  # case-sensitive: 'eu', 'cis' are not blocs
     for words, codes in GROUPS:
-        out.append((re.compile(_alt(words), re.IGNORECASE), codes))
+        out.append((re.compile(whole_words(words), re.IGNORECASE), codes))
     return out
 
 

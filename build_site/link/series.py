@@ -16,6 +16,7 @@ the 21st forum'). The edition is the number written before the name — '21st', 
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -313,12 +314,33 @@ def classify_memo(
     """classify(), remembered in `memo` under the event's content `key` (a seed's content and
     the vocabularies decide the result, so a key from them is enough)."""
     if memo is None or key is None:
-        return classify(event, series)
+        return [Member(event, series.id, *f) for f in _classified(series, event)]
     found = memo.get((key, series.id))
     if found is None:
-        found = tuple((m.edition, m.own, m.anchor, m.quote) for m in classify(event, series))
-        memo[(key, series.id)] = found
+        found = memo[(key, series.id)] = _classified(series, event)
     return [Member(event, series.id, *f) for f in found]
+
+
+#: classify's results by series and digest of the event's words (see _classified)
+_CLASSIFIED: dict[tuple[Series, bytes], tuple[tuple, ...]] = {}
+_CLASSIFIED_MAX = 1 << 14
+
+
+def _classified(series: Series, event: Event) -> tuple[tuple, ...]:
+    """classify() as (edition, own, anchor, quote), remembered by a digest of what it reads of the
+    event (title, year, the kind, anchor and text of each paragraph): a build classifies each
+    event twice (to assign series, then to list their members) under memo keys that differ.
+    A digest, not the words or the event, so that no old event is kept alive."""
+    paragraphs = [(p.kind, p.anchor, p.text) for p in event.paragraphs]
+    words = repr((event.title, event.year, len(event.lead), paragraphs)).encode()
+    key = (series, hashlib.blake2b(words, digest_size=16).digest())
+    found = _CLASSIFIED.get(key)
+    if found is None:
+        if len(_CLASSIFIED) >= _CLASSIFIED_MAX:
+            _CLASSIFIED.clear()
+        found = tuple((m.edition, m.own, m.anchor, m.quote) for m in classify(event, series))
+        _CLASSIFIED[key] = found
+    return found
 
 
 def assign_series(

@@ -29,6 +29,7 @@ import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from build_site.render.markup import attr
 
@@ -60,8 +61,11 @@ class Box:
     east: float
 
 
+@lru_cache(maxsize=1 << 16)
 def url_rel(from_page: str, to_page: str) -> str:
-    """Final relative URL between two .md pages under MkDocs' directory URLs (the default)."""
+    """Final relative URL between two .md pages under MkDocs' directory URLs (the default).
+    Remembered: posixpath.relpath asks the OS for the working folder on every call, and a list
+    page links to the same events over and over."""
 
     def url(page: str) -> str:
         stem = page[:-3]

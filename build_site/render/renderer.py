@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from types import SimpleNamespace
 from typing import Any
 
 from jinja2 import Environment
@@ -275,6 +276,7 @@ class Renderer:
             speeches=speeches,
             footnotes=footnotes,
             tags=tags,
+            facets=self.event_facets(event),
             speakers=[self.link(page, "person", p) for p in event.speakers],
             author=self.link(page, "person", event.author) if event.author else None,
             citation=self.citation(event),
@@ -312,6 +314,18 @@ class Renderer:
 
     def footnote(self, page: str, f: Figure) -> str:
         return footnote_text(self, page, f)
+
+    def event_facets(self, event: Event) -> SimpleNamespace:
+        """Names for the search index's filters: the speakers', and those of the topics and places
+        mentioned, once per mention (the template makes them unique). Gathered here: in the
+        template, a list grown per mention cost a copy each time."""
+        persons, topics, places = self.corpus.persons, self.corpus.topics, self.corpus.places
+        mentions = [m for p in event.paragraphs for m in p.mentions]
+        return SimpleNamespace(
+            speakers=[persons[id].name if id in persons else id for id in event.speakers],
+            topics=[topics[m.id].name for m in mentions if m.kind == "topic" and m.id in topics],
+            places=[places[m.id].name for m in mentions if m.kind == "place" and m.id in places],
+        )
 
     def event_tags(self, page: str, event: Event) -> dict[str, list[str]]:
         found: dict[str, dict[str, None]] = defaultdict(dict)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
 from build_site.link.series import (
     classify,
+    classify_memo,
     find_names,
     load_series,
     members,
@@ -136,6 +138,28 @@ def test_own_event_mentioning_another_edition():
     assert _summary(
         _event("21st Russia-Kazakhstan Interregional Cooperation Forum", 2025, body=body)
     ) == [(21, True), (20, False)]
+
+
+def test_remembered_by_the_words_of_the_event():
+    """classify_memo remembers a classification by what classify reads: another key or no memo
+    gives the same members, of the event asked about; a changed word or year is read again."""
+    body = (
+        "We have just taken part in the 21st Russia-Kazakhstan Interregional Cooperation Forum.",
+    )
+    event = _event("Talks in Uralsk", 2025, body=body)
+    first = classify_memo(event, SERIES, {}, "key-1")
+    assert first == classify(event, SERIES) == classify_memo(event, SERIES)
+    assert [(m.edition, m.own) for m in classify_memo(event, SERIES, {}, "key-2")] == [(21, False)]
+    renamed = replace(event, id="other")
+    assert [m.event for m in classify_memo(renamed, SERIES)] == [renamed]
+    changed = _event("Talks in Uralsk", 2025, body=(body[0].replace("21st", "20th"),))
+    assert [(m.edition, m.own) for m in classify_memo(changed, SERIES)] == [(20, False)]
+    assert [
+        (m.edition, m.own)
+        for m in classify_memo(
+            replace(event, title="21st Russia-Kazakhstan Interregional Cooperation Forum"), SERIES
+        )
+    ] == [(21, True)]
 
 
 def test_unrelated_event():
