@@ -4,6 +4,7 @@ needs of the page cache, and an event's short description."""
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from typing import Any, Protocol
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -37,7 +38,10 @@ def description(event: Event, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
+@lru_cache(maxsize=1)
 def make_env() -> Environment:
+    """One environment per process: it keeps the templates it compiled (0.1 s of every build),
+    and reloads one whose file changed (FileSystemLoader checks), e.g. under `mkdocs serve`."""
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES_DIR)),
         autoescape=False,  # output is Markdown; text is escaped explicitly with the md filter
