@@ -84,7 +84,7 @@ def reader_cost(
             ctx = browser.new_context(base_url=base, viewport={"width": 1280, "height": 900})
             page = ctx.new_page()
             finished = []
-            page.on("requestfinished", lambda request: finished.append(request))
+            page.on("requestfinished", lambda r: finished.append((time.perf_counter(), r)))
             t0 = time.perf_counter()
             page.goto(event, wait_until="load")
             page.wait_for_load_state("networkidle")
@@ -102,8 +102,9 @@ def reader_cost(
             first_href = page.locator(RESULT).first.get_attribute("href")
             by_kind = {"page": 0, "search": 0, "sitemap": 0}
             count = 0
-            for request in list(finished):
-                if not request.url.startswith(("http://", "https://")):
+            for at, request in list(finished):
+                # what arrived by the first result (the filters' values load after it)
+                if at > t3 or not request.url.startswith(("http://", "https://")):
                     continue
                 size = request.sizes()["responseBodySize"]
                 by_kind[kind(request.url)] += size

@@ -5,7 +5,8 @@
  *   kilobytes of index that the words of the query need, and the text of the results shown.
  * - Results give the event, the speaker and the date, and link to the speech (#putin-2) with
  *   ?highlight=… so that the words found are marked on arrival (also through instant navigation).
- * - Filters by speaker, year, type, topic and place (the event pages' data-pagefind-filter).
+ * - Filters by speaker, year, type, topic and place (the event pages' data-pagefind-filter),
+ *   behind a button: their values load when the reader opens them.
  * - Keyboard: "/" or "s" (or "f") focuses the box, as in Material; ArrowDown/ArrowUp move through
  *   the results (aria-activedescendant on the combobox), Enter opens one, Escape closes the box.
  * - The markup is build_site/theme/partials/search.html, in Material's classes (its look in both
@@ -35,6 +36,7 @@
   var list = box.querySelector("#archive-search-results");
   var status = box.querySelector("#archive-search-status");
   var fieldset = box.querySelector(".archive-search__filters");
+  var filtersToggle = box.querySelector(".archive-search__filters-toggle");
   var form = box.querySelector("form");
   var toggle = document.getElementById("__search");
   // Resolved once, against the page first loaded: the header outlives instant navigation.
@@ -42,6 +44,7 @@
   var siteRoot = new URL("..", bundle);
 
   var loading = null;
+  var filtersLoading = null;
   var selects = {};
   var current = null;            // the latest search: {search, shown, term}
   var seq = 0;
@@ -57,12 +60,36 @@
           .then(function () { return pagefind.init && pagefind.init(); })
           .then(function () { return pagefind; });
       });
-      loading.then(buildFilters).catch(function (err) {
+      loading.catch(function (err) {
         loading = null;
         say("Search is not available: " + (err && err.message ? err.message : err));
       });
     }
     return loading;
+  }
+
+  /* The filters' values (one chunk per filter, every event listed under each value: 145 KB at
+     5,000 events, growing with the archive) load when the reader opens the filters, not with
+     every search. */
+  function toggleFilters() {
+    var open = filtersToggle.getAttribute("aria-expanded") !== "true";
+    filtersToggle.setAttribute("aria-expanded", String(open));
+    if (!open) {
+      fieldset.hidden = true;
+      return;
+    }
+    if (!filtersLoading) {
+      filtersLoading = load().then(buildFilters).catch(function (err) {
+        filtersLoading = null;
+        say("Filters are not available: " + (err && err.message ? err.message : err));
+      });
+    }
+    filtersLoading.then(function () {
+      if (filtersToggle.getAttribute("aria-expanded") !== "true") return;
+      fieldset.hidden = !Object.keys(selects).length;
+      var first = fieldset.querySelector("select");
+      if (first) first.focus();
+    });
   }
 
   function buildFilters(pagefind) {
@@ -95,7 +122,6 @@
         fieldset.appendChild(label);
         selects[f[0]] = select;
       });
-      fieldset.hidden = !Object.keys(selects).length;
     });
   }
 
@@ -351,6 +377,7 @@
   }
 
   input.addEventListener("focus", openSearch);
+  if (filtersToggle) filtersToggle.addEventListener("click", toggleFilters);
   input.addEventListener("input", function () { schedule(120); });
   form.addEventListener("submit", function (ev) { ev.preventDefault(); });
   form.addEventListener("reset", function () {

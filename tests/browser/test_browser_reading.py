@@ -195,6 +195,8 @@ def test_search_filtered_by_speaker_leads_to_their_speech_highlighted(page, site
     stems = {a.rsplit("-", 1)[0] for _, a, s, _ in sections if s == speaker}
 
     start = longest_event(site_dir)
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url))
     page.goto(start)
     page.wait_for_load_state("networkidle")
     page.evaluate("() => { window.__sameDocument = true; }")
@@ -207,7 +209,14 @@ def test_search_filtered_by_speaker_leads_to_their_speech_highlighted(page, site
     assert status.get_attribute("role") == "status"
     unfiltered = status.inner_text()
 
+    # the filters' values load when the reader opens them, not with every search
+    toggle = page.locator(".archive-search__filters-toggle")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert not any("/pagefind/filter/" in url for url in asked), "filters loaded unasked"
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true"
     select = page.locator("select[data-filter=speaker]")
+    select.wait_for(state="visible")
     assert select.evaluate("s => s.labels.length") == 1, "the speaker filter has no label"
     value = next(
         v
