@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from build_site.link.series import Series, load_series
 from build_site.model import Event, Figure, Paragraph, Speech
@@ -21,7 +22,7 @@ class Ref:
     speech: Speech | None
     paragraph: Paragraph
 
-    @property
+    @cached_property  # asked hundreds of thousands of times a build; stored in __dict__
     def speaker(self) -> str | None:
         return self.paragraph.speaker or (self.speech.speaker if self.speech else None)
 

@@ -51,6 +51,7 @@ class Renderer:
         self.env = env or make_env()
         self._series: dict[str, str] | None = None
         self._figures: dict[str, tuple[Event, dict[str, str]]] = {}
+        self._sigs: dict[int, tuple | str] = {}
         self._named: dict[tuple[str, str], list[tuple[Event, tuple[str, ...], str]]] | None = None
         self._speakers: str | None = None
         self._numbers: dict[str, tuple[Event, dict[str, int]]] = {}
@@ -69,10 +70,15 @@ class Renderer:
         """What a footnote or a table row showing one statement of a figure depends on: the figure
         as extracted, its event's title and date, its paragraph and speaker. With versions, as a
         digest remembered between builds by the event's version (see `figure_sigs`)."""
-        e = st.ref.event
-        if e.id in self.versions:
-            return self.figure_sigs(e)[st.figure.id]
-        return self._shown(st.figure, e, st.ref.paragraph.anchor, st.ref.speaker)
+        known = self._sigs.get(id(st))  # the index holds every statement for the whole build
+        if known is None:
+            e = st.ref.event
+            if e.id in self.versions:
+                known = self.figure_sigs(e)[st.figure.id]
+            else:
+                known = self._shown(st.figure, e, st.ref.paragraph.anchor, st.ref.speaker)
+            self._sigs[id(st)] = known
+        return known
 
     @staticmethod
     def _shown(f: Figure, e: Event, anchor: str, speaker: str | None) -> tuple:
