@@ -16,14 +16,44 @@ from build_site.render.pages.indicators import MAX_NOTES, indicators_section
 from tests.render.test_footnotes import DISAGREE, Spec, synthetic
 
 LINK = re.compile(r"\]\(([^)\s]+)\)")
+HTML_LINK = re.compile(r'<a href="([^"]+)"')
 FIGURE = re.compile(r"<figure class=\"indicator-figure\">\n(.*?)\n<figcaption>", re.S)
+TABLE_HEAD = (
+    "<th>Period</th>\n<th>As said</th>\n<th>Normalised</th>\n<th>Speaker</th>\n<th>Event</th>"
+)
 
 
-def links(markdown: str) -> list[str]:
-    return LINK.findall(markdown)
+def links(markdown: str, path: str) -> list[str]:
+    """Every link of a generated page as a docs-relative .md target (with its anchor): Markdown
+    links are relative to the page's file, the HTML blocks' links are final URLs (relative to
+    the page's address under MkDocs' directory URLs)."""
+    out = [
+        posixpath.normpath(posixpath.join(posixpath.dirname(path), t.split("#")[0])) + _anchor(t)
+        if not t.startswith("#")
+        else path + t
+        for t in LINK.findall(markdown)
+    ]
+    url = path.removesuffix(".md").removesuffix("index") + (
+        "" if path.endswith("index.md") else "/"
+    )
+    for href in HTML_LINK.findall(markdown):
+        target, _, anchor = href.partition("#")
+        dest = posixpath.normpath(posixpath.join(url, target)) if target else url.rstrip("/")
+        out.append(dest + ".md" + (f"#{anchor}" if anchor else ""))
+    return out
+
+
+def _anchor(target: str) -> str:
+    return "#" + target.split("#", 1)[1] if "#" in target else ""
 
 
 def table_rows(markdown: str) -> list[str]:
+    """Body rows of the statements table (written as HTML)."""
+    return re.findall(r"<tr>\n<td>.*?</tr>", markdown, re.S)
+
+
+def markdown_rows(markdown: str) -> list[str]:
+    """Rows of a Markdown table (the index of indicators)."""
     return [
         ln for ln in markdown.splitlines() if ln.startswith("| ") and not ln.startswith("| Period")
     ]
@@ -45,7 +75,7 @@ def test_every_indicator_has_a_page(real):
         for i in real.corpus.indicators.values()
         if not i.measure or real.index.statements.get(i.id)
     ]
-    assert len(table_rows(index)) - 1 == len(listed)  # minus the header row
+    assert len(markdown_rows(index)) - 1 == len(listed)  # minus the header row
 
 
 def test_pages_with_two_statements_have_table_and_chart(real):
@@ -54,7 +84,7 @@ def test_pages_with_two_statements_have_table_and_chart(real):
         if len(sts) < 2:
             continue
         page = real.pages[f"indicators/{iid}.md"]
-        assert "| Period | As said | Normalised | Speaker | Event |" in page
+        assert TABLE_HEAD in page
         assert len(table_rows(page)) == len(sts)
         svg = FIGURE.search(page).group(1)
         root = ET.fromstring(svg)
@@ -70,11 +100,8 @@ def test_every_link_resolves(real):
     for path, page in real.pages.items():
         if not path.startswith("indicators/"):
             continue
-        for target in links(page):
-            file, _, anchor = target.partition("#")
-            dest = (
-                posixpath.normpath(posixpath.join(posixpath.dirname(path), file)) if file else path
-            )
+        for target in links(page, path):
+            dest, _, anchor = target.partition("#")
             if dest.startswith(("topics/", "places/", "organisations/")):
                 continue  # sections of other issues
             assert dest in real.pages, (path, target)
@@ -148,11 +175,8 @@ def test_thousands_of_statements_stay_bounded():
         assert len(table_rows(md)) <= per_page and len(md) < 150_000, path
         rows += len(table_rows(md))
         assert ("<svg" in md) == (path == "indicators/stock.md")
-        for target in links(md):
-            file, _, anchor = target.partition("#")
-            dest = (
-                posixpath.normpath(posixpath.join(posixpath.dirname(path), file)) if file else path
-            )
+        for target in links(md, path):
+            dest = target.partition("#")[0]
             assert dest in pages or dest.startswith(("events/", "persons/", "downloads/")), target
     assert rows == 3000
     first = pages["indicators/stock.md"]

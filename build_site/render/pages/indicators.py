@@ -35,8 +35,9 @@ from build_site.render.footnotes import (
     period_label,
     unit_kind,
 )
-from build_site.render.markup import escape
-from build_site.render.paths import event_page, long_date, page_paths, pager, paginate, rel
+from build_site.render.maps import url_rel
+from build_site.render.markup import escape, html_link
+from build_site.render.paths import event_page, long_date, page_of, page_paths, pager, paginate, rel
 
 if TYPE_CHECKING:
     from build_site.render.renderer import Renderer
@@ -96,13 +97,22 @@ def para_link(r: Renderer, page: str, st: Statement, text: str) -> str:
 
 
 def row(r: Renderer, page: str, st: Statement) -> Row:
-    f = st.figure
+    """A row of the statements table, as HTML cells (the table is written as HTML, exactly as
+    Python-Markdown's tables extension and MkDocs made it: see markup.raw_html)."""
+    f, e = st.figure, st.ref.event
+    speaker = st.ref.speaker
+    who = (
+        html_link(escape(speaker_name(r, speaker)), url_rel(page, page_of("person", speaker)))
+        if speaker and speaker in r.corpus.persons
+        else escape(speaker_name(r, speaker))
+    )
+    url = url_rel(page, event_page(e))
     return Row(
         period=escape(period_label(f.period)),
-        said=para_link(r, page, st, f"“{escape(f.quote)}”"),
+        said=html_link(f"“{escape(f.quote)}”", f"{url}#{st.ref.paragraph.anchor}"),
         value=escape(describe(f)) + (" (reviewed by an editor)" if f.reviewed else ""),
-        speaker=speaker_link(r, page, st.ref.speaker),
-        event=f"[{escape(st.ref.event.title)}]({rel(page, event_page(st.ref.event))}), {long_date(st.ref.event)}",
+        speaker=who,
+        event=f"{html_link(escape(e.title), url)}, {long_date(e)}",
     )
 
 
