@@ -13,6 +13,7 @@ import re
 import threading
 from pathlib import Path
 
+import jinja2
 import watchdog.events
 from mkdocs.exceptions import PluginError
 
@@ -174,6 +175,32 @@ def on_post_page(output: str, **kwargs) -> str:
     whitespace run keeps one newline, so no word or inline element is joined. <pre> is kept."""
     parts = _PRE.split(output)
     return "".join(p if i % 2 else _INDENT.sub("\n", p) for i, p in enumerate(parts))
+
+
+class ThemeBytecode(jinja2.BytecodeCache):
+    """The theme's templates as compiled, kept for the next build of the same process: `mkdocs
+    serve` makes a new Jinja2 environment for every rebuild, and parsing Material's templates
+    again was 0.9 s of each edit at 1,000 events. A bucket holds its source's checksum, so an
+    edited template is compiled again (jinja2.BytecodeCache)."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.store.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+_theme_bytecode = ThemeBytecode()
+
+
+def on_env(env, config, files, **kwargs):
+    env.bytecode_cache = _theme_bytecode
+    return env
 
 
 def on_serve(server, config, builder, **kwargs):

@@ -6,9 +6,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import jinja2
 import markdown
 
-from build_site.mkdocs_hook import on_page_content, on_page_markdown, on_post_page, own_files
+from build_site.mkdocs_hook import (
+    ThemeBytecode,
+    on_env,
+    on_page_content,
+    on_page_markdown,
+    on_post_page,
+    own_files,
+)
 from build_site.render.markup import raw_html
 
 
@@ -53,3 +61,29 @@ def test_raw_html_blocks_skip_markdown_and_come_back_unchanged():
     assert _Page.present_anchor_ids == {"trade", "rows"}  # MkDocs checks links to them
     plain = convert(source)
     assert block in plain  # the markers are comments: the block passes through without the hook
+
+
+def test_theme_templates_compile_once_per_process(tmp_path):
+    """`mkdocs serve` makes a new Jinja2 environment for every rebuild: with the hook's bytecode
+    cache a template is parsed once, and again only when its source changes."""
+    (tmp_path / "page.html").write_text("<p>{{ 1 + 1 }}</p>", encoding="utf-8")
+    cache = ThemeBytecode()
+    parsed: list[str] = []
+
+    class Counting(jinja2.Environment):
+        def _parse(self, source, name, filename):
+            parsed.append(name)
+            return super()._parse(source, name, filename)
+
+    def fresh() -> jinja2.Environment:  # as each rebuild of `mkdocs serve` does
+        env = Counting(loader=jinja2.FileSystemLoader(str(tmp_path)))
+        assert isinstance(on_env(env, config=None, files=None).bytecode_cache, ThemeBytecode)
+        env.bytecode_cache = cache  # this test's own, empty at its start
+        return env
+
+    assert fresh().get_template("page.html").render() == "<p>2</p>"
+    assert fresh().get_template("page.html").render() == "<p>2</p>"
+    assert parsed == ["page.html"]
+    (tmp_path / "page.html").write_text("<p>{{ 2 + 2 }}</p>", encoding="utf-8")
+    assert fresh().get_template("page.html").render() == "<p>4</p>"
+    assert parsed == ["page.html", "page.html"]
