@@ -55,6 +55,7 @@ class SidecarKey:
 
 
 _SLUG = r"[a-z0-9]+(-[a-z0-9]+)*"
+_SLUG_SHAPE = "a slug like 'kassym-jomart-tokayev'"
 _DOC_TYPES = ("transcript", "news", "article", "interview")
 
 #: Every key a sidecar may hold, in the order the README lists them.
@@ -83,7 +84,7 @@ SIDECAR: tuple[SidecarKey, ...] = (
         None,
         "Person id of an article's author (a byline the text lacks).",
         pattern=_SLUG,
-        shape="a slug like 'kassym-jomart-tokayev'",
+        shape=_SLUG_SHAPE,
     ),
     SidecarKey("publisher", str, None, "Who published the source, e.g. 'Kremlin'."),
     SidecarKey("source_url", str, None, "Address of the original page."),
@@ -94,7 +95,7 @@ SIDECAR: tuple[SidecarKey, ...] = (
         None,
         "URL slug to use instead of one made from the title.",
         pattern=_SLUG,
-        shape="a slug like 'kassym-jomart-tokayev'",
+        shape=_SLUG_SHAPE,
     ),
     SidecarKey("note", str, None, "Free text for maintainers; not shown."),
     SidecarKey(

@@ -85,8 +85,13 @@ def speaker_name(r: Renderer, speaker: str | None) -> str:
     return r.name_of("person", speaker) if speaker else "Not attributed"
 
 
-def speaker_link(r: Renderer, page: str, speaker: str | None) -> str:
+def speaker_link(r: Renderer, page: str, speaker: str | None, html: bool = False) -> str:
+    """The speaker's name linked to their page (Markdown, or HTML with a final URL)."""
     if speaker and speaker in r.corpus.persons:
+        if html:
+            return html_link(
+                escape(speaker_name(r, speaker)), url_rel(page, page_of("person", speaker))
+            )
         return r.link(page, "person", speaker)
     return escape(speaker_name(r, speaker))
 
@@ -100,18 +105,12 @@ def row(r: Renderer, page: str, st: Statement) -> Row:
     """A row of the statements table, as HTML cells (the table is written as HTML, exactly as
     Python-Markdown's tables extension and MkDocs made it: see markup.raw_html)."""
     f, e = st.figure, st.ref.event
-    speaker = st.ref.speaker
-    who = (
-        html_link(escape(speaker_name(r, speaker)), url_rel(page, page_of("person", speaker)))
-        if speaker and speaker in r.corpus.persons
-        else escape(speaker_name(r, speaker))
-    )
     url = url_rel(page, event_page(e))
     return Row(
         period=escape(period_label(f.period)),
         said=html_link(f"“{escape(f.quote)}”", f"{url}#{st.ref.paragraph.anchor}"),
         value=escape(describe(f)) + (" (reviewed by an editor)" if f.reviewed else ""),
-        speaker=who,
+        speaker=speaker_link(r, page, st.ref.speaker, html=True),
         event=f"{html_link(escape(e.title), url)}, {long_date(e)}",
     )
 
