@@ -434,8 +434,11 @@ def test_no_stage_is_quadratic(pipeline, unit):
     (quadratic code costs sixty-four), and 40,000 characters take seconds, not minutes."""
 
     def seconds(n: int) -> float:
+        # The best of three runs, as timeit advises: a collection or another process on a shared
+        # 2-core machine makes one run slow, never a run fast.
         text = (unit * (n // len(unit) + 1))[:n]
-        return pipeline(["News /", "Title", "May 3, 2024", "* * *", "Vladimir Putin: " + text])
+        lines = ["News /", "Title", "May 3, 2024", "* * *", "Vladimir Putin: " + text]
+        return min(pipeline(lines) for _ in range(3))
 
     small, big = seconds(5_000), seconds(40_000)
     assert big < max(0.5, 20 * small), (
