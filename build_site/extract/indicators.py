@@ -24,7 +24,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Collection, Sequence
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -248,19 +248,31 @@ def _score(
     Negative patterns are read only inside own (the figure's sentence, at most): an earlier
     sentence lends the subject ('investment') but not its other words ('total volume').
     """
-    window = text[lo:hi]
     distance = 0
     for p in ind.patterns:
-        rx = _compile(p.removeprefix("!"))
         if p.startswith("!"):
-            if rx.search(text[max(lo, own[0]) : min(hi, own[1])]):
+            if _compile(p[1:]).search(text[max(lo, own[0]) : min(hi, own[1])]):
                 return None
             continue
-        spans = [(m.start() + lo, m.end() + lo) for m in rx.finditer(window)]
-        if not spans:
+        starts, ends = _matches(p, text, lo, hi)
+        if not starts:
             return None
-        distance += min(max(0, figure.start - e, s - figure.end) for s, e in spans)
+        # Matches do not overlap, so ends rise with starts: the nearest match is the first one
+        # starting at or after the figure's end or the one before it (0 if it overlaps the figure).
+        k = bisect_left(starts, figure.end)
+        near = [starts[k] - figure.end] if k < len(starts) else []
+        if k:
+            near.append(max(0, figure.start - ends[k - 1]))
+        distance += min(near)
     return sum(not p.startswith("!") for p in ind.patterns), -distance
+
+
+@lru_cache(maxsize=4096)
+def _matches(pattern: str, text: str, lo: int, hi: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Starts and ends of the pattern's matches in text[lo:hi]: the figures of one sentence share
+    their windows, so a paragraph packed with figures reads each window once per pattern."""
+    found = [(m.start() + lo, m.end() + lo) for m in _compile(pattern).finditer(text[lo:hi])]
+    return tuple(s for s, _ in found), tuple(e for _, e in found)
 
 
 def _contexts(text: str, figure: Figure, neighbours: Sequence[Figure]) -> list[tuple[int, int]]:
