@@ -32,6 +32,7 @@ from build_site.read.seeds import InputError, find_seeds, read_source
 from build_site.read.vocab import load_vocabulary
 from build_site.read.yamlfile import mkdocs_site_url
 from build_site.render.downloads import downloads
+from build_site.render.environment import make_env
 from build_site.render.renderer import Renderer
 from build_site.render.site import SECTIONS, iter_pages
 from build_site.structure.audit import SeedAudit, audit
@@ -40,6 +41,7 @@ from build_site.write.cache import (
     Memo,
     PageCache,
     SeedCache,
+    TemplateBytecode,
     Unchanged,
     fingerprint,
     render_fingerprint,
@@ -75,10 +77,14 @@ class Build:
 
     def outputs(self) -> Iterator[tuple[str, str | Iterable[str] | Unchanged]]:
         """Every file of docs_src/ the build owns, lazily: pages, downloads, redirect pages."""
+        env = make_env()
+        if self.cache.templates is not None:
+            env.bytecode_cache = self.cache.templates  # compiled by an earlier build's process
         renderer = Renderer(
             self.corpus,
             self.index,
             self.config,
+            env=env,
             cache=self.pages_cache,
             versions=self.versions,
             memo=self.cache.memo,
@@ -324,6 +330,7 @@ def gather(
             PartStore(config.cache_dir, cache.fingerprint)
             if config.cache_dir is not None
             else None,
+            TemplateBytecode(config.cache_dir) if config.cache_dir is not None else None,
         ),
         series,
     )
@@ -345,11 +352,13 @@ class CacheUpdate:
     parts: PartStore | None = None
     """Each event's part of the corpus-wide downloads, by its version: read only when one of
     those files must be made again (tens of MB on a large archive)."""
+    templates: TemplateBytecode | None = None
+    """The templates as compiled by earlier builds."""
 
     def save(self) -> None:
         self.cache.save(self.fresh)
         self.cache.prune(self.used)
-        for memo in (self.memo, self.parts):
+        for memo in (self.memo, self.parts, self.templates):
             if memo is not None:
                 memo.save()
 

@@ -297,7 +297,7 @@ class Event:
     def summary(self) -> str | None:
         return self.lead[0].text if self.lead else None
 
-    @property
+    @cached_property  # asked for every event on every build (frozen: made once, in __dict__)
     def paragraphs(self) -> tuple[Paragraph, ...]:
         return self.lead + tuple(p for s in self.speeches for p in s.paragraphs)
 
@@ -309,7 +309,7 @@ class Event:
                 seen.setdefault(s.speaker)
         return tuple(seen)
 
-    @property
+    @cached_property
     def figures(self) -> tuple[Figure, ...]:
         return tuple(f for p in self.paragraphs for f in p.figures)
 

@@ -128,14 +128,20 @@ def _lookup(index: Index, f: Figure, page: str) -> tuple[Statement | None, tuple
     """This figure's statement and its comparable group, from the link stage's indexes (a scan
     per footnote would be quadratic). Figure.id repeats across events (anchors are per event),
     so a statement is found by the figure object, else by equality on the same page."""
-    this = next((st for st in index.by_figure.get(id(f), ()) if st.figure is f), None) or next(
-        (
-            st
-            for st in index.statements.get(f.indicator or "", ())
-            if st.figure == f and page == f"events/{st.ref.event.id}.md"
-        ),
-        None,
-    )
+    this = None
+    for st in index.by_figure.get(id(f), ()):  # a loop: 16,500 figures a build ask
+        if st.figure is f:
+            this = st
+            break
+    else:
+        this = next(
+            (
+                st
+                for st in index.statements.get(f.indicator or "", ())
+                if st.figure == f and page == f"events/{st.ref.event.id}.md"
+            ),
+            None,
+        )
     return this, (index.groups.get((f.indicator, f.scope, period_group(this)), ()) if this else ())
 
 

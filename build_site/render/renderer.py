@@ -7,7 +7,7 @@ Pure: no files are read or written here (templates are loaded once by the enviro
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from types import SimpleNamespace
 from typing import Any
@@ -169,6 +169,26 @@ class Renderer:
         if self.memo is not None and version is not None:
             self.memo[key] = result
         return result
+
+    def mention_counts(self, kind: str) -> dict[str, int]:
+        """How many times the corpus names each entry of a kind (as Index.mentions counts them),
+        counted per event and remembered between builds by the event's version: a build walks
+        the mentions of changed events only."""
+        totals: Counter[str] = Counter()
+        for e in self.corpus.events:
+            version = self.versions.get(e.id)
+            key = ("mention-counts", kind, version)
+            counts = self.memo.get(key) if self.memo is not None and version else None
+            if counts is None:
+                counts = tuple(
+                    Counter(
+                        m.id for p in e.paragraphs for m in p.mentions if m.kind == kind
+                    ).items()
+                )
+                if self.memo is not None and version:
+                    self.memo[key] = counts
+            totals.update(dict(counts))
+        return dict(totals)
 
     def speakers_sig(self) -> str:
         """The names of persons known only from speaker labels (the first seed naming one wins, so

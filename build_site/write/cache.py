@@ -21,6 +21,8 @@ import pickle
 from pathlib import Path
 from typing import Any
 
+import jinja2
+
 from build_site.config import DATA_DIR, PACKAGE_DIR
 
 FORMAT = b"seed-cache-1"
@@ -232,3 +234,50 @@ class Memo(dict):
         tmp = self.path.with_name(f".{self.path.name}.tmp")
         tmp.write_bytes(pickle.dumps((self.fingerprint, keep), protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(tmp, self.path)
+
+
+class TemplateBytecode(jinja2.BytecodeCache):
+    """The generator's templates as Jinja2 compiled them, kept between builds in one pickle: each
+    command-line build starts a new process, and compiling the templates a build renders was
+    0.07 s of a one-seed edit at 1,000 events. A bucket holds its source's checksum, so an edited
+    template is compiled again (jinja2.BytecodeCache). Read by the render stage's environment,
+    saved by the write stage.
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> env = jinja2.Environment(bytecode_cache=TemplateBytecode(folder))
+    >>> env.bytecode_cache.save(); sorted(p.name for p in folder.iterdir())
+    []
+    >>> _ = env.from_string("x")  # a string has no bucket: nothing stored
+    """
+
+    NAME = "templates.index"  # not *.pickle: SeedCache.prune owns those
+
+    def __init__(self, folder: Path | None):
+        self.folder = folder
+        self.store: dict[str, bytes] = {}
+        self.added = False
+        if folder is not None:
+            try:
+                self.store = pickle.loads((folder / self.NAME).read_bytes())
+            except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+                self.store = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.store.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)  # a stale checksum or Python leaves it empty
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+        self.added = True
+
+    def save(self) -> None:
+        """Write the file when a template was compiled in this build (write stage only)."""
+        if self.folder is None or not self.added:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        tmp = self.folder / f".{self.NAME}.tmp"
+        tmp.write_bytes(pickle.dumps(self.store, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, self.folder / self.NAME)
+        self.added = False
