@@ -138,6 +138,9 @@ class PageCache:
         self.folder, self.docs, self.fingerprint = folder, docs, fingerprint
         self.entries: dict[str, tuple[str, int, int]] = entries
         self.pending: dict[str, str] = {}
+        """Pages rendered in this build: path → input key (their files are looked at on save)."""
+        self.kept: dict[str, tuple[str, int, int]] = {}
+        """Pages found unchanged: their entries stand as they are."""
         self.hits = self.misses = 0
 
     @classmethod
@@ -166,13 +169,15 @@ class PageCache:
                 st = None
             if st is not None and (st.st_size, st.st_mtime_ns) == entry[1:]:
                 self.hits += 1
-                self.pending[path] = key
+                self.kept[path] = entry
+                self.pending.pop(path, None)
                 return UNCHANGED
         self.misses += 1
         return None
 
     def put(self, path: str, key: str) -> None:
         self.pending[path] = key
+        self.kept.pop(path, None)
 
     def size(self, path: str) -> int:
         """Bytes of the file as written (for a path get() found unchanged)."""
@@ -182,7 +187,7 @@ class PageCache:
         """After the write stage: remember the inputs and the file as written (write stage only)."""
         if self.folder is None:
             return
-        entries = {}
+        entries = dict(self.kept)  # looked at by get() in this build
         for path, key in self.pending.items():
             try:
                 st = os.stat(self.docs / path)
@@ -193,7 +198,7 @@ class PageCache:
         tmp = self.folder / f".{self.NAME}.tmp"
         tmp.write_bytes(pickle.dumps((self.fingerprint, entries), protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(tmp, self.folder / self.NAME)
-        self.entries, self.pending = entries, {}
+        self.entries, self.pending, self.kept = entries, {}, {}
 
 
 class Memo(dict):

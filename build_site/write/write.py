@@ -72,20 +72,22 @@ def write_pages(
             written += 1
         else:
             unchanged += 1
-    claimed = {docs_dir / p for p in names}
+    # strings and os.walk, not Path objects: thousands of files are looked at on every build
     for folder in GENERATED_DIRS:
-        root = docs_dir / folder
-        if not root.is_dir():
+        root = os.path.join(docs_dir, folder)
+        if not os.path.isdir(root):
             continue
-        for path in sorted(root.rglob("*"), reverse=True):
-            if path.is_file() and path not in claimed:
-                path.unlink()
-                deleted += 1
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
+        for here, _, files in os.walk(root, topdown=False):  # a folder after its contents
+            rel = folder + here[len(root) :].replace(os.sep, "/")
+            for name in files:
+                if f"{rel}/{name}" not in names:
+                    os.unlink(os.path.join(here, name))
+                    deleted += 1
+            if here != root and not os.listdir(here):
+                os.rmdir(here)
     for name in GENERATED_FILES:
         path = docs_dir / name
-        if path.exists() and path not in claimed:
+        if name not in names and path.exists():
             path.unlink()
             deleted += 1
     return WriteStats(written, unchanged, deleted)
