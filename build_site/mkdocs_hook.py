@@ -11,6 +11,7 @@ import logging
 import os
 import re
 import threading
+from functools import partial
 from pathlib import Path
 
 import jinja2
@@ -80,7 +81,9 @@ class BackgroundIndexer:
     page). Builds that end while it runs ask for one more run, not one each."""
 
     def __init__(self, index=None) -> None:
-        self.index = index or build_index
+        # at low priority: Pagefind takes both processors for seconds, and the next edit's
+        # rebuild (the page a writer waits for) must not queue behind it
+        self.index = index or partial(build_index, low_priority=True)
         self.lock = threading.Lock()
         self.thread: threading.Thread | None = None
         self.again: str | None = None

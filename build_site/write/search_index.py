@@ -114,9 +114,13 @@ def command(site_dir: Path, executable: str | None = None, glob: str = PAGES_GLO
     return args
 
 
-def build_index(site_dir: Path | str, *, quiet: bool = True, glob: str = PAGES_GLOB) -> IndexStats:
+def build_index(
+    site_dir: Path | str, *, quiet: bool = True, glob: str = PAGES_GLOB, low_priority: bool = False
+) -> IndexStats:
     """Index the built site in site_dir (replacing an earlier index); returns what was written.
-    glob: the HTML files to read, relative to site_dir."""
+    glob: the HTML files to read, relative to site_dir. low_priority: run Pagefind under `nice`
+    (where there is one), so that work in the foreground, e.g. `mkdocs serve` rebuilding after
+    the next edit, gets the processors first."""
     site = Path(site_dir).resolve()
     if not (site / "index.html").is_file():
         raise SearchIndexError(f"{site} holds no built site (no index.html): build it first")
@@ -127,9 +131,11 @@ def build_index(site_dir: Path | str, *, quiet: bool = True, glob: str = PAGES_G
         k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")
     }  # only the options given here
     # cwd: the site itself, so that no pagefind.yml of the caller's folder is read
-    proc = subprocess.run(
-        command(site, glob=glob), cwd=site, env=env, capture_output=True, text=True
-    )
+    args = command(site, glob=glob)
+    nice = shutil.which("nice") if low_priority and os.name == "posix" else None
+    if nice:
+        args = [nice, "-n", "19", *args]
+    proc = subprocess.run(args, cwd=site, env=env, capture_output=True, text=True)
     log = proc.stdout + proc.stderr
     if proc.returncode != 0 or not (out / "pagefind.js").is_file():
         raise SearchIndexError(f"pagefind failed ({proc.returncode}):\n{log[-3000:]}")
