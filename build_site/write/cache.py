@@ -202,22 +202,62 @@ class PageCache:
 
 
 class Memo(dict):
-    """A dict of results computed from content keys, kept between builds in one pickle (e.g. the
-    series each event belongs to). Only the entries read or made in this build are saved, so it
-    never outgrows the corpus. Loaded by the pipeline, saved by the write stage."""
+    """A dict of results computed from content keys, kept between builds (e.g. the series each
+    event belongs to). Loaded by the pipeline, saved by the write stage.
+
+    One pickle of the entries, plus a file the entries made since are appended to: an edit adds a
+    few entries, and rewriting the whole memo (3.6 MB at 1,000 events) took a twentieth of a
+    one-seed regeneration. Entries no build asked for are dropped when the file is rewritten,
+    which happens once they or the appended ones pass a fifth of the memo, so it never outgrows
+    the corpus by much.
+
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "memo.index"
+    >>> m = Memo(path, "fp"); m.update({(i,): i for i in range(10)}); m.used = set(m); m.save()
+    >>> m = Memo(path, "fp"); _ = [m.get((i,)) for i in range(1, 10)]; m[("b",)] = 2; m.save()
+    >>> m.appended.exists(), len(Memo(path, "fp")), Memo(path, "fp")[("b",)]
+    (True, 11, 2)
+    >>> m = Memo(path, "fp"); _ = [m.get((i,)) for i in range(5)]; m.save()  # 6 unused: rewritten
+    >>> m.appended.exists(), sorted(Memo(path, "fp")), Memo(path, "other code") == {}
+    (False, [(0,), (1,), (2,), (3,), (4,)], True)
+    """
 
     def __init__(self, path: Path | None, fingerprint: str):
         super().__init__()
         self.path, self.fingerprint = path, fingerprint
         self.used: set = set()
-        self.added = False
-        if path is not None:
-            try:
-                fp, entries = pickle.loads(path.read_bytes())
-                if fp == fingerprint:
-                    self.update(entries)
-            except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
-                pass
+        self.new: set = set()
+        """Keys made in this build."""
+        self.loaded = False
+        """The file was read (and is this fingerprint's): appending to it is safe."""
+        self.later = 0
+        """Entries in the appended file."""
+        if path is None:
+            return
+        try:
+            fp, entries = pickle.loads(path.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+            return
+        if fp != fingerprint:
+            return
+        self.update(entries)
+        self.loaded = True
+        try:
+            with self.appended.open("rb") as f:
+                while True:
+                    fp, entries = pickle.load(f)
+                    if fp == fingerprint:
+                        self.update(entries)
+                        self.later += len(entries)
+        except FileNotFoundError:
+            pass
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+            pass  # the end, or a record cut short: what it held is made again
+
+    @property
+    def appended(self) -> Path:
+        assert self.path is not None
+        return self.path.with_name(self.path.name + ".added")  # not *.pickle (SeedCache's)
 
     def get(self, key, default=None):
         self.used.add(key)
@@ -225,20 +265,31 @@ class Memo(dict):
 
     def __setitem__(self, key, value) -> None:
         self.used.add(key)
-        self.added = True
+        self.new.add(key)
         super().__setitem__(key, value)
 
     def save(self) -> None:
-        """Keep what this build used; the file is rewritten only when that differs from it."""
+        """Append what this build made, or rewrite the file with what it used."""
         if self.path is None:
             return
-        if not self.added and len(self.used) == len(self) and self.path.exists():
+        unused = sum(1 for k in self if k not in self.used)
+        if not self.new and not unused and self.path.exists():
+            return
+        limit = len(self) // 5
+        if self.loaded and unused <= limit and self.later + len(self.new) <= limit:
+            with self.appended.open("ab") as f:
+                added = {k: self[k] for k in self.new}
+                pickle.dump((self.fingerprint, added), f, protocol=pickle.HIGHEST_PROTOCOL)
+            self.later += len(self.new)
+            self.new = set()
             return
         keep = {k: v for k, v in self.items() if k in self.used}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_name(f".{self.path.name}.tmp")
         tmp.write_bytes(pickle.dumps((self.fingerprint, keep), protocol=pickle.HIGHEST_PROTOCOL))
+        self.appended.unlink(missing_ok=True)  # before the new file: never older additions on it
         os.replace(tmp, self.path)
+        self.loaded, self.later, self.new = True, 0, set()
 
 
 class TemplateBytecode(jinja2.BytecodeCache):
