@@ -114,13 +114,9 @@ def command(site_dir: Path, executable: str | None = None, glob: str = PAGES_GLO
     return args
 
 
-def build_index(
-    site_dir: Path | str, *, quiet: bool = True, glob: str = PAGES_GLOB, low_priority: bool = False
-) -> IndexStats:
+def build_index(site_dir: Path | str, *, quiet: bool = True, glob: str = PAGES_GLOB) -> IndexStats:
     """Index the built site in site_dir (replacing an earlier index); returns what was written.
-    glob: the HTML files to read, relative to site_dir. low_priority: run Pagefind under `nice`
-    (where there is one), so that work in the foreground, e.g. `mkdocs serve` rebuilding after
-    the next edit, gets the processors first."""
+    glob: the HTML files to read, relative to site_dir."""
     site = Path(site_dir).resolve()
     if not (site / "index.html").is_file():
         raise SearchIndexError(f"{site} holds no built site (no index.html): build it first")
@@ -131,11 +127,9 @@ def build_index(
         k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")
     }  # only the options given here
     # cwd: the site itself, so that no pagefind.yml of the caller's folder is read
-    args = command(site, glob=glob)
-    nice = shutil.which("nice") if low_priority and os.name == "posix" else None
-    if nice:
-        args = [nice, "-n", "19", *args]
-    proc = subprocess.run(args, cwd=site, env=env, capture_output=True, text=True)
+    proc = subprocess.run(
+        command(site, glob=glob), cwd=site, env=env, capture_output=True, text=True
+    )
     log = proc.stdout + proc.stderr
     if proc.returncode != 0 or not (out / "pagefind.js").is_file():
         raise SearchIndexError(f"pagefind failed ({proc.returncode}):\n{log[-3000:]}")
@@ -151,6 +145,25 @@ def build_index(
     if not quiet:
         print(stats, file=sys.stderr)
     return stats
+
+
+def build_index_apart(site_dir: Path | str) -> str:
+    """build_index in a process of its own, at low priority (under `nice` where there is one);
+    returns its summary line. For `mkdocs serve`: Pagefind takes both processors for seconds,
+    and make_stable's Python after it would hold the interpreter the next edit's rebuild (the page
+    a writer waits for) runs in."""
+    here = str(Path(__file__).resolve().parents[2])  # the folder holding build_site/
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (here, env.get("PYTHONPATH")) if p)
+    args = [sys.executable, "-m", "build_site.write.search_index", str(site_dir)]
+    nice = shutil.which("nice") if os.name == "posix" else None
+    if nice:
+        args = [nice, "-n", "19", *args]
+    proc = subprocess.run(args, env=env, capture_output=True, text=True)
+    lines = proc.stderr.strip().splitlines()
+    if proc.returncode != 0:
+        raise SearchIndexError("\n".join(lines[-20:]) or f"exit status {proc.returncode}")
+    return lines[-1] if lines else "search index: written"
 
 
 # --- the same index for the same site ---------------------------------------------------------------
