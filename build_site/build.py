@@ -32,7 +32,7 @@ from build_site.read.seeds import InputError, find_seeds, read_source
 from build_site.read.vocab import load_vocabulary
 from build_site.read.yamlfile import mkdocs_site_url
 from build_site.render.downloads import downloads
-from build_site.render.environment import make_env
+from build_site.render.environment import environment
 from build_site.render.renderer import Renderer
 from build_site.render.site import SECTIONS, iter_pages
 from build_site.structure.audit import SeedAudit, audit
@@ -77,14 +77,11 @@ class Build:
 
     def outputs(self) -> Iterator[tuple[str, str | Iterable[str] | Unchanged]]:
         """Every file of docs_src/ the build owns, lazily: pages, downloads, redirect pages."""
-        env = make_env()
-        if self.cache.templates is not None:
-            env.bytecode_cache = self.cache.templates  # compiled by an earlier build's process
         renderer = Renderer(
             self.corpus,
             self.index,
             self.config,
-            env=env,
+            env=environment(self.cache.templates),
             cache=self.pages_cache,
             versions=self.versions,
             memo=self.cache.memo,
@@ -213,11 +210,7 @@ def gather(
     and the series of <data>/series.yml."""
     issues: list[Issue] = []
     cache = SeedCache(config.cache_dir, fingerprint(config.data))
-    memo = (
-        Memo(config.cache_dir / "memo.index", cache.fingerprint)
-        if config.cache_dir is not None
-        else None
-    )
+    memo = Memo(config.cache_dir / "memo.index", cache.fingerprint) if config.cache_dir else None
     # Vocabularies and indicators as parsed last time when neither they nor the code changed
     # (parsing the YAML and looking places up in the gazetteer take most of a warm build's second).
     # (their problems are kept with them, so a bad entry is reported on every build)
@@ -352,8 +345,7 @@ class CacheUpdate:
     parts: PartStore | None = None
     """Each event's part of the corpus-wide downloads, by its version: read only when one of
     those files must be made again (tens of MB on a large archive)."""
-    templates: TemplateBytecode | None = None
-    """The templates as compiled by earlier builds."""
+    templates: TemplateBytecode | None = None  # as compiled by earlier builds
 
     def save(self) -> None:
         self.cache.save(self.fresh)
