@@ -222,6 +222,11 @@ class Memo(dict):
     (False, [(0,), (1,), (2,), (3,), (4,)], True)
     """
 
+    _saved: dict[Path, tuple] = {}
+    """What this process last saved to each memo: the files' sizes and times, its fingerprint,
+    entries and appended count. `mkdocs serve` rebuilds in one process, and reading the memo back
+    (its vocabularies' patterns compiled again) cost a few hundredths of each rebuild."""
+
     def __init__(self, path: Path | None, fingerprint: str):
         super().__init__()
         self.path, self.fingerprint = path, fingerprint
@@ -233,6 +238,11 @@ class Memo(dict):
         self.later = 0
         """Entries in the appended file."""
         if path is None:
+            return
+        saved = self._saved.get(path)
+        if saved is not None and saved[:2] == (self._files(), fingerprint):
+            self.update(saved[2])
+            self.loaded, self.later = True, saved[3]
             return
         try:
             fp, entries = pickle.loads(path.read_bytes())
@@ -254,6 +264,22 @@ class Memo(dict):
         except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
             pass  # the end, or a record cut short: what it held is made again
 
+    def _files(self) -> tuple:
+        """Sizes and times of the memo's files (None for one that is not there)."""
+        assert self.path is not None
+        found: list[tuple[int, int] | None] = []
+        for path in (self.path, self.appended):
+            try:
+                st = os.stat(path)
+                found.append((st.st_size, st.st_mtime_ns))
+            except OSError:
+                found.append(None)
+        return tuple(found)
+
+    def _remember(self) -> None:
+        if self.path is not None:
+            self._saved[self.path] = (self._files(), self.fingerprint, dict(self), self.later)
+
     @property
     def appended(self) -> Path:
         assert self.path is not None
@@ -274,6 +300,7 @@ class Memo(dict):
             return
         unused = sum(1 for k in self if k not in self.used)
         if not self.new and not unused and self.path.exists():
+            self._remember()
             return
         limit = len(self) // 5
         if self.loaded and unused <= limit and self.later + len(self.new) <= limit:
@@ -282,6 +309,7 @@ class Memo(dict):
                 pickle.dump((self.fingerprint, added), f, protocol=pickle.HIGHEST_PROTOCOL)
             self.later += len(self.new)
             self.new = set()
+            self._remember()
             return
         keep = {k: v for k, v in self.items() if k in self.used}
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -290,6 +318,9 @@ class Memo(dict):
         self.appended.unlink(missing_ok=True)  # before the new file: never older additions on it
         os.replace(tmp, self.path)
         self.loaded, self.later, self.new = True, 0, set()
+        self.clear()
+        self.update(keep)
+        self._remember()
 
 
 class TemplateBytecode(jinja2.BytecodeCache):
