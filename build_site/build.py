@@ -32,6 +32,7 @@ from build_site.read.seeds import InputError, find_seeds, read_source
 from build_site.read.vocab import load_vocabulary
 from build_site.read.yamlfile import mkdocs_site_url
 from build_site.render.downloads import downloads
+from build_site.render.environment import environment
 from build_site.render.renderer import Renderer
 from build_site.render.site import SECTIONS, iter_pages
 from build_site.structure.audit import SeedAudit, audit
@@ -40,6 +41,7 @@ from build_site.write.cache import (
     Memo,
     PageCache,
     SeedCache,
+    TemplateBytecode,
     Unchanged,
     fingerprint,
     render_fingerprint,
@@ -79,6 +81,7 @@ class Build:
             self.corpus,
             self.index,
             self.config,
+            env=environment(self.cache.templates),
             cache=self.pages_cache,
             versions=self.versions,
             memo=self.cache.memo,
@@ -207,11 +210,7 @@ def gather(
     and the series of <data>/series.yml."""
     issues: list[Issue] = []
     cache = SeedCache(config.cache_dir, fingerprint(config.data))
-    memo = (
-        Memo(config.cache_dir / "memo.index", cache.fingerprint)
-        if config.cache_dir is not None
-        else None
-    )
+    memo = Memo(config.cache_dir / "memo.index", cache.fingerprint) if config.cache_dir else None
     # Vocabularies and indicators as parsed last time when neither they nor the code changed
     # (parsing the YAML and looking places up in the gazetteer take most of a warm build's second).
     # (their problems are kept with them, so a bad entry is reported on every build)
@@ -324,6 +323,7 @@ def gather(
             PartStore(config.cache_dir, cache.fingerprint)
             if config.cache_dir is not None
             else None,
+            TemplateBytecode(config.cache_dir) if config.cache_dir is not None else None,
         ),
         series,
     )
@@ -345,11 +345,12 @@ class CacheUpdate:
     parts: PartStore | None = None
     """Each event's part of the corpus-wide downloads, by its version: read only when one of
     those files must be made again (tens of MB on a large archive)."""
+    templates: TemplateBytecode | None = None  # as compiled by earlier builds
 
     def save(self) -> None:
         self.cache.save(self.fresh)
         self.cache.prune(self.used)
-        for memo in (self.memo, self.parts):
+        for memo in (self.memo, self.parts, self.templates):
             if memo is not None:
                 memo.save()
 

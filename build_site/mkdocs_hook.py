@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 
 from build_site.__main__ import run
 from build_site.config import GENERATED_DIRS, GENERATED_FILES, TEMPLATES_DIR, Config
-from build_site.write.search_index import SearchIndexError, build_index
+from build_site.write.search_index import SearchIndexError, build_index, build_index_apart
 
 log = logging.getLogger("mkdocs.hooks.build_site")
 
@@ -74,13 +74,14 @@ def on_pre_build(config, **kwargs) -> None:
 
 
 class BackgroundIndexer:
-    """Under `mkdocs serve` the search index is made in a thread after each build: the browser
+    """Under `mkdocs serve` the search index is made in the background after each build (a
+    thread waits for a low-priority process: search_index.build_index_apart): the browser
     reloads as soon as the pages are written, and search catches up seconds later (Pagefind reads
     every event page: 17 s at 1,000 events, which would otherwise stand between an edit and its
     page). Builds that end while it runs ask for one more run, not one each."""
 
     def __init__(self, index=None) -> None:
-        self.index = index or build_index
+        self.index = index or build_index_apart  # at low priority, in a process of its own
         self.lock = threading.Lock()
         self.thread: threading.Thread | None = None
         self.again: str | None = None

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 # --- vocabularies -----------------------------------------------------------------------------
 
@@ -170,9 +170,10 @@ class Figure:
         return f"{self.paragraph}-f{self.start}"
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A vocabulary term found in a paragraph: text[start:end] == term."""
+class Mention(NamedTuple):
+    """A vocabulary term found in a paragraph: text[start:end] == term. A named tuple (immutable
+    like the dataclasses here): a corpus holds some 180 per event, read back from the seed cache
+    on every build, and tuples unpickle in half the time of objects with a __dict__."""
 
     kind: str  # "topic" | "place" | "person" | "organisation"
     id: str
@@ -297,7 +298,7 @@ class Event:
     def summary(self) -> str | None:
         return self.lead[0].text if self.lead else None
 
-    @property
+    @cached_property  # asked for every event on every build (frozen: made once, in __dict__)
     def paragraphs(self) -> tuple[Paragraph, ...]:
         return self.lead + tuple(p for s in self.speeches for p in s.paragraphs)
 
@@ -309,7 +310,7 @@ class Event:
                 seen.setdefault(s.speaker)
         return tuple(seen)
 
-    @property
+    @cached_property
     def figures(self) -> tuple[Figure, ...]:
         return tuple(f for p in self.paragraphs for f in p.figures)
 

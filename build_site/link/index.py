@@ -38,8 +38,6 @@ class Index:
     refs: dict[tuple[str, str], Ref]
     """(event id, paragraph anchor) → Ref."""
     speeches_by_person: dict[str, tuple[tuple[Event, Speech], ...]]
-    mentions: dict[tuple[str, str], tuple[tuple[Ref, str], ...]]
-    """(kind, id) → (Ref, matched term) in corpus order (events newest first)."""
     statements: dict[str, tuple[Statement, ...]]
     """indicator id → statements, oldest period first."""
     by_figure: dict[int, tuple[Statement, ...]] = field(default_factory=dict)
@@ -49,13 +47,26 @@ class Index:
     """(indicator id, period_group) → the statements comparable with each other."""
     series: tuple[Series, ...] = ()
     """The series of data/series.yml, loaded once by the build."""
+    events: tuple[Event, ...] = field(default=(), repr=False, compare=False)
+    """The events indexed, in the order given."""
+
+    @cached_property  # 180,000 mentions at 1,000 events: made only for a build that asks
+    def mentions(self) -> dict[tuple[str, str], tuple[tuple[Ref, str], ...]]:
+        """(kind, id) → (Ref, matched term) in corpus order (events newest first)."""
+        mentions: dict[tuple[str, str], list] = defaultdict(list)
+        refs = self.refs
+        for event in self.events:
+            for p in event.paragraphs:
+                ref = refs[(event.id, p.anchor)]
+                for m in p.mentions:
+                    mentions[(m.kind, m.id)].append((ref, m.term))
+        return {k: tuple(v) for k, v in mentions.items()}
 
     @classmethod
     def build(cls, events: tuple[Event, ...], series: tuple[Series, ...] | None = None) -> Index:
         """series: as loaded by the build (default: the package's data/series.yml)."""
         refs: dict[tuple[str, str], Ref] = {}
         speeches: dict[str, list] = defaultdict(list)
-        mentions: dict[tuple[str, str], list] = defaultdict(list)
         statements: dict[str, list] = defaultdict(list)
         for event in events:
             for p in event.lead:
@@ -65,13 +76,14 @@ class Index:
                     speeches[s.speaker].append((event, s))
                 for p in s.paragraphs:
                     refs[(event.id, p.anchor)] = Ref(event, s, p)
+            if event.date is None:
+                continue  # an undated figure has no place in time
             for p in event.paragraphs:
-                ref = refs[(event.id, p.anchor)]
-                for m in p.mentions:
-                    mentions[(m.kind, m.id)].append((ref, m.term))
-                for f in p.figures:
-                    if f.indicator and event.date:  # an undated figure has no place in time
-                        statements[f.indicator].append(Statement(f, ref))
+                if p.figures:
+                    ref = refs[(event.id, p.anchor)]
+                    for f in p.figures:
+                        if f.indicator:
+                            statements[f.indicator].append(Statement(f, ref))
         ordered = {k: tuple(sorted(v, key=_statement_order)) for k, v in statements.items()}
         by_figure: dict[int, list[Statement]] = defaultdict(list)
         groups: dict[tuple, list[Statement]] = defaultdict(list)
@@ -82,11 +94,11 @@ class Index:
         return cls(
             refs=refs,
             speeches_by_person={k: tuple(v) for k, v in speeches.items()},
-            mentions={k: tuple(v) for k, v in mentions.items()},
             statements=ordered,
             by_figure={k: tuple(v) for k, v in by_figure.items()},
             groups={k: tuple(v) for k, v in groups.items()},
             series=load_series() if series is None else series,
+            events=tuple(events),
         )
 
 

@@ -29,6 +29,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from html import escape
 
 from build_site.render.footnotes import CURRENCY, SCALES, format_number, format_value
@@ -94,6 +95,13 @@ def period_span(period: str | None, said: dt.date) -> tuple[str, float, float] |
     if period == "cumulative":
         x = round(_frac(said), 4)
         return ("main", x, x)
+    return _fixed_span(period)
+
+
+@lru_cache(maxsize=4096)
+def _fixed_span(period: str) -> tuple[str, float, float] | None:
+    """period_span of a period that does not depend on the day it was stated in: once per period
+    (every build sorts every statement by it, 33,000 calls at 1,000 events)."""
     if period.startswith("target"):
         year = period.partition(":")[2]
         return (

@@ -7,7 +7,7 @@ import json
 from functools import lru_cache
 from typing import Any, Protocol
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 
 from build_site.config import TEMPLATES_DIR
 from build_site.model import Event
@@ -54,4 +54,13 @@ def make_env() -> Environment:
     env.globals.update(
         rel=rel, page_of=page_of, event_page=event_page, long_date=long_date, doc_types=DOC_TYPES
     )
+    return env
+
+
+def environment(bytecode: BytecodeCache | None = None) -> Environment:
+    """make_env(), taking the templates it has not compiled in this process from `bytecode`
+    (write.cache.TemplateBytecode: compiled by an earlier build's process)."""
+    env = make_env()
+    if bytecode is not None:
+        env.bytecode_cache = bytecode
     return env

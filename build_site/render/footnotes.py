@@ -18,13 +18,16 @@ seed text in it is escaped.
 from __future__ import annotations
 
 import heapq
+from html import escape as html_text
 from typing import Protocol
 
 from build_site.extract.amounts import MEASURES
 from build_site.link.index import Index, Ref, Statement, period_group
 from build_site.model import Figure
 from build_site.months import MONTH_NAMES
-from build_site.render.markup import escape
+from build_site.render.maps import url_rel
+from build_site.render.markup import escape, html_link
+from build_site.render.paths import event_page, page_of
 
 CURRENCY = {"USD": "US$", "EUR": "€", "RUB": "RUB ", "KZT": "KZT ", "CNY": "CNY "}
 SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
@@ -128,14 +131,20 @@ def _lookup(index: Index, f: Figure, page: str) -> tuple[Statement | None, tuple
     """This figure's statement and its comparable group, from the link stage's indexes (a scan
     per footnote would be quadratic). Figure.id repeats across events (anchors are per event),
     so a statement is found by the figure object, else by equality on the same page."""
-    this = next((st for st in index.by_figure.get(id(f), ()) if st.figure is f), None) or next(
-        (
-            st
-            for st in index.statements.get(f.indicator or "", ())
-            if st.figure == f and page == f"events/{st.ref.event.id}.md"
-        ),
-        None,
-    )
+    this = None
+    for st in index.by_figure.get(id(f), ()):  # a loop: 16,500 figures a build ask
+        if st.figure is f:
+            this = st
+            break
+    else:
+        this = next(
+            (
+                st
+                for st in index.statements.get(f.indicator or "", ())
+                if st.figure == f and page == f"events/{st.ref.event.id}.md"
+            ),
+            None,
+        )
     return this, (index.groups.get((f.indicator, f.scope, period_group(this)), ()) if this else ())
 
 
@@ -156,10 +165,16 @@ def footnote_sources(index: Index, f: Figure, page: str) -> tuple[Statement, ...
     return _lookup(index, f, page)[1] if f.indicator else ()
 
 
-def footnote_text(r: Linker, page: str, f: Figure) -> str:
-    """One Markdown paragraph: quote = **normalised value** · period · speaker · indicator · others."""
+def footnote_text(r: Linker, page: str, f: Figure, html: bool = False) -> str:
+    """One Markdown paragraph: quote = **normalised value** · period · speaker · indicator · others.
+    With `html`, the HTML Python-Markdown and MkDocs make of it (links as final URLs): see
+    footnotes_html."""
+
+    def bold(text: str) -> str:
+        return f"<strong>{text}</strong>" if html else f"**{text}**"
+
     parts = [
-        f"“{escape(f.quote)}” = **{escape(describe(f))}**",
+        f"“{escape(f.quote)}” = {bold(escape(describe(f)))}",
         f"period: {escape(period_label(f.period))}",
     ]
     if f.speaker:
@@ -171,7 +186,15 @@ def footnote_text(r: Linker, page: str, f: Figure) -> str:
             "about a part of a whole, not compared" if f.part else "not tied to an indicator"
         )
         return " · ".join(parts)
-    parts.append(f"indicator: {r.link(page, 'indicator', f.indicator)}")
+    indicator = (
+        html_link(
+            escape(r.name_of("indicator", f.indicator)),
+            url_rel(page, page_of("indicator", f.indicator)),
+        )
+        if html
+        else r.link(page, "indicator", f.indicator)
+    )
+    parts.append(f"indicator: {indicator}")
     this, group = _lookup(r.index, f, page)
     if this is None:
         return " · ".join(parts)
@@ -196,13 +219,21 @@ def footnote_text(r: Linker, page: str, f: Figure) -> str:
                 if comparable(st.figure.unit, f.unit)
                 else ""
             )
-            shown.append(
-                r.ref_link(page, st.ref, f"{who}, {st.ref.event.sort_date.isoformat()}")
-                + f": {escape(describe(st.figure))}{gap}"
+            label = f"{who}, {st.ref.event.sort_date.isoformat()}"
+            link = (
+                html_link(
+                    escape(label),
+                    f"{url_rel(page, event_page(st.ref.event))}#{st.ref.paragraph.anchor}",
+                )
+                if html
+                else r.ref_link(page, st.ref, label)
             )
+            if html:  # as Python-Markdown writes text: "<1% lower" is not a tag
+                gap = html_text(gap, quote=False)
+            shown.append(f"{link}: {escape(describe(st.figure))}{gap}")
         more = f" and {len(others) - MAX_OTHERS} more" if len(others) > MAX_OTHERS else ""
         label = (
-            "**others differ**"
+            bold("others differ")
             if any(
                 comparable(st.figure.unit, f.unit) and differs(st.figure.value, f.value)
                 for st in others
@@ -211,3 +242,27 @@ def footnote_text(r: Linker, page: str, f: Figure) -> str:
         )
         parts.append(f"{label} for {escape(group_label(this))}: " + "; ".join(shown) + more)
     return " · ".join(parts)
+
+
+def footnotes_html(footnotes: list[tuple[str, str]]) -> str:
+    """The footnotes of a page as the HTML Python-Markdown's footnotes extension makes of their
+    definitions (`[^label]: text`, in definition order), from texts made with footnote_text(...,
+    html=True): written as finished HTML (markup.raw_html), Python-Markdown does not parse the
+    footnotes' every link again (most of an event page's conversion under `mkdocs serve`).
+
+    >>> print(footnotes_html([("p1-1", "“5” = <strong>5</strong>")]))
+    <div class="footnote">
+    <hr />
+    <ol>
+    <li id="fn:p1-1">
+    <p>“5” = <strong>5</strong>&#160;<a class="footnote-backref" href="#fnref:p1-1" title="Jump back to footnote 1 in the text">&#8617;</a></p>
+    </li>
+    </ol>
+    </div>
+    """
+    items = "".join(
+        f'<li id="fn:{label}">\n<p>{text}&#160;<a class="footnote-backref" href="#fnref:{label}" '
+        f'title="Jump back to footnote {n} in the text">&#8617;</a></p>\n</li>\n'
+        for n, (label, text) in enumerate(footnotes, 1)
+    )
+    return f'<div class="footnote">\n<hr />\n<ol>\n{items}</ol>\n</div>'

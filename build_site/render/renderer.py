@@ -7,7 +7,7 @@ Pure: no files are read or written here (templates are loaded once by the enviro
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from types import SimpleNamespace
 from typing import Any
@@ -20,9 +20,9 @@ from build_site.link.series import ordinal
 from build_site.model import Corpus, Event, Figure, Paragraph, Speech
 from build_site.render.citations import event_citations
 from build_site.render.environment import PageStore, description, make_env
-from build_site.render.footnotes import footnote_sources, footnote_text
+from build_site.render.footnotes import footnote_sources, footnote_text, footnotes_html
 from build_site.render.jsonld import event_jsonld, front_matter_json
-from build_site.render.markup import escape
+from build_site.render.markup import escape, raw_html
 from build_site.render.paragraphs import paragraph, speech_heading
 from build_site.render.paths import event_page, long_date, page_of, rel
 
@@ -170,6 +170,26 @@ class Renderer:
             self.memo[key] = result
         return result
 
+    def mention_counts(self, kind: str) -> dict[str, int]:
+        """How many times the corpus names each entry of a kind (as Index.mentions counts them),
+        counted per event and remembered between builds by the event's version: a build walks
+        the mentions of changed events only."""
+        totals: Counter[str] = Counter()
+        for e in self.corpus.events:
+            version = self.versions.get(e.id)
+            key = ("mention-counts", kind, version)
+            counts = self.memo.get(key) if self.memo is not None and version else None
+            if counts is None:
+                counts = tuple(
+                    Counter(
+                        m.id for p in e.paragraphs for m in p.mentions if m.kind == kind
+                    ).items()
+                )
+                if self.memo is not None and version:
+                    self.memo[key] = counts
+            totals.update(dict(counts))
+        return dict(totals)
+
     def speakers_sig(self) -> str:
         """The names of persons known only from speaker labels (the first seed naming one wins, so
         another event can rename them); curated names are in the render fingerprint."""
@@ -261,18 +281,16 @@ class Renderer:
 
     def event(self, event: Event) -> str:
         page = event_page(event)
-        footnotes: list[tuple[str, str]] = []
-        speeches = [
-            (
-                s,
-                speech_heading(self.corpus.persons, page, s),
-                [paragraph(self.footnote, page, event, s, p, footnotes) for p in s.paragraphs],
-            )
-            for s in event.speeches
-        ]
-        lead = [
-            paragraph(self.footnote, page, event, None, p, footnotes, "lead") for p in event.lead
-        ]
+        # The footnotes as finished HTML (footnotes_html), unless a heading refers to one: a
+        # heading stays Markdown, and its reference needs the footnotes extension's definitions.
+        html = not any(p.figures for p in event.paragraphs if p.kind == "heading")
+        lead, speeches, footnotes = self._event_body(page, event, html)
+        notes = None
+        if html and footnotes:
+            if len({label for label, _ in footnotes}) == len(footnotes):
+                notes = raw_html(footnotes_html(footnotes))
+            else:  # a label twice: the extension keeps one definition; let it
+                lead, speeches, footnotes = self._event_body(page, event, False)
         tags = self.event_tags(page, event)
         return self.template(
             "event.md.j2",
@@ -290,7 +308,23 @@ class Renderer:
             jsonld=front_matter_json(event_jsonld(self.corpus, self.config, event)),
             description=description(event),
             series=self.series_link(page, event),
+            footnotes_html=notes,
         )
+
+    def _event_body(self, page: str, event: Event, html: bool) -> tuple[list, list, list]:
+        """The lead's and the speeches' paragraphs, and the footnotes they refer to, in order."""
+        footnotes: list[tuple[str, str]] = []
+        note = self.footnote_html if html else self.footnote
+        speeches = [
+            (
+                s,
+                speech_heading(self.corpus.persons, page, s),
+                [paragraph(note, page, event, s, p, footnotes) for p in s.paragraphs],
+            )
+            for s in event.speeches
+        ]
+        lead = [paragraph(note, page, event, None, p, footnotes, "lead") for p in event.lead]
+        return lead, speeches, footnotes
 
     def series_link(self, page: str, event: Event) -> str | None:
         """'21st Russia–Kazakhstan Interregional Cooperation Forum', linked, for an edition's own event."""
@@ -320,6 +354,9 @@ class Renderer:
 
     def footnote(self, page: str, f: Figure) -> str:
         return footnote_text(self, page, f)
+
+    def footnote_html(self, page: str, f: Figure) -> str:
+        return footnote_text(self, page, f, html=True)
 
     def event_facets(self, event: Event) -> SimpleNamespace:
         """Names for the search index's filters: the speakers', and those of the topics and places

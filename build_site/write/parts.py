@@ -68,8 +68,8 @@ class PartStore:
         self.new[k] = value
 
     def save(self) -> None:
-        """Store what this build made and drop the parts it did not use (write stage only); a build
-        that made no corpus-wide download leaves the file as it is."""
+        """Store what this build made and, now and then, drop the parts it did not use (write stage
+        only); a build that made no corpus-wide download leaves the file as it is."""
         if not self.used:
             return
         db = self._rows()
@@ -84,8 +84,12 @@ class PartStore:
             db.execute("CREATE TABLE IF NOT EXISTS parts (key TEXT PRIMARY KEY, value TEXT)")
             db.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (self.fingerprint,))
             db.executemany("INSERT OR REPLACE INTO parts VALUES (?, ?)", self.new.items())
-            db.execute("CREATE TEMP TABLE used (key TEXT PRIMARY KEY)")
-            db.executemany("INSERT INTO used VALUES (?)", ((k,) for k in self.used))
-            db.execute("DELETE FROM parts WHERE key NOT IN (SELECT key FROM used)")
+            # parts no build asks for are dropped once they pass a fifth of the store: listing
+            # every part in use to keep them was a twentieth of a one-seed edit
+            (rows,) = db.execute("SELECT COUNT(*) FROM parts").fetchone()
+            if rows > len(self.used) + len(self.used) // 5:
+                db.execute("CREATE TEMP TABLE used (key TEXT PRIMARY KEY)")
+                db.executemany("INSERT INTO used VALUES (?)", ((k,) for k in self.used))
+                db.execute("DELETE FROM parts WHERE key NOT IN (SELECT key FROM used)")
         db.close()
         self.new, self.used, self._db, self._opened = {}, set(), None, False

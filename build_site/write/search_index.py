@@ -147,6 +147,25 @@ def build_index(site_dir: Path | str, *, quiet: bool = True, glob: str = PAGES_G
     return stats
 
 
+def build_index_apart(site_dir: Path | str) -> str:
+    """build_index in a process of its own, at low priority (under `nice` where there is one);
+    returns its summary line. For `mkdocs serve`: Pagefind takes both processors for seconds,
+    and make_stable's Python after it would hold the interpreter the next edit's rebuild (the page
+    a writer waits for) runs in."""
+    here = str(Path(__file__).resolve().parents[2])  # the folder holding build_site/
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (here, env.get("PYTHONPATH")) if p)
+    args = [sys.executable, "-m", "build_site.write.search_index", str(site_dir)]
+    nice = shutil.which("nice") if os.name == "posix" else None
+    if nice:
+        args = [nice, "-n", "19", *args]
+    proc = subprocess.run(args, env=env, capture_output=True, text=True)
+    lines = proc.stderr.strip().splitlines()
+    if proc.returncode != 0:
+        raise SearchIndexError("\n".join(lines[-20:]) or f"exit status {proc.returncode}")
+    return lines[-1] if lines else "search index: written"
+
+
 # --- the same index for the same site ---------------------------------------------------------------
 #
 # Pagefind writes its filter chunks from hash maps, so the order of their values (and with it the

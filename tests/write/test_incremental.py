@@ -161,3 +161,41 @@ def test_a_figure_edit_renders_only_the_list_rows_it_changes(tmp_path, monkeypat
     }
     assert quoting, "the edited paragraph is the first naming some entry"
     assert set(rendered) == quoting
+
+
+def test_successive_edits_equal_fresh_builds(tmp_path):
+    """Build after build, the caches (pages, memo and its appended entries, parts) carry over:
+    each cached build still equals one from scratch."""
+    shutil.copytree(SEEDS_DIR, tmp_path / "seeds", ignore=shutil.ignore_patterns("urls.yml"))
+    config = build(tmp_path, "docs", cache=True)
+    assert config.cache_dir
+    appended = []
+    for n, edit in enumerate((edit_a_figure, add_a_mention, edit_a_figure, retitle_in_sidecar)):
+        edit(tmp_path / "seeds")
+        build(tmp_path, "docs", cache=True)
+        appended.append((config.cache_dir / "memo.index.added").exists())
+        build(tmp_path, f"fresh{n}", cache=False)
+        assert tree(tmp_path / "docs") == tree(tmp_path / f"fresh{n}"), edit.__name__
+    assert any(appended), "the memo's appended entries were read back"
+
+
+def test_compiled_templates_follow_an_edited_template(tmp_path):
+    """A template's compiled code is kept between builds (TemplateBytecode) only while its
+    source is the same."""
+    from jinja2 import Environment, FileSystemLoader
+
+    from build_site.write.cache import TemplateBytecode
+
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t/a.j2").write_text("A {{ x }}", encoding="utf-8")
+
+    def render() -> str:
+        store = TemplateBytecode(tmp_path / "cache")
+        env = Environment(loader=FileSystemLoader(tmp_path / "t"), bytecode_cache=store)
+        out = env.get_template("a.j2").render(x=1)
+        store.save()
+        return out
+
+    assert render() == "A 1" and render() == "A 1"  # the second from the stored code
+    (tmp_path / "t/a.j2").write_text("B {{ x }}", encoding="utf-8")
+    assert render() == "B 1"

@@ -9,6 +9,7 @@ Lists that grow with the corpus are paginated (config.page_size), so no page gro
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from build_site.model import Event
@@ -114,7 +115,7 @@ def core_pages(r: Renderer) -> dict[str, str]:
     for pid in sorted(r.corpus.persons):
         pages.update(person_pages(r, pid, stated))
     speeches = {k: len(v) for k, v in r.index.speeches_by_person.items()}
-    mentions = {k[1]: len(v) for k, v in r.index.mentions.items() if k[0] == "person"}
+    mentions = r.mention_counts("person")
     pages["persons/index.md"] = r.cached(
         "persons/index.md",
         (sorted(speeches.items()), sorted(mentions.items())),
@@ -146,10 +147,9 @@ def statements_by_speaker(r: Renderer) -> dict[str | None, list]:
     for sts in r.index.statements.values():
         for st in sts:
             out[st.ref.speaker].append(st)
+    by_place = attrgetter("ref.event.date", "figure.paragraph", "figure.start")  # a C key
     for figures in out.values():
-        figures.sort(
-            key=lambda st: (st.ref.event.date, st.figure.paragraph, st.figure.start), reverse=True
-        )
+        figures.sort(key=by_place, reverse=True)
     return out
 
 

@@ -18,7 +18,9 @@ statements they make in the whole corpus, and each chart gives its slots in that
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -194,7 +196,7 @@ def indicator_pages(
     r: Renderer, iid: str, ranks: dict[str | None, int] | None = None
 ) -> dict[str, str]:
     indicator = r.corpus.indicators[iid]
-    statements = sorted(r.index.statements.get(iid, ()), key=table_order)
+    statements = in_table_order(r, r.index.statements.get(iid, ()))
     ranks = ranks if ranks is not None else speaker_ranks(r)
     chunks = paginate(statements, r.config.page_size * 4)
     paths = page_paths(f"indicators/{iid}", len(chunks))
@@ -275,6 +277,39 @@ def latest(statements: tuple[Statement, ...]) -> Statement | None:
     return max(statements, key=key, default=None)
 
 
+def in_table_order(r: Renderer, statements: Sequence[Statement]) -> list[Statement]:
+    """sorted(statements, key=table_order), the order remembered between builds by what the
+    statements show (Renderer.st_sig covers the period, date, event and place in the paragraph
+    the order reads): every build lists every indicator's statements, an edit changes few."""
+    if r.memo is None or not statements:
+        return sorted(statements, key=table_order)
+    key = ("table-order", _digest(r, statements))
+    order = r.memo.get(key)
+    if order is None:
+        order = r.memo[key] = tuple(
+            sorted(range(len(statements)), key=lambda i: table_order(statements[i]))
+        )
+    return [statements[i] for i in order]
+
+
+def latest_of(r: Renderer, statements: Sequence[Statement]) -> Statement | None:
+    """latest(statements), remembered between builds like in_table_order."""
+    if r.memo is None or not statements:
+        return latest(tuple(statements))
+    key = ("latest", _digest(r, statements))
+    at = r.memo.get(key)
+    if at is None:
+        found = latest(tuple(statements))
+        at = r.memo[key] = next(i for i, st in enumerate(statements) if st is found)
+    return statements[at]
+
+
+def _digest(r: Renderer, statements: Sequence[Statement]) -> str:
+    return hashlib.blake2b(
+        repr([r.st_sig(st) for st in statements]).encode(), digest_size=16
+    ).hexdigest()
+
+
 def index_page(r: Renderer) -> str:
     page = "indicators/index.md"
     items = []
@@ -282,7 +317,7 @@ def index_page(r: Renderer) -> str:
         sts = r.index.statements.get(ind.id, ())
         if ind.measure and not sts:
             continue  # a scope declared but never stated: its page exists, the list skips it
-        st = latest(sts)
+        st = latest_of(r, sts)
         items.append(
             {
                 "link": r.link(page, "indicator", ind.id),
@@ -309,7 +344,9 @@ def indicators_section(r: Renderer) -> dict[str, str]:
         "indicators/index.md",
         r.cache
         and tuple(
-            r.st_sig(latest(r.index.statements.get(i, ()))) if r.index.statements.get(i) else (i,)
+            r.st_sig(latest_of(r, r.index.statements.get(i, ())))
+            if r.index.statements.get(i)
+            else (i,)
             for i in sorted(r.corpus.indicators)
         )
         + tuple((i, len(v)) for i, v in sorted(r.index.statements.items())),
