@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 import re
 import threading
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -159,12 +161,59 @@ _ID = re.compile(r'\sid="([^"]+)"')
 
 def on_page_content(html: str, page, **kwargs) -> str:
     blocks = _raw_blocks.pop(page.file.src_uri, None)
-    if not blocks:
+    if blocks:
+        # the blocks' anchors, for MkDocs' check of links to anchors (it reads Markdown's HTML only)
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids |= {a for block in blocks for a in _ID.findall(block)}
+        html = _RAW_PLACE.sub(lambda m: blocks[int(m[1] or m[2])], html)
+    return final_links(html, page.file.src_uri)
+
+
+#: A link in raw HTML, written as a .md path relative to its page (Zensical rewrites those, as it
+#: does Markdown's; MkDocs leaves raw HTML alone, and has rewritten every Markdown link already).
+_MD_HREF = re.compile(r'href="([^"#:]*?\.md)(#[^"]*)?"')
+
+
+def final_links(html: str, src_uri: str) -> str:
+    """The page's raw-HTML links to other pages as MkDocs' final URLs (directory URLs).
+
+    >>> final_links('<a href="../events/a.md#p1">', "topics/energy.md")
+    '<a href="../../events/a/#p1">'
+    >>> final_links('<a href="b.md">', "events/b.md"), final_links('<a href="x/index.md">', "index.md")
+    ('<a href="./">', '<a href="x/">')
+    """
+    if ".md" not in html:
         return html
-    # the blocks' anchors, for MkDocs' check of links to anchors (it reads Markdown's HTML only)
-    if page.present_anchor_ids is not None:
-        page.present_anchor_ids |= {a for block in blocks for a in _ID.findall(block)}
-    return _RAW_PLACE.sub(lambda m: blocks[int(m[1] or m[2])], html)
+    folder = posixpath.dirname(src_uri)
+    return _MD_HREF.sub(
+        lambda m: (
+            f'href="{url_rel(src_uri, posixpath.normpath(posixpath.join(folder, m[1])))}'
+            f'{m[2] or ""}"'
+        ),
+        html,
+    )
+
+
+@lru_cache(maxsize=1 << 16)
+def url_rel(from_page: str, to_page: str) -> str:
+    """Final relative URL between two .md pages under MkDocs' directory URLs (the default), as
+    MkDocs writes it for a Markdown link. Remembered: posixpath.relpath asks the OS for the
+    working folder on every call, and a list page links to the same events over and over.
+
+    >>> url_rel("places/index.md", "places/omsk.md"), url_rel("places/ufa.md", "places/omsk.md")
+    ('omsk/', '../omsk/')
+    """
+
+    def url(page: str) -> str:
+        stem = page[:-3]
+        return (
+            ""
+            if stem == "index"
+            else (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
+        )
+
+    start = url(from_page) or "."
+    return posixpath.relpath(url(to_page) or ".", start) + "/"
 
 
 _PRE = re.compile(r"(<pre[\s>].*?</pre>)", re.S)

@@ -11,11 +11,13 @@ import markdown
 
 from build_site.mkdocs_hook import (
     ThemeBytecode,
+    final_links,
     on_env,
     on_page_content,
     on_page_markdown,
     on_post_page,
     own_files,
+    url_rel,
 )
 from build_site.render.markup import raw_html
 
@@ -87,3 +89,26 @@ def test_theme_templates_compile_once_per_process(tmp_path):
     (tmp_path / "page.html").write_text("<p>{{ 2 + 2 }}</p>", encoding="utf-8")
     assert fresh().get_template("page.html").render() == "<p>4</p>"
     assert parsed == ["page.html", "page.html"]
+
+
+def test_url_rel_matches_directory_urls():
+    assert url_rel("places/index.md", "places/ufa.md") == "ufa/"
+    assert url_rel("places/omsk.md", "places/ufa.md") == "../ufa/"
+    assert url_rel("index.md", "places/ufa.md") == "places/ufa/"
+    # The final URLs assume MkDocs' directory URLs: fail loudly if the site stops using them.
+    from tests.browser.sitebuild import read_config
+
+    assert read_config().get("use_directory_urls", True) is True
+
+
+def test_raw_html_links_become_what_mkdocs_makes_of_markdown_links():
+    """Raw HTML links are .md paths relative to their page (Zensical rewrites them); the hook
+    rewrites them as MkDocs rewrites a Markdown link, and leaves every other link alone."""
+    html = (
+        '<a href="../events/a.md#p-1">a</a> <a href="b.md">b</a> <a href="#x">x</a> '
+        '<a href="https://example.org/a.md">e</a> <a href="../../downloads/corpus.json">d</a>'
+    )
+    assert final_links(html, "topics/energy.md") == (
+        '<a href="../../events/a/#p-1">a</a> <a href="../b/">b</a> <a href="#x">x</a> '
+        '<a href="https://example.org/a.md">e</a> <a href="../../downloads/corpus.json">d</a>'
+    )

@@ -138,10 +138,7 @@ def site_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def pages(site_dir: Path) -> dict[str, Page]:
-    found = {
-        p.relative_to(site_dir).as_posix(): parse(site_dir, p)
-        for p in sorted(site_dir.rglob("*.html"))
-    }
+    found = read_pages(site_dir)
     assert "index.html" in found and len(found) > 10
     return found
 
@@ -182,22 +179,32 @@ def is_internal(href: str) -> bool:
     return not (parts.scheme or parts.netloc) or href.startswith(SITE_URL)
 
 
-def test_every_internal_link_and_anchor_resolves(site_dir, pages):
+def read_pages(site: Path) -> dict[str, Page]:
+    return {p.relative_to(site).as_posix(): parse(site, p) for p in sorted(site.rglob("*.html"))}
+
+
+def broken_links(site: Path, pages: dict[str, Page]) -> tuple[int, list[str]]:
+    """(internal links checked, the broken ones) of a built site: a missing page or anchor."""
     broken: list[str] = []
     checked = 0
     for path, page in pages.items():
         for tag, href in page.links:
             if not is_internal(href):
                 continue
-            target, fragment = resolve(site_dir, path, href)
+            target, fragment = resolve(site, path, href)
             if target is None:
                 continue
             checked += 1
-            if target.startswith("../") or not (site_dir / target).is_file():
+            if target.startswith("../") or not (site / target).is_file():
                 broken.append(f"{path}: <{tag} href={href!r}> → missing {target}")
                 continue
             if fragment and target.endswith(".html") and fragment not in pages[target].ids:
                 broken.append(f"{path}: <{tag} href={href!r}> → no id {fragment!r} in {target}")
+    return checked, broken
+
+
+def test_every_internal_link_and_anchor_resolves(site_dir, pages):
+    checked, broken = broken_links(site_dir, pages)
     assert checked > 100
     assert not broken, f"{len(broken)} broken links:\n" + "\n".join(broken[:60])
 

@@ -25,9 +25,8 @@ from build_site.extract.amounts import MEASURES
 from build_site.link.index import Index, Ref, Statement, period_group
 from build_site.model import Figure
 from build_site.months import MONTH_NAMES
-from build_site.render.maps import url_rel
 from build_site.render.markup import escape, html_link
-from build_site.render.paths import event_page, page_of
+from build_site.render.paths import event_page, page_of, rel
 
 CURRENCY = {"USD": "US$", "EUR": "€", "RUB": "RUB ", "KZT": "KZT ", "CNY": "CNY "}
 SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
@@ -167,7 +166,7 @@ def footnote_sources(index: Index, f: Figure, page: str) -> tuple[Statement, ...
 
 def footnote_text(r: Linker, page: str, f: Figure, html: bool = False) -> str:
     """One Markdown paragraph: quote = **normalised value** · period · speaker · indicator · others.
-    With `html`, the HTML Python-Markdown and MkDocs make of it (links as final URLs): see
+    With `html`, the HTML Python-Markdown and MkDocs make of it (links as .md paths, which the hook or Zensical make final URLs): see
     footnotes_html."""
 
     def bold(text: str) -> str:
@@ -189,7 +188,7 @@ def footnote_text(r: Linker, page: str, f: Figure, html: bool = False) -> str:
     indicator = (
         html_link(
             escape(r.name_of("indicator", f.indicator)),
-            url_rel(page, page_of("indicator", f.indicator)),
+            rel(page, page_of("indicator", f.indicator)),
         )
         if html
         else r.link(page, "indicator", f.indicator)
@@ -223,7 +222,7 @@ def footnote_text(r: Linker, page: str, f: Figure, html: bool = False) -> str:
             link = (
                 html_link(
                     escape(label),
-                    f"{url_rel(page, event_page(st.ref.event))}#{st.ref.paragraph.anchor}",
+                    rel(page, event_page(st.ref.event), st.ref.paragraph.anchor),
                 )
                 if html
                 else r.ref_link(page, st.ref, label)

@@ -12,24 +12,21 @@ drawing (land, grid, frame) is aria-hidden. The pages that show a map also list 
 as text.
 
 The SVG is returned as one line, to be put inline in a raw HTML block of the Markdown: there
-Python-Markdown leaves it alone, and its links work. Links inside raw HTML are not rewritten by
-MkDocs, so a dot's href is the page's final URL (`url_rel`, directory URLs), not a .md path.
+Python-Markdown leaves it alone. A dot's href is a .md path relative to the page, like every link
+in the site's raw HTML: Zensical rewrites it to the final URL, and so does the hook under MkDocs
+(which leaves raw HTML alone).
 
     >>> svg = svg_map([Dot("ufa", "Ufa", 54.7, 55.9), Dot("omsk", "Omsk", 55.0, 73.4)], "Two cities", "Ufa and Omsk.")
     >>> svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"') and "<title" in svg and 'role="group"' in svg
     True
-    >>> url_rel("places/index.md", "places/omsk.md"), url_rel("places/ufa.md", "places/omsk.md")
-    ('omsk/', '../omsk/')
 """
 
 from __future__ import annotations
 
 import math
-import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from build_site.render.markup import attr
 
@@ -59,24 +56,6 @@ class Box:
     north: float
     west: float
     east: float
-
-
-@lru_cache(maxsize=1 << 16)
-def url_rel(from_page: str, to_page: str) -> str:
-    """Final relative URL between two .md pages under MkDocs' directory URLs (the default).
-    Remembered: posixpath.relpath asks the OS for the working folder on every call, and a list
-    page links to the same events over and over."""
-
-    def url(page: str) -> str:
-        stem = page[:-3]
-        return (
-            ""
-            if stem == "index"
-            else (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
-        )
-
-    start = url(from_page) or "."
-    return posixpath.relpath(url(to_page) or ".", start) + "/"
 
 
 def bounding_box(dots: list[Dot], pad: float = 0.08, min_span: float = 4.0) -> Box:

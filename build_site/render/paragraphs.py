@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from build_site.model import Event, Figure, Paragraph, Person, Speech
-from build_site.render.maps import url_rel
 from build_site.render.markup import attr, escape, html_link, inline, raw_html
 from build_site.render.paths import LINKED_KINDS, page_of, rel
 
@@ -42,7 +41,8 @@ def paragraph(
     """A paragraph as finished HTML between raw_html markers (Python-Markdown would only turn
     it into the same HTML, at a third of an event page's build time), exactly as
     Python-Markdown and MkDocs made it from Markdown: footnote references numbered in the
-    order their definitions follow the page, links as final URLs. A heading stays Markdown,
+    order their definitions follow the page, links as .md paths relative to the page (the hook
+    makes them final URLs as MkDocs does a Markdown link's; Zensical rewrites them itself). A heading stays Markdown,
     for the table of contents."""
     heading = p.kind == "heading"
     inserts: list[tuple[int, str]] = []
@@ -73,7 +73,7 @@ def paragraph(
         if m.kind in LINKED_KINDS and (m.kind, m.id) not in seen:
             seen.add((m.kind, m.id))
             target = page_of(m.kind, m.id)
-            wraps[(m.start, m.end)] = rel(page, target) if heading else url_rel(page, target)
+            wraps[(m.start, m.end)] = rel(page, target)
     if heading:  # under a speech heading (h2) an h3; in narration or the lead an h2
         level = "###" if speech is not None and (speech.speaker or speech.label) else "##"
         return f"{level} {inline(p.text, inserts, wraps)} {{: #{p.anchor} }}"

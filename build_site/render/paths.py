@@ -53,6 +53,15 @@ def _relpath(to_page: str, from_dir: str) -> str:
     return posixpath.relpath(to_page, from_dir)
 
 
+def rel_dir(from_page: str, folder: str) -> str:
+    """Relative path from a page to a docs folder, ending in '/': a prefix for the folder's pages.
+
+    >>> rel_dir("topics/energy/page-2.md", "events") + "a.md"
+    '../../events/a.md'
+    """
+    return _relpath(folder, posixpath.dirname(from_page) or ".") + "/"
+
+
 def page_of(kind: str, id: str) -> str:
     return f"{SECTIONS[kind]}/{id}.md"
 

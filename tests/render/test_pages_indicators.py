@@ -25,22 +25,13 @@ TABLE_HEAD = (
 
 def links(markdown: str, path: str) -> list[str]:
     """Every link of a generated page as a docs-relative .md target (with its anchor): Markdown
-    links are relative to the page's file, the HTML blocks' links are final URLs (relative to
-    the page's address under MkDocs' directory URLs)."""
-    out = [
+    links and the HTML blocks' links alike are .md paths relative to the page's file."""
+    return [
         posixpath.normpath(posixpath.join(posixpath.dirname(path), t.split("#")[0])) + _anchor(t)
         if not t.startswith("#")
         else path + t
-        for t in LINK.findall(markdown)
+        for t in LINK.findall(markdown) + HTML_LINK.findall(markdown)
     ]
-    url = path.removesuffix(".md").removesuffix("index") + (
-        "" if path.endswith("index.md") else "/"
-    )
-    for href in HTML_LINK.findall(markdown):
-        target, _, anchor = href.partition("#")
-        dest = posixpath.normpath(posixpath.join(url, target)) if target else url.rstrip("/")
-        out.append(dest + ".md" + (f"#{anchor}" if anchor else ""))
-    return out
 
 
 def _anchor(target: str) -> str:

@@ -152,7 +152,7 @@ def test_a_figure_edit_renders_only_the_list_rows_it_changes(tmp_path, monkeypat
         for a, b in zip(old, new)
         if a != b and (m := re.match(r'<p (?:class="[^"]*" )?id="([\w-]+)"', b))
     }
-    row = f'{event_md[len("events/") : -3]}/#{anchor}">'
+    row = f'{event_md[len("events/") : -3]}.md#{anchor}">'
     quoting = {
         p
         for p, md in after.items()

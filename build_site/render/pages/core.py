@@ -13,10 +13,18 @@ from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from build_site.model import Event
-from build_site.render.maps import url_rel
 from build_site.render.markup import escape
 from build_site.render.pages.topics import chunk_events, event_rows, paragraph_count
-from build_site.render.paths import MONTHS, long_date, page_of, page_paths, pager, paginate, rel
+from build_site.render.paths import (
+    MONTHS,
+    long_date,
+    page_of,
+    page_paths,
+    pager,
+    paginate,
+    rel,
+    rel_dir,
+)
 
 if TYPE_CHECKING:
     from build_site.render.renderer import Renderer
@@ -213,7 +221,7 @@ def person_pages(r: Renderer, pid: str, stated: dict | None = None) -> dict[str,
                     pager=pager(page, paths, i),
                     events=events,
                     by_event=by_event,
-                    events_url=url_rel(page, "events/index.md"),
+                    events_dir=rel_dir(page, "events"),
                     figures=figure_rows(r, page, stated_here),
                     mentions=event_rows(r, page, "person", pid, named, quote=False),
                     totals=totals,
@@ -228,11 +236,11 @@ def figure_rows(r: Renderer, page: str, groups: list[tuple[Event, list]]) -> lis
     """One row per event (its title linked), ready to print as HTML like the mention lists: the
     figures stated there, each linked to its paragraph and filed under its indicator (linked):
     an indicator named once per event, however many of its figures were stated."""
-    events_url = url_rel(page, "events/index.md")  # every event page is events/<id>.md
+    events_dir = rel_dir(page, "events")
     indicators: dict[str, str] = {}
     rows = []
     for e, sts in groups:
-        url = f"{events_url}{e.id}/"
+        url = f"{events_dir}{e.id}.md"
         by_indicator: dict[str, list[str]] = {}
         for st in sts:
             f = st.figure
@@ -243,7 +251,7 @@ def figure_rows(r: Renderer, page: str, groups: list[tuple[Event, list]]) -> lis
         parts = []
         for iid, links in by_indicator.items():
             href = indicators.get(iid) or indicators.setdefault(
-                iid, url_rel(page, page_of("indicator", iid))
+                iid, rel(page, page_of("indicator", iid))
             )
             name = escape(r.name_of("indicator", iid))
             parts.append(f'<a href="{href}">{name}</a>: {", ".join(links)}')

@@ -37,7 +37,6 @@ from build_site.render.footnotes import (
     period_label,
     unit_kind,
 )
-from build_site.render.maps import url_rel
 from build_site.render.markup import escape, html_link
 from build_site.render.paths import event_page, long_date, page_of, page_paths, pager, paginate, rel
 
@@ -88,11 +87,11 @@ def speaker_name(r: Renderer, speaker: str | None) -> str:
 
 
 def speaker_link(r: Renderer, page: str, speaker: str | None, html: bool = False) -> str:
-    """The speaker's name linked to their page (Markdown, or HTML with a final URL)."""
+    """The speaker's name linked to their page (Markdown, or HTML)."""
     if speaker and speaker in r.corpus.persons:
         if html:
             return html_link(
-                escape(speaker_name(r, speaker)), url_rel(page, page_of("person", speaker))
+                escape(speaker_name(r, speaker)), rel(page, page_of("person", speaker))
             )
         return r.link(page, "person", speaker)
     return escape(speaker_name(r, speaker))
@@ -107,7 +106,7 @@ def row(r: Renderer, page: str, st: Statement) -> Row:
     """A row of the statements table, as HTML cells (the table is written as HTML, exactly as
     Python-Markdown's tables extension and MkDocs made it: see markup.raw_html)."""
     f, e = st.figure, st.ref.event
-    url = url_rel(page, event_page(e))
+    url = rel(page, event_page(e))
     return Row(
         period=escape(period_label(f.period)),
         said=html_link(f"“{escape(f.quote)}”", f"{url}#{st.ref.paragraph.anchor}"),

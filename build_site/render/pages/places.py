@@ -29,7 +29,7 @@ from build_site.read.vocab import term_key
 from build_site.render import basemap, maps
 from build_site.render.basemap import SOURCE as LAND_SOURCE
 from build_site.render.pages.topics import mention_pages, paragraph_count
-from build_site.render.paths import page_of
+from build_site.render.paths import page_of, rel
 
 if TYPE_CHECKING:
     from build_site.render.renderer import Renderer
@@ -100,9 +100,7 @@ def country_name(code: str | None) -> str | None:
 
 
 def _dot(r: Renderer, page: str, p: Place, weight: float = 0, highlight: bool = False) -> maps.Dot:
-    href = (
-        None if highlight else maps.url_rel(page, page_of("place", p.id))
-    )  # no link to the page itself
+    href = None if highlight else rel(page, page_of("place", p.id))  # no link to the page itself
     return maps.Dot(p.id, p.name, p.lat, p.lon, href, weight, p.kind in AREA_KINDS, highlight)
 
 

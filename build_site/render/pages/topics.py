@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from build_site.link.index import Ref
 from build_site.model import Event
-from build_site.render.maps import url_rel
 from build_site.render.markup import escape, inline
 from build_site.render.paths import (
     long_date,
@@ -30,6 +29,7 @@ from build_site.render.paths import (
     pager,
     paginate,
     rel,
+    rel_dir,
 )
 
 if TYPE_CHECKING:
@@ -141,15 +141,15 @@ def paragraphs_of(r: Renderer, named: Named) -> Iterator[Ref]:
 
 
 def event_rows(r: Renderer, page: str, kind: str, id: str, chunk: Named, quote: bool = True):
-    """One row per event of a page, ready to print (escaped; links are final URLs, the list is
+    """One row per event of a page, ready to print (escaped; links are .md paths, the list is
     written as HTML: see topic_excerpts.md.j2). The title links to the first paragraph naming the
     entry, the snippet (`quote`) quotes it, and the event's further paragraphs follow as numbered
     links grouped by speaker: ("Vladimir Putin", [(9, href), (12, href)]); who is None where the
     speaker is the one before."""
     rows = []
-    events_url = url_rel(page, "events/index.md")  # every event page is events/<id>.md
+    events_dir = rel_dir(page, "events")
     for e, anchors, _ in chunk:
-        url = f"{events_url}{e.id}/"
+        url = f"{events_dir}{e.id}.md"
         refs = refs_of(r, e, anchors)
         first = refs[0]
         spans = [
