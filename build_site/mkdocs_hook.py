@@ -184,36 +184,40 @@ def final_links(html: str, src_uri: str) -> str:
     """
     if ".md" not in html:
         return html
-    folder = posixpath.dirname(src_uri)
-    return _MD_HREF.sub(
-        lambda m: (
-            f'href="{url_rel(src_uri, posixpath.normpath(posixpath.join(folder, m[1])))}'
-            f'{m[2] or ""}"'
-        ),
-        html,
-    )
+    return _MD_HREF.sub(lambda m: f'href="{_final_url(src_uri, m[1])}{m[2] or ""}"', html)
 
 
 @lru_cache(maxsize=1 << 16)
+def _final_url(src_uri: str, path: str) -> str:
+    """A list page links the same event once per paragraph: each pair is worked out once."""
+    return url_rel(src_uri, posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path)))
+
+
 def url_rel(from_page: str, to_page: str) -> str:
     """Final relative URL between two .md pages under MkDocs' directory URLs (the default), as
-    MkDocs writes it for a Markdown link. Remembered: posixpath.relpath asks the OS for the
-    working folder on every call, and a list page links to the same events over and over.
+    MkDocs writes it for a Markdown link.
 
     >>> url_rel("places/index.md", "places/omsk.md"), url_rel("places/ufa.md", "places/omsk.md")
     ('omsk/', '../omsk/')
+    >>> url_rel("topics/a/page-2.md", "topics/a.md"), url_rel("events/b.md", "events/b.md")
+    ('../', './')
     """
+    return _relative(_url(to_page), _url(from_page)) + "/"
 
-    def url(page: str) -> str:
-        stem = page[:-3]
-        return (
-            ""
-            if stem == "index"
-            else (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
-        )
 
-    start = url(from_page) or "."
-    return posixpath.relpath(url(to_page) or ".", start) + "/"
+def _url(page: str) -> list[str]:
+    """A page's URL under directory URLs, as folder names: topics/energy.md -> topics/energy/."""
+    parts = page[: -len(".md")].split("/")
+    return parts[:-1] if parts[-1] == "index" else parts
+
+
+def _relative(to: list[str], start: list[str]) -> str:
+    """posixpath.relpath of two folders of one tree, without asking the OS for the working
+    folder as relpath does on every call (the hook resolves every link of every page)."""
+    common = 0
+    while common < min(len(to), len(start)) and to[common] == start[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + to[common:]) or "."
 
 
 _PRE = re.compile(r"(<pre[\s>].*?</pre>)", re.S)
