@@ -20,6 +20,7 @@ from mkdocs.exceptions import PluginError
 
 from build_site.__main__ import run
 from build_site.config import GENERATED_DIRS, GENERATED_FILES, TEMPLATES_DIR, Config
+from build_site.write.cache import SeedCache
 from build_site.write.search_index import SearchIndexError, build_index
 
 log = logging.getLogger("mkdocs.hooks.build_site")
@@ -73,6 +74,8 @@ def on_pre_build(config, **kwargs) -> None:
         raise PluginError(
             "build_site: the seeds have problems (see above); fix them or build without --strict"
         )
+    if _serving is None:  # one build: no rebuild asks for the seeds' results again
+        SeedCache.forget()
 
 
 class BackgroundIndexer:

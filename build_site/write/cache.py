@@ -78,6 +78,12 @@ class SeedCache:
             os.replace(tmp, self.folder / f"{key}.pickle")
             self._loaded[key] = value
 
+    @classmethod
+    def forget(cls) -> None:
+        """Let go of the results kept in memory, for a process that builds once (`mkdocs build`
+        goes on to convert every page while they would stay)."""
+        cls._loaded.clear()
+
     def prune(self, keep: set[str]) -> int:
         if self.folder is None or not self.folder.is_dir():
             return 0
