@@ -28,6 +28,7 @@ from build_site.link.index import Index
 from build_site.link.series import Series, assign_series, load_series
 from build_site.link.urls import UrlRecord, load_record, redirect_page, resolve_urls
 from build_site.model import Corpus, Event, Issue, Person
+from build_site.read import gazetteer
 from build_site.read.seeds import InputError, find_seeds, read_source
 from build_site.read.vocab import load_vocabulary
 from build_site.read.yamlfile import mkdocs_site_url
@@ -179,6 +180,7 @@ def _init_worker(data_dir: Path) -> None:
     global _worker_tools
     ignored: list[Issue] = []  # the main process has reported them
     vocab = load_vocabulary(data_dir, ignored)
+    gazetteer.release()
     _worker_tools = (
         SpeakerIndex(vocab.persons),
         Matcher(vocab),

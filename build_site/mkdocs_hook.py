@@ -12,6 +12,7 @@ import os
 import posixpath
 import re
 import threading
+import zlib
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from mkdocs.exceptions import PluginError
 
 from build_site.__main__ import run
 from build_site.config import GENERATED_DIRS, GENERATED_FILES, TEMPLATES_DIR, Config
+from build_site.write.cache import SeedCache
 from build_site.write.search_index import SearchIndexError, build_index, build_index_apart
 
 log = logging.getLogger("mkdocs.hooks.build_site")
@@ -65,6 +67,7 @@ class _LogStream:
 def on_pre_build(config, **kwargs) -> None:
     """Regenerate docs_src/. A problem with one seed is a one-line warning and the build goes on;
     only `mkdocs build --strict` fails on them."""
+    _held.clear()  # what a failed build left
     settings = _config(config)
     if (
         run(settings, out=_LogStream(settings.strict), err=_LogStream(settings.strict)) != 0
@@ -73,6 +76,8 @@ def on_pre_build(config, **kwargs) -> None:
         raise PluginError(
             "build_site: the seeds have problems (see above); fix them or build without --strict"
         )
+    if _serving is None:  # one build: no rebuild asks for the seeds' results again
+        SeedCache.forget()
 
 
 class BackgroundIndexer:
@@ -159,7 +164,8 @@ _RAW_PLACE = re.compile(r"<p>BUILD-SITE-RAW-HTML-(\d+)</p>|BUILD-SITE-RAW-HTML-(
 _ID = re.compile(r'\sid="([^"]+)"')
 
 
-def on_page_content(html: str, page, **kwargs) -> str:
+def restore_raw_html(html: str, page) -> str:
+    """The converted page with its finished HTML blocks back in place of their placeholders."""
     blocks = _raw_blocks.pop(page.file.src_uri, None)
     if blocks:
         # the blocks' anchors, for MkDocs' check of links to anchors (it reads Markdown's HTML only)
@@ -220,13 +226,40 @@ def _relative(to: list[str], start: list[str]) -> str:
     return "/".join([".."] * (len(start) - common) + to[common:]) or "."
 
 
+#: Each converted page's HTML, zlib-compressed, from its conversion to its own template's
+#: rendering. MkDocs converts every page before it renders the first, and kept every page's
+#: Markdown and HTML meanwhile (1.8 GB at 5,000 events); no template reads another page's
+#: content (Material's navigation reads titles and URLs), so each waits here in a fifth of the
+#: bytes. Without the hook (Zensical) the pages are the same, only held whole.
+_held: dict[str, bytes] = {}
+
+
+def on_page_content(html: str, page, **kwargs) -> str:
+    html = restore_raw_html(html, page)
+    # MkDocs reads the Markdown again only for a title, which the conversion has set; "", not None,
+    # keeps `page.title` as it is (None would mean "not read yet")
+    page.markdown = ""
+    _held[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+    return ""
+
+
+def on_page_context(context, page, **kwargs):
+    held = _held.pop(page.file.src_uri, None)
+    if held is not None:
+        page.content = zlib.decompress(held).decode("utf-8")
+    return context
+
+
 _PRE = re.compile(r"(<pre[\s>].*?</pre>)", re.S)
 _INDENT = re.compile(r"[ \t]*\n\s*")
 
 
-def on_post_page(output: str, **kwargs) -> str:
+def on_post_page(output: str, page=None, **kwargs) -> str:
     """Drop the theme's indentation and blank lines (a tenth of a page's bytes); every other
-    whitespace run keeps one newline, so no word or inline element is joined. <pre> is kept."""
+    whitespace run keeps one newline, so no word or inline element is joined. <pre> is kept.
+    The page's HTML, written now, is let go (see _held)."""
+    if page is not None and page.content is not None:
+        page.content = ""
     parts = _PRE.split(output)
     return "".join(p if i % 2 else _INDENT.sub("\n", p) for i, p in enumerate(parts))
 

@@ -14,9 +14,11 @@ from build_site.mkdocs_hook import (
     final_links,
     on_env,
     on_page_content,
+    on_page_context,
     on_page_markdown,
     on_post_page,
     own_files,
+    restore_raw_html,
     url_rel,
 )
 from build_site.render.markup import raw_html
@@ -57,12 +59,39 @@ def test_raw_html_blocks_skip_markdown_and_come_back_unchanged():
     block = '<div class="excerpts" id="rows">\n<p><strong>A &#38; *b*</strong></p>\n\n<ul><li>x [y](z)</li></ul>\n</div>'
     source = "# Trade\n\nBefore *this*." + raw_html(block) + "After." + raw_html("<p>two</p>")
     convert = markdown.Markdown(extensions=["attr_list", "md_in_html", "toc"]).convert
-    hooked = on_page_content(convert(on_page_markdown(source, page=_Page)), page=_Page)
+    hooked = restore_raw_html(convert(on_page_markdown(source, page=_Page)), page=_Page)
     assert block in hooked and "<p>two</p>" in hooked and "BUILD-SITE" not in hooked
     assert hooked.index("<em>this</em>") < hooked.index(block) < hooked.index("After.")
     assert _Page.present_anchor_ids == {"trade", "rows"}  # MkDocs checks links to them
     plain = convert(source)
     assert block in plain  # the markers are comments: the block passes through without the hook
+
+
+class _HeldPage:
+    class file:
+        src_uri = "events/a.md"
+
+    present_anchor_ids = None
+    markdown = "# A\n\nText “quoted”."
+    content = None
+    title = "A"
+
+
+def test_a_page_waits_for_its_template_compressed_and_comes_back_unchanged():
+    """Between a page's conversion and the rendering of its template the hook holds its HTML
+    compressed and lets its Markdown go (MkDocs converts every page before it renders the first);
+    the template gets the HTML as converted, and the page lets it go once written."""
+    page = _HeldPage()
+    html = '<h1 id="a">A</h1>\n<p>Text “quoted”.</p>' * 50
+    page.content = on_page_content(html, page=page)
+    assert page.content == "" and page.markdown == ""
+    context = {"page": page}
+    assert on_page_context(context, page=page) is context
+    assert page.content == html
+    on_post_page("<html></html>", page=page)
+    assert page.content == ""
+    on_page_context(context, page=page)  # a page rendered twice keeps what it has
+    assert page.content == ""
 
 
 def test_theme_templates_compile_once_per_process(tmp_path):

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -173,7 +174,10 @@ class Matcher:
             if wanted is not None and c.kind not in wanted:
                 continue
             start, end = f.span(s, e)
-            out.append(Mention(kind=c.kind, id=c.id, term=text[start:end], start=start, end=end))
+            # interned: the same few thousand terms recur in every paragraph (one string each,
+            # not one per mention, in memory and in the seed cache's pickles)
+            term = sys.intern(text[start:end])
+            out.append(Mention(kind=c.kind, id=c.id, term=term, start=start, end=end))
         out.sort(key=lambda m: (m.start, m.end, m.kind, m.id))
         return out
 

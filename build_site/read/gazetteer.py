@@ -33,6 +33,12 @@ def _geonames() -> tuple[dict[str, Any], dict[str, Any]]:
     return gc.get_cities(), gc.get_countries()
 
 
+def release() -> None:
+    """Let go of the gazetteer's tables (40 MB) once the vocabularies are read: nothing else
+    asks them, and a large build needs the memory."""
+    _geonames.cache_clear()
+
+
 def _country(code: str) -> Any:
     return pycountry.countries.get(alpha_2=code) or pycountry.historic_countries.get(alpha_2=code)
 

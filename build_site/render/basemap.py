@@ -39,9 +39,13 @@ SOURCE = "Natural Earth 1:10m countries (public domain)"
 
 
 @lru_cache(maxsize=1)
-def _index() -> tuple[tuple[str, tuple[float, float, float, float], shapefile.Shape], ...]:
-    """(ISO 3166 alpha-2 code or Natural Earth's own, (west, south, east, north), shape) of every
-    country, in file order; shapes become shapely geometries only when a map needs them."""
+def _index() -> tuple[
+    tuple[str, tuple[float, float, float, float], tuple[int, ...], numpy.ndarray], ...
+]:
+    """(ISO 3166 alpha-2 code or Natural Earth's own, (west, south, east, north), the index of
+    each ring's first point, the points as an array) of every country, in file order; shapes
+    become shapely geometries only when a map needs them. Arrays, not pyshp's lists of [x, y]
+    lists: 9 MB, not 60 MB, kept for the whole build."""
     data = zipfile.ZipFile(io.BytesIO((resources.files(PACKAGE) / ARCHIVE).read_bytes()))
     stem = ARCHIVE[: -len(".zip")]
     reader = shapefile.Reader(
@@ -52,7 +56,15 @@ def _index() -> tuple[tuple[str, tuple[float, float, float, float], shapefile.Sh
     out = []
     for record in reader.iterShapeRecords():
         iso, own = record.record["ISO_A2"], record.record["ADM0_A3"]
-        out.append((iso if iso not in ("-99", "") else own, tuple(record.shape.bbox), record.shape))
+        shape = record.shape
+        out.append(
+            (
+                iso if iso not in ("-99", "") else own,
+                tuple(shape.bbox),
+                tuple(shape.parts),
+                numpy.asarray(shape.points, dtype=float),
+            )
+        )
     return tuple(out)
 
 
@@ -61,10 +73,9 @@ def _geometry(i: int) -> shapely.Geometry:
     """The country's (multi)polygon: a shapefile's clockwise rings are outlines, the counter-
     clockwise rings after one are its holes (built with numpy: pyshp's __geo_interface__ is 5×
     slower on Russia)."""
-    shape = _index()[i][2]
-    points = numpy.asarray(shape.points, dtype=float)
+    _, _, parts, points = _index()[i]
     polygons: list[tuple[numpy.ndarray, list[numpy.ndarray]]] = []
-    for start, end in zip(shape.parts, [*shape.parts[1:], len(points)]):
+    for start, end in zip(parts, [*parts[1:], len(points)]):
         ring = points[start:end]
         x, y = ring[:, 0], ring[:, 1]
         clockwise = numpy.dot(x[:-1], y[1:]) - numpy.dot(x[1:], y[:-1]) <= 0
@@ -78,7 +89,7 @@ def _geometry(i: int) -> shapely.Geometry:
 def countries_in(box: Box) -> list[tuple[str, shapely.Geometry]]:
     """Countries whose shape meets the box, clipped to it (lon/lat degrees)."""
     out = []
-    for i, (code, (west, south, east, north), _) in enumerate(_index()):
+    for i, (code, (west, south, east, north), _, _) in enumerate(_index()):
         if east < box.west or west > box.east or north < box.south or south > box.north:
             continue
         clipped = shapely.clip_by_rect(_geometry(i), box.west, box.south, box.east, box.north)

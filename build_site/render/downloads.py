@@ -32,7 +32,12 @@ from build_site.render.citations import (
     csl_json,
 )
 from build_site.render.environment import PageStore, description
-from build_site.render.export import corpus_json_chunks, event_json, figures_csv, figures_csv_rows
+from build_site.render.export import (
+    corpus_json_chunks,
+    event_json,
+    figures_csv_chunks,
+    figures_csv_rows,
+)
 from build_site.render.feed import FEED_PATH, NEWEST, atom_feed, newest
 from build_site.render.indicator_data import indicator_csv, indicator_meta
 from build_site.render.markup import escape
@@ -42,13 +47,14 @@ Content = str | Iterable[str]
 
 
 class _Counted:
-    """A stream of chunks that counts its UTF-8 bytes as the writer consumes it."""
+    """A stream of chunks that counts its UTF-8 bytes as the writer consumes it; `make` gives
+    the chunks (again, to count them when nobody read the stream)."""
 
-    def __init__(self, chunks: Iterable[str]):
-        self.chunks, self.size, self.done = chunks, 0, False
+    def __init__(self, make: Callable[[], Iterable[str]]):
+        self.make, self.size, self.done = make, 0, False
 
     def __iter__(self) -> Iterator[str]:
-        for chunk in self.chunks:
+        for chunk in self.make():
             self.size += len(chunk.encode("utf-8"))
             yield chunk
         self.done = True
@@ -101,12 +107,14 @@ def downloads(
     yield files.file(
         "downloads/corpus.json",
         archive,
-        lambda: _Counted(corpus_json_chunks(corpus, part("corpus.json", event_json))),
+        lambda: _Counted(partial(corpus_json_chunks, corpus, part("corpus.json", event_json))),
     )
-    corpus_wide: tuple[tuple[str, Callable[[], str]], ...] = (
-        (
+    corpus_wide: tuple[tuple[str, Callable[[], str | _Counted]], ...] = (
+        (  # streamed too: 30 MB at 5,000 events
             "downloads/figures.csv",
-            lambda: figures_csv(corpus, part("figures.csv", figures_csv_rows)),
+            lambda: _Counted(
+                partial(figures_csv_chunks, corpus, part("figures.csv", figures_csv_rows))
+            ),
         ),
         (
             "downloads/citations.json",
@@ -154,7 +162,7 @@ def downloads(
         )
     for path, content in extra:
         yield files.file(path, content, partial(str, content))
-    final = {p: s if isinstance(s, int) else _settled(s, corpus) for p, s in files.sizes.items()}
+    final = {p: s if isinstance(s, int) else _settled(s) for p, s in files.sizes.items()}
     yield files.file(
         "downloads/index.md",
         (archive, sorted(final.items())),
@@ -201,12 +209,12 @@ class _Files:
         return path, content
 
 
-def _settled(counted: _Counted, corpus: Corpus) -> int:
+def _settled(counted: _Counted) -> int:
     """The size of a streamed file; counted again when nobody read the stream (a caller that only
     listed paths)."""
     if counted.done:
         return counted.size
-    return sum(len(c.encode("utf-8")) for c in corpus_json_chunks(corpus))
+    return sum(len(c.encode("utf-8")) for c in counted.make())
 
 
 def human(size: int) -> str:

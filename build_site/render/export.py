@@ -207,9 +207,11 @@ def figures_csv_rows(e: Event) -> str:
     return buf.getvalue()
 
 
-def figures_csv(corpus: Corpus, event_rows: Callable[[Event], str] = figures_csv_rows) -> str:
-    """Every figure, a row each: the header, then `event_rows` of every event in date order."""
-    head = ",".join(CSV_FIELDS) + "\n"
-    return head + "".join(
-        event_rows(e) for e in sorted(corpus.events, key=lambda e: (e.sort_date, e.id))
-    )
+def figures_csv_chunks(
+    corpus: Corpus, event_rows: Callable[[Event], str] = figures_csv_rows
+) -> Iterator[str]:
+    """Every figure, a row each: the header, then `event_rows` of every event in date order,
+    one event at a time (the file is never held whole)."""
+    yield ",".join(CSV_FIELDS) + "\n"
+    for e in sorted(corpus.events, key=lambda e: (e.sort_date, e.id)):
+        yield event_rows(e)
