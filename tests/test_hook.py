@@ -10,7 +10,6 @@ import jinja2
 import markdown
 
 from build_site.mkdocs_hook import (
-    ThemeBytecode,
     final_links,
     on_env,
     on_page_content,
@@ -22,6 +21,7 @@ from build_site.mkdocs_hook import (
     url_rel,
 )
 from build_site.render.markup import raw_html
+from build_site.write.cache import TemplateBytecode
 
 
 def test_the_watcher_ignores_only_what_the_generator_writes(tmp_path):
@@ -98,7 +98,7 @@ def test_theme_templates_compile_once_per_process(tmp_path):
     """`mkdocs serve` makes a new Jinja2 environment for every rebuild: with the hook's bytecode
     cache a template is parsed once, and again only when its source changes."""
     (tmp_path / "page.html").write_text("<p>{{ 1 + 1 }}</p>", encoding="utf-8")
-    cache = ThemeBytecode()
+    cache = TemplateBytecode(None)
     parsed: list[str] = []
 
     class Counting(jinja2.Environment):
@@ -108,7 +108,7 @@ def test_theme_templates_compile_once_per_process(tmp_path):
 
     def fresh() -> jinja2.Environment:  # as each rebuild of `mkdocs serve` does
         env = Counting(loader=jinja2.FileSystemLoader(str(tmp_path)))
-        assert isinstance(on_env(env, config=None, files=None).bytecode_cache, ThemeBytecode)
+        assert isinstance(on_env(env, config=None, files=None).bytecode_cache, TemplateBytecode)
         env.bytecode_cache = cache  # this test's own, empty at its start
         return env
 

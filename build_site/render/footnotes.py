@@ -22,10 +22,10 @@ from html import escape as html_text
 from typing import Protocol
 
 from build_site.extract.amounts import MEASURES
-from build_site.link.index import Index, Ref, Statement, period_group
+from build_site.link.index import Index, Statement, period_group
 from build_site.model import Figure
 from build_site.months import MONTH_NAMES
-from build_site.render.markup import escape, html_link
+from build_site.render.markup import escape, html_link, markdown_link
 from build_site.render.paths import event_page, page_of, rel
 
 CURRENCY = {"USD": "US$", "EUR": "€", "RUB": "RUB ", "KZT": "KZT ", "CNY": "CNY "}
@@ -148,15 +148,11 @@ def _lookup(index: Index, f: Figure, page: str) -> tuple[Statement | None, tuple
 
 
 class Linker(Protocol):
-    """What a footnote needs of the renderer (the Renderer is one): names, links and the index."""
+    """What a footnote needs of the renderer (the Renderer is one): names and the index."""
 
     index: Index
 
     def name_of(self, kind: str, id: str) -> str: ...
-
-    def link(self, from_page: str, kind: str, id: str) -> str: ...
-
-    def ref_link(self, from_page: str, ref: Ref, text: str | None = None) -> str: ...
 
 
 def footnote_sources(index: Index, f: Figure, page: str) -> tuple[Statement, ...]:
@@ -166,8 +162,9 @@ def footnote_sources(index: Index, f: Figure, page: str) -> tuple[Statement, ...
 
 def footnote_text(r: Linker, page: str, f: Figure, html: bool = False) -> str:
     """One Markdown paragraph: quote = **normalised value** · period · speaker · indicator · others.
-    With `html`, the HTML Python-Markdown and MkDocs make of it (links as .md paths, which the hook or Zensical make final URLs): see
-    footnotes_html."""
+    With `html`, the HTML Python-Markdown makes of it (links stay .md paths, which the hook or
+    Zensical make final URLs): see footnotes_html."""
+    link = html_link if html else markdown_link
 
     def bold(text: str) -> str:
         return f"<strong>{text}</strong>" if html else f"**{text}**"
@@ -185,13 +182,8 @@ def footnote_text(r: Linker, page: str, f: Figure, html: bool = False) -> str:
             "about a part of a whole, not compared" if f.part else "not tied to an indicator"
         )
         return " · ".join(parts)
-    indicator = (
-        html_link(
-            escape(r.name_of("indicator", f.indicator)),
-            rel(page, page_of("indicator", f.indicator)),
-        )
-        if html
-        else r.link(page, "indicator", f.indicator)
+    indicator = link(
+        escape(r.name_of("indicator", f.indicator)), rel(page, page_of("indicator", f.indicator))
     )
     parts.append(f"indicator: {indicator}")
     this, group = _lookup(r.index, f, page)
@@ -218,18 +210,13 @@ def footnote_text(r: Linker, page: str, f: Figure, html: bool = False) -> str:
                 if comparable(st.figure.unit, f.unit)
                 else ""
             )
-            label = f"{who}, {st.ref.event.sort_date.isoformat()}"
-            link = (
-                html_link(
-                    escape(label),
-                    rel(page, event_page(st.ref.event), st.ref.paragraph.anchor),
-                )
-                if html
-                else r.ref_link(page, st.ref, label)
+            said = link(
+                escape(f"{who}, {st.ref.event.sort_date.isoformat()}"),
+                rel(page, event_page(st.ref.event), st.ref.paragraph.anchor),
             )
             if html:  # as Python-Markdown writes text: "<1% lower" is not a tag
                 gap = html_text(gap, quote=False)
-            shown.append(f"{link}: {escape(describe(st.figure))}{gap}")
+            shown.append(f"{said}: {escape(describe(st.figure))}{gap}")
         more = f" and {len(others) - MAX_OTHERS} more" if len(others) > MAX_OTHERS else ""
         label = (
             bold("others differ")

@@ -42,8 +42,8 @@ def paragraph(
     it into the same HTML, at a third of an event page's build time), exactly as
     Python-Markdown and MkDocs made it from Markdown: footnote references numbered in the
     order their definitions follow the page, links as .md paths relative to the page (the hook
-    makes them final URLs as MkDocs does a Markdown link's; Zensical rewrites them itself). A heading stays Markdown,
-    for the table of contents."""
+    makes them final URLs as MkDocs does a Markdown link's; Zensical rewrites them itself). A
+    heading stays Markdown, for the table of contents."""
     heading = p.kind == "heading"
     inserts: list[tuple[int, str]] = []
     for n, figure in enumerate(p.figures, 1):
@@ -72,8 +72,7 @@ def paragraph(
     for m in p.mentions:
         if m.kind in LINKED_KINDS and (m.kind, m.id) not in seen:
             seen.add((m.kind, m.id))
-            target = page_of(m.kind, m.id)
-            wraps[(m.start, m.end)] = rel(page, target)
+            wraps[(m.start, m.end)] = rel(page, page_of(m.kind, m.id))
     if heading:  # under a speech heading (h2) an h3; in narration or the lead an h2
         level = "###" if speech is not None and (speech.speaker or speech.label) else "##"
         return f"{level} {inline(p.text, inserts, wraps)} {{: #{p.anchor} }}"
