@@ -500,7 +500,7 @@ def write_word_chunks(folders, metas, firsts, folder: Path, prefix: str) -> list
     with ThreadPoolExecutor(max_workers=1) as gzipper:
         writes: list[Future] = []
         for word in joined_words(folders, metas, firsts):
-            size += positions(word[1]) + sum(positions(v[1]) for v in word[3]) + len(word[3])
+            size += positions(word[1])  # (Pagefind 1.5 leaves the variants' pages out)
             words.append([word[0], word[1], [[form, pages] for form, pages, _ in word[3]]])
             if size >= INDEX_CHUNK_SIZE:
                 chunks.append(word_chunk(words, prefix, chunks, folder, gzipper, writes))
@@ -542,67 +542,10 @@ def write_gzip(path: Path, data: bytes) -> None:
 # run, while the words' index and the pages' records are stable. A site built twice from the same
 # input must be the same byte for byte (tests/test_determinism.py): the filter chunks are written
 # again with their values in order, named by their content, and the metadata file after them.
-# Pagefind's files are gzip of b"pagefind_dcd" + CBOR; only what they use is read and written here,
-# and a file whose CBOR would not be written back identically is left alone.
+# Pagefind's files are gzip of b"pagefind_dcd" + CBOR (read and written with cbor2); a file whose
+# CBOR would not be written back identically is left alone.
 
 SIGNATURE = b"pagefind_dcd"
-
-
-def _cbor_decode(data: bytes, i: int = 0):
-    head = data[i]
-    major, info = head >> 5, head & 31
-    i += 1
-    if info < 24:
-        value = info
-    elif info in (24, 25, 26, 27):
-        size = 1 << (info - 24)
-        value = int.from_bytes(data[i : i + size], "big")
-        i += size
-    else:
-        raise ValueError(f"CBOR item {head:#x} not supported")
-    if major == 0:
-        return value, i
-    if major == 1:
-        return -1 - value, i
-    if major == 2:
-        return bytes(data[i : i + value]), i + value
-    if major == 3:
-        return data[i : i + value].decode("utf-8"), i + value
-    if major in (4, 5):
-        items = []
-        for _ in range(value * (2 if major == 5 else 1)):
-            item, i = _cbor_decode(data, i)
-            items.append(item)
-        return (items if major == 4 else dict(zip(items[::2], items[1::2]))), i
-    raise ValueError(f"CBOR major type {major} not supported")
-
-
-def _cbor_head(major: int, value: int) -> bytes:
-    if value < 24:
-        return bytes([major << 5 | value])
-    for info, fmt in ((24, ">B"), (25, ">H"), (26, ">I"), (27, ">Q")):
-        if value < 1 << (8 * struct.calcsize(fmt)):
-            return bytes([major << 5 | info]) + struct.pack(fmt, value)
-    raise ValueError(f"{value} too large for CBOR")
-
-
-def _cbor_encode(value) -> bytes:
-    if isinstance(value, bool) or value is None:
-        raise ValueError("CBOR simple values not supported")
-    if isinstance(value, int):
-        return _cbor_head(0, value) if value >= 0 else _cbor_head(1, -1 - value)
-    if isinstance(value, bytes):
-        return _cbor_head(2, len(value)) + value
-    if isinstance(value, str):
-        raw = value.encode("utf-8")
-        return _cbor_head(3, len(raw)) + raw
-    if isinstance(value, list):
-        return _cbor_head(4, len(value)) + b"".join(_cbor_encode(v) for v in value)
-    if isinstance(value, dict):
-        return _cbor_head(5, len(value)) + b"".join(
-            _cbor_encode(k) + _cbor_encode(v) for k, v in value.items()
-        )
-    raise ValueError(f"{type(value).__name__} not supported")
 
 
 def _read(path: Path):
@@ -610,15 +553,15 @@ def _read(path: Path):
     if not raw.startswith(SIGNATURE):
         raise ValueError(f"{path.name}: no Pagefind signature")
     body = raw[len(SIGNATURE) :]
-    value, end = _cbor_decode(body)
-    if end != len(body) or _cbor_encode(value) != body:
+    value = cbor2.loads(body)
+    if cbor2.dumps(value) != body:
         raise ValueError(f"{path.name}: would not be written back identically")
     return value
 
 
 def _write(folder: Path, prefix: str, digits: int, suffix: str, value) -> str:
     """Write value as a Pagefind file named by its content; returns the name's hash ('en_1a2b3c4')."""
-    body = SIGNATURE + _cbor_encode(value)
+    body = SIGNATURE + cbor2.dumps(value)
     name = f"{prefix}_{hashlib.sha256(body).hexdigest()[:digits]}"
     (folder / f"{name}{suffix}").write_bytes(gzip.compress(body, compresslevel=9, mtime=0))
     return name
