@@ -315,6 +315,8 @@ def test_a_large_site_is_indexed_in_parts_joined_as_one_run_would_write_it(tmp_p
     in_parts = search_index.build_index(site, part_words=15_000)
     assert len(runs) >= 3 and all(glob.startswith("events/{") for glob in runs)
     assert in_parts.pages == one_run.pages == 61
+    assert in_parts.parts == len(runs) and one_run.parts == 1
+    assert f"61 pages indexed in {len(runs)} parts;" in str(in_parts)
     joined = index_files(site)
     assert joined.keys() == expected.keys()
     assert unzipped(joined) == unzipped(expected)
