@@ -41,6 +41,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import urllib.parse
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from operator import itemgetter
@@ -255,12 +256,20 @@ class PartsDoNotJoin(ValueError):
 
 
 @dataclass(frozen=True)
+class IndexedPage:
+    """A page Pagefind indexes, as the join checks it: its URL and sort keys."""
+
+    url: str  # as Pagefind writes it: /events/<id>/
+    sorts: dict[str, str]
+
+
+@dataclass(frozen=True)
 class EventFolder:
     """A folder of site/events as a part of the index sees it."""
 
     name: str
     words: int  # counted roughly, as PART_WORDS says
-    sorts: tuple[dict[str, str], ...]  # the sort keys of each page Pagefind indexes, in its order
+    pages: tuple[IndexedPage, ...]  # in Pagefind's order
 
 
 def survey(site: Path) -> list[EventFolder] | None:
@@ -280,16 +289,15 @@ def survey(site: Path) -> list[EventFolder] | None:
             continue
         if not GLOB_SAFE_NAME.fullmatch(entry.name):
             return None
-        words, sorts = 0, []
+        words, pages = 0, []
         for path in walk_html(Path(entry.path)):
             html = path.read_text(encoding="utf-8", errors="replace")
             body = html.find("data-pagefind-body")
             if body >= 0:
                 words += html.count(" ", body) + html.count("\n", body)
-                sorts.append(
-                    {m[1]: html_lib.unescape(m[2]).strip() for m in SORT_ELEMENT.finditer(html)}
-                )
-        folders.append(EventFolder(entry.name, words, tuple(sorts)))
+                sorts = {m[1]: html_lib.unescape(m[2]).strip() for m in SORT_ELEMENT.finditer(html)}
+                pages.append(IndexedPage(page_url(path.relative_to(site).as_posix()), sorts))
+        folders.append(EventFolder(entry.name, words, tuple(pages)))
     return folders
 
 
@@ -312,6 +320,19 @@ def plan_parts(folders: list[EventFolder], part_words: int) -> list[list[EventFo
         words += folder.words
         chars += len(folder.name) + 1
     return parts
+
+
+def page_url(path: str) -> str:
+    """The URL Pagefind gives the file at path (relative to the site): index.html left out.
+
+    >>> page_url("events/2024-05-03-talks-in-astana/index.html")
+    '/events/2024-05-03-talks-in-astana/'
+    >>> page_url("events/2024/page-2.html")
+    '/events/2024/page-2.html'
+    """
+    if path == "index.html" or path.endswith("/index.html"):
+        path = path[: -len("index.html")]
+    return "/" + urllib.parse.quote(path)
 
 
 def walk_html(folder: Path):
@@ -342,25 +363,25 @@ def build_in_parts(site: Path, out: Path, parts: list[list[EventFolder]]) -> int
             if "Did not find a data-pagefind-body" in log:
                 raise PartsDoNotJoin(f"part {number} holds no event page")
             folders.append(folder)
-        sorts = [[page for folder in part for page in folder.sorts] for part in parts]
-        return join_parts(folders, out, sorts)
+        pages = [[page for folder in part for page in folder.pages] for part in parts]
+        return join_parts(folders, out, pages)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def sort_order(pages: list[dict[str, str]], key: str, first: int = 0) -> list[int]:
+def sort_order(pages: list[IndexedPage], key: str) -> list[int]:
     """Pagefind's order of the pages by key (numbers as numbers when every value is one; a stable
-    sort), as page numbers counted from first."""
-    values = [(page[key], first + number) for number, page in enumerate(pages) if key in page]
+    sort), as their numbers."""
+    values = [(page.sorts[key], n) for n, page in enumerate(pages) if key in page.sorts]
     if all(NUMBER.fullmatch(value) for value, _ in values):
         as_f32 = [(struct.unpack("f", struct.pack("f", float(value)))[0], n) for value, n in values]
         return [n for _, n in sorted(as_f32, key=lambda pair: pair[0])]
     return [n for _, n in sorted(values, key=lambda pair: pair[0].encode("utf-8"))]
 
 
-def join_parts(folders: list[Path], out: Path, sorts: list[list[dict[str, str]]]) -> int:
+def join_parts(folders: list[Path], out: Path, pages: list[list[IndexedPage]]) -> int:
     """Join the indexes Pagefind wrote in folders (the parts, in page order) into one in out;
-    sorts: each part's pages' sort keys. Returns the number of pages."""
+    pages: the pages each part indexes. Returns the number of pages."""
     entries = [json.loads((f / "pagefind-entry.json").read_text(encoding="utf-8")) for f in folders]
     languages = entries[0]["languages"]
     if len(languages) != 1 or any(e["languages"].keys() != languages.keys() for e in entries):
@@ -374,17 +395,18 @@ def join_parts(folders: list[Path], out: Path, sorts: list[list[dict[str, str]]]
     if any(len(m) != 6 or m[0] != metas[0][0] or m[5] != metas[0][5] for m in metas):
         raise PartsDoNotJoin("the parts' metadata differ in version or fields")
     firsts = [sum(len(m[1]) for m in metas[:i]) for i in range(len(metas))]
-    for meta, part_sorts in zip(metas, sorts):
-        if len(meta[1]) != len(part_sorts):
+    for folder, meta, part_pages in zip(folders, metas, pages):
+        if len(meta[1]) != len(part_pages) or any(
+            fragment_url(folder, meta[1][n][0]) != part_pages[n].url for n in (0, -1)
+        ):
             raise PartsDoNotJoin("a part indexed other pages than its folders hold")
-        keys = sorted({key for page in part_sorts for key in page})
-        if [[key, sort_order(part_sorts, key)] for key in keys] != meta[4]:
+        keys = sorted({key for page in part_pages for key in page.sorts})
+        if [[key, sort_order(part_pages, key)] for key in keys] != meta[4]:
             raise PartsDoNotJoin("a part's sort order is not the one read from its pages")
 
     out.mkdir(parents=True)
-    for path in folders[
-        0
-    ].iterdir():  # pagefind.js, the WebAssembly, the UIs: the same in each part
+    # pagefind.js, the WebAssembly, the UIs: the same in each part
+    for path in folders[0].iterdir():
         if path.is_file() and path.suffix != ".pf_meta" and path.name != "pagefind-entry.json":
             shutil.copy2(path, out / path.name)
     (out / "fragment").mkdir()
@@ -417,8 +439,8 @@ def join_parts(folders: list[Path], out: Path, sorts: list[list[dict[str, str]]]
         ]
         for name, values in sorted(filters.items())
     ]
-    everyone = [page for part_sorts in sorts for page in part_sorts]
-    keys = sorted({key for page in everyone for key in page})
+    everyone = [page for part_pages in pages for page in part_pages]
+    keys = sorted({key for page in everyone for key in page.sorts})
     meta = [
         metas[0][0],
         [page for m in metas for page in m[1]],
@@ -434,6 +456,11 @@ def join_parts(folders: list[Path], out: Path, sorts: list[list[dict[str, str]]]
         json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
     )
     return len(meta[1])
+
+
+def fragment_url(folder: Path, name: str) -> str:
+    raw = gzip.decompress((folder / "fragment" / f"{name}.pf_fragment").read_bytes())
+    return json.loads(raw[len(SIGNATURE) :])["url"]
 
 
 def part_words(folder: Path, meta: list, first: int):

@@ -352,3 +352,16 @@ def test_a_folder_a_glob_cannot_name_is_indexed_in_one_run(tmp_path):
     assert [f.name for f in search_index.survey(site) or []].count("2019") == 1
     (site / "events" / "2020-01-01-talks-{1}").mkdir()
     assert search_index.survey(site) is None
+
+
+def test_parts_whose_pages_are_not_the_expected_ones_are_indexed_in_one_run(
+    tmp_path, monkeypatch, capsys
+):
+    """The join checks each part's first and last page against the folders it was given (and its
+    sort order against the pages' sort keys): a walk in another order must not number the pages
+    wrongly."""
+    site = make_large_site(tmp_path, pages=8)
+    monkeypatch.setattr(search_index, "page_url", lambda path: "/elsewhere/")
+    stats = search_index.build_index(site, part_words=1_000)
+    assert stats.pages == 9 and stats.parts == 1
+    assert "a part indexed other pages than its folders hold" in capsys.readouterr().err
