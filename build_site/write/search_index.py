@@ -150,16 +150,18 @@ def build_index(
     if out.exists():
         shutil.rmtree(out)
     folders = survey(site) if glob == PAGES_GLOB else None
-    part_words = part_words or int(os.environ.get("BUILD_SITE_SEARCH_PART_WORDS") or PART_WORDS)
+    part_words = part_words or part_words_wanted()
     parts = plan_parts(folders, part_words) if folders else []
     pages = -1
     if len(parts) > 1:
         try:
             pages = build_in_parts(site, out, parts)
             runs = len(parts)
-        except (ValueError, KeyError, IndexError, TypeError) as exc:  # PartsDoNotJoin, or a
-            # Pagefind that writes its files otherwise than join_parts knows
-            log_problem(f"indexed in one run, which needs more memory ({exc})")
+        # PartsDoNotJoin; a Pagefind that writes its files otherwise than join_parts knows, or
+        # fails on a part's glob; no room for the parts beside the site: one run may still work
+        except (SearchIndexError, OSError, ValueError, KeyError, IndexError, TypeError) as exc:
+            reason = next(iter(str(exc).strip().splitlines()), "") or type(exc).__name__
+            log_problem(f"indexed in one run, which needs more memory ({reason})")
             if out.exists():
                 shutil.rmtree(out)
     if pages < 0:
@@ -177,6 +179,18 @@ def build_index(
     if not quiet:
         print(stats, file=sys.stderr)
     return stats
+
+
+def part_words_wanted() -> int:
+    """BUILD_SITE_SEARCH_PART_WORDS from the environment, else PART_WORDS."""
+    value = os.environ.get("BUILD_SITE_SEARCH_PART_WORDS", "").strip()
+    if value.isdigit() and int(value) > 0:
+        return int(value)
+    if value:
+        log_problem(
+            f"BUILD_SITE_SEARCH_PART_WORDS={value!r} is not a number of words; {PART_WORDS} it is"
+        )
+    return PART_WORDS
 
 
 def run_pagefind(site: Path, out: Path, glob: str) -> str:

@@ -365,3 +365,14 @@ def test_parts_whose_pages_are_not_the_expected_ones_are_indexed_in_one_run(
     stats = search_index.build_index(site, part_words=1_000)
     assert stats.pages == 9 and stats.parts == 1
     assert "a part indexed other pages than its folders hold" in capsys.readouterr().err
+
+
+def test_the_parts_budget_comes_from_the_environment(monkeypatch, capsys):
+    monkeypatch.setenv("BUILD_SITE_SEARCH_PART_WORDS", "250000")
+    assert search_index.part_words_wanted() == 250_000
+    monkeypatch.setenv("BUILD_SITE_SEARCH_PART_WORDS", "lots")
+    assert search_index.part_words_wanted() == search_index.PART_WORDS
+    assert capsys.readouterr().err.strip() == (
+        "search index: warning: BUILD_SITE_SEARCH_PART_WORDS='lots' is not a number of words; "
+        f"{search_index.PART_WORDS} it is"
+    )
