@@ -479,13 +479,15 @@ def fragment_url(folder: Path, name: str) -> str:
 
 def part_words(folder: Path, meta: list, first: int):
     """The words of a part's index in order, as [word, pages, last page, variants]; a variant is
-    [form, pages, last page]. Pages stay delta-coded ([number - the one before, positions, meta
-    positions]), the first counted from 0 in the joined index (from first in the part)."""
+    [form, pages, last page]. Pages are [number, positions, meta positions], the number coded as
+    the difference from the page before (as Pagefind writes them); the first page's number, and
+    the last page, are the joined index's (the part's own plus first)."""
     for number, (_, _, chunk) in enumerate(meta[2]):
         raw = gzip.decompress((folder / "index" / f"{chunk}.pf_index").read_bytes())
         body = raw[len(SIGNATURE) :]
         value = cbor2.loads(body)
-        if not raw.startswith(SIGNATURE) or number == 0 and cbor2.dumps(value) != body:
+        # the first chunk of each part shows that cbor2 writes back what Pagefind wrote
+        if not raw.startswith(SIGNATURE) or (number == 0 and cbor2.dumps(value) != body):
             raise PartsDoNotJoin(f"index chunk {chunk} would not be written back identically")
         for word, pages, variants in value[0]:
             yield [
@@ -496,7 +498,7 @@ def part_words(folder: Path, meta: list, first: int):
 
 
 def page_run(pages: list, first: int) -> tuple[list, int]:
-    """pages (delta-coded) with their first page's number counted from first; and the last's."""
+    """pages (delta-coded) with first added to the first one's number; and the last's number."""
     if not pages:
         return pages, 0
     pages[0][0] += first
@@ -547,7 +549,7 @@ def write_word_chunks(folders, metas, firsts, folder: Path, prefix: str) -> list
     chunks: list[list[str]] = []
     words: list = []
     size = 0
-    # gzip at level 9 takes as long as the rest: a thread compresses (zlib lets go of the GIL)
+    # gzip is a third of the join's time: a thread compresses (zlib lets go of the GIL)
     with ThreadPoolExecutor(max_workers=1) as gzipper:
         writes: list[Future] = []
         for word in joined_words(folders, metas, firsts):
