@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import random
 import subprocess
 import sys
 import threading
@@ -199,7 +200,9 @@ def test_the_same_site_gives_the_same_index(tmp_path):
     assert len(list((site / "pagefind" / "filter").iterdir())) == 5, "old chunks were left behind"
 
 
-def test_cbor_round_trip():
+def test_pagefind_files_round_trip(tmp_path):
+    """make_stable and join_parts write what they read: gzip of the signature and CBOR, named by
+    its content."""
     for value in [
         0,
         23,
@@ -219,8 +222,11 @@ def test_cbor_round_trip():
         {"a": [1, 2]},
         ["year", [["2024", [1, 6]], ["2023", [2, 3, 4, 5]]]],
     ]:
-        encoded = search_index._cbor_encode(value)
-        assert search_index._cbor_decode(encoded) == (value, len(encoded))
+        name = search_index._write(tmp_path, "en", 7, ".pf_filter", value)
+        assert search_index._read(tmp_path / f"{name}.pf_filter") == value
+    (tmp_path / "bad.pf_filter").write_bytes(gzip.compress(b"pagefind_dcd" + b"\x18\x05"))
+    with pytest.raises(ValueError, match="would not be written back identically"):
+        search_index._read(tmp_path / "bad.pf_filter")  # 5 written in two bytes
 
 
 def test_serve_indexes_in_the_background(monkeypatch):
@@ -246,3 +252,127 @@ def test_serve_indexes_in_the_background(monkeypatch):
     assert runs == ["site-1", "site-4"]
     mkdocs_hook.on_startup(command="build")
     assert mkdocs_hook._serving is None  # `mkdocs build` indexes before it returns
+
+
+# --- a large site in parts -------------------------------------------------------------------------
+
+WORDS = [
+    f"{a}{b}{c}"
+    for a in ("tra", "gas", "pipe", "grain", "rail", "cafe")
+    for b in "aeiou"
+    for c in "ntr"
+] + ["café", "Türkistan", "Turkistan", "naïve", "naive"]  # diacritics: Pagefind's word variants
+
+
+def event_page(number: int, rng) -> str:
+    """An event page like EVENT, with its own title, date (some shared), speaker and ~500 words."""
+    date = f"20{10 + number % 7:02d}-0{1 + number % 9}-1{number % 3}"
+    speaker = ("Vladimir Putin", "Kassym-Jomart Tokayev", "Askar Mamin")[number % 3]
+    paragraphs = "\n".join(
+        f'<p id="s-p{i}">{" ".join(rng.choice(WORDS) for _ in range(rng.randint(20, 60)))}.</p>'
+        for i in range(rng.randint(8, 14))
+    )
+    return (
+        EVENT.replace("Talks in Astana", f"Talks number {number}")
+        .replace("2024-05-03", date)
+        .replace('"speaker">Vladimir Putin', f'"speaker">{speaker}')
+        .replace('<p id="tokayev-1-p1">', f'{paragraphs}\n<p id="tokayev-1-p1">')
+    )
+
+
+def make_large_site(root: Path, pages: int = 60) -> Path:
+    rng = random.Random(7)
+    site = make_site(root)
+    for number in range(pages):
+        folder = site / "events" / f"2020-01-01-talks-{number}"
+        folder.mkdir()
+        (folder / "index.html").write_text(event_page(number, rng), encoding="utf-8")
+    (site / "events" / "2019").mkdir()  # a year's list: in a part, never indexed
+    (site / "events" / "2019" / "index.html").write_text(LIST, encoding="utf-8")
+    return site
+
+
+def unzipped(files: dict[str, bytes]) -> dict[str, bytes]:
+    return {
+        name: gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+        for name, data in files.items()
+    }
+
+
+def test_a_large_site_is_indexed_in_parts_joined_as_one_run_would_write_it(tmp_path, monkeypatch):
+    """Pagefind's memory grows with the words it reads (3.1 GB at 5,000 events): a site with more
+    than PART_WORDS is indexed in parts and joined into the index one run writes: the same files
+    (named by their content), with the same content once unzipped."""
+    site = make_large_site(tmp_path)
+    one_run = search_index.build_index(site, part_words=10**9)
+    expected = index_files(site)
+    words_before = len(list((site / "pagefind" / "index").iterdir()))
+    assert words_before >= 2, "the site should fill more than one index chunk"
+
+    runs = []
+    real_run = search_index.run_pagefind
+    monkeypatch.setattr(search_index, "run_pagefind", lambda *a: runs.append(a[2]) or real_run(*a))
+    in_parts = search_index.build_index(site, part_words=15_000)
+    assert len(runs) >= 3 and all(glob.startswith("events/{") for glob in runs)
+    assert in_parts.pages == one_run.pages == 61
+    assert in_parts.parts == len(runs) and one_run.parts == 1
+    assert f"61 pages indexed in {len(runs)} parts;" in str(in_parts)
+    joined = index_files(site)
+    assert joined.keys() == expected.keys()
+    assert unzipped(joined) == unzipped(expected)
+    assert not list(tmp_path.glob(".pagefind-parts-*")), "the parts were left behind"
+
+
+def test_parts_that_do_not_join_are_indexed_in_one_run(tmp_path, monkeypatch, capsys):
+    site = make_large_site(tmp_path, pages=8)
+
+    def refuse(*args):
+        raise search_index.PartsDoNotJoin("a part's sort order is not the one read from its pages")
+
+    monkeypatch.setattr(search_index, "join_parts", refuse)
+    assert search_index.build_index(site, part_words=1_000).pages == 9
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [
+        "search index: warning: indexed in one run, which needs more memory "
+        "(a part's sort order is not the one read from its pages)"
+    ]
+
+
+def test_parts_are_runs_of_even_size_in_the_folder_order():
+    folders = [search_index.EventFolder(f"e{n}", 10 + n % 3, ()) for n in range(30)]
+    assert search_index.plan_parts(folders, 10**6) == [], "one run when it fits"
+    parts = search_index.plan_parts(folders, 100)
+    assert [f for part in parts for f in part] == folders
+    sizes = [sum(f.words for f in part) for part in parts]
+    assert len(parts) == 4 and max(sizes) - min(sizes) <= 12, sizes
+
+
+def test_a_folder_a_glob_cannot_name_is_indexed_in_one_run(tmp_path):
+    site = make_large_site(tmp_path, pages=3)
+    assert [f.name for f in search_index.survey(site) or []].count("2019") == 1
+    (site / "events" / "2020-01-01-talks-{1}").mkdir()
+    assert search_index.survey(site) is None
+
+
+def test_parts_whose_pages_are_not_the_expected_ones_are_indexed_in_one_run(
+    tmp_path, monkeypatch, capsys
+):
+    """The join checks each part's first and last page against the folders it was given (and its
+    sort order against the pages' sort keys): a walk in another order must not number the pages
+    wrongly."""
+    site = make_large_site(tmp_path, pages=8)
+    monkeypatch.setattr(search_index, "page_url", lambda path: "/elsewhere/")
+    stats = search_index.build_index(site, part_words=1_000)
+    assert stats.pages == 9 and stats.parts == 1
+    assert "a part indexed other pages than its folders hold" in capsys.readouterr().err
+
+
+def test_the_parts_budget_comes_from_the_environment(monkeypatch, capsys):
+    monkeypatch.setenv("BUILD_SITE_SEARCH_PART_WORDS", "250000")
+    assert search_index.part_words_wanted() == 250_000
+    monkeypatch.setenv("BUILD_SITE_SEARCH_PART_WORDS", "lots")
+    assert search_index.part_words_wanted() == search_index.PART_WORDS
+    assert capsys.readouterr().err.strip() == (
+        "search index: warning: BUILD_SITE_SEARCH_PART_WORDS='lots' is not a number of words; "
+        f"{search_index.PART_WORDS} it is"
+    )
