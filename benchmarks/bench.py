@@ -391,13 +391,15 @@ MKDOCS_CHILD = (
     "try:\n    runpy.run_module('mkdocs', run_name='__main__')\n"
     "except SystemExit as e:\n    code = e.code\nelse:\n    code = 0\n"
     "print('maxrss', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+    "print('children', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
     "sys.exit(code)\n"
 )
 
 
-def mkdocs_build(root: Path) -> tuple[float, float, float]:
-    """Wall seconds of `mkdocs build` (with its hook: generation, warm), its CPU seconds (user +
-    system: what the build costs on a machine shared with other work) and its peak memory in MB."""
+def mkdocs_build(root: Path) -> tuple[float, float, float, float]:
+    """Wall seconds of `mkdocs build` (with its hook: generation, warm, and the search index), its
+    CPU seconds (user + system: what the build costs on a machine shared with other work), its
+    peak memory and that of its largest child process (Pagefind, run by the hook) in MB."""
     import resource
 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -415,7 +417,8 @@ def mkdocs_build(root: Path) -> tuple[float, float, float]:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     m = re.search(r"maxrss (\d+)", proc.stderr)
-    return wall, cpu, int(m[1]) / 1024 if m else 0.0
+    c = re.search(r"children (\d+)", proc.stderr)
+    return wall, cpu, int(m[1]) / 1024 if m else 0.0, int(c[1]) / 1024 if c else 0.0
 
 
 def free_port() -> int:
@@ -589,7 +592,7 @@ def run_size(
             file=sys.stderr,
             flush=True,
         )
-        row["mkdocs"], row["mkdocs_cpu"], row["mkdocs_rss"] = mkdocs_build(root)
+        row["mkdocs"], row["mkdocs_cpu"], row["mkdocs_rss"], row["index_rss"] = mkdocs_build(root)
         row["site"] = site_stats(root / "site")
         if reader_side:
             row["reader"] = reader(root / "site")
@@ -631,6 +634,8 @@ def table(rows: list[dict]) -> str:
         mem = f"{g['maxrss_mb']:.0f} MB{workers}"
         if "mkdocs_rss" in r:
             mem += f"; `mkdocs build` {r['mkdocs_rss']:.0f} MB"
+            if r.get("index_rss"):
+                mem += f" (+ Pagefind {r['index_rss']:.0f} MB)"
         sv = r.get("serve")
         out.append(
             "| "
