@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from build_site import mkdocs_hook
-from build_site.write import search_index
+from build_site.write import pagefind_files, search_index, search_parts
 from tests.paths import ROOT
 
 EVENT = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Talks in Astana</title></head>
@@ -187,13 +187,13 @@ def test_the_same_site_gives_the_same_index(tmp_path):
         assert index_files(site) == first
     # ... and the index still reads: the metadata lists every filter, each chunk holds its values in order
     entry = json.loads(first["pagefind-entry.json"])
-    meta = search_index._read(
+    meta = pagefind_files.read_file(
         site / "pagefind" / f"pagefind.{entry['languages']['en']['hash']}.pf_meta"
     )
     names = [name for name, _ in meta[3]]
     assert names == sorted(names) == ["place", "speaker", "topic", "type", "year"]
     for name, chunk in meta[3]:
-        filter_name, values = search_index._read(
+        filter_name, values = pagefind_files.read_file(
             site / "pagefind" / "filter" / f"{chunk}.pf_filter"
         )
         assert filter_name == name and [v for v, _ in values] == sorted(v for v, _ in values)
@@ -222,11 +222,11 @@ def test_pagefind_files_round_trip(tmp_path):
         {"a": [1, 2]},
         ["year", [["2024", [1, 6]], ["2023", [2, 3, 4, 5]]]],
     ]:
-        name = search_index._write(tmp_path, "en", 7, ".pf_filter", value)
-        assert search_index._read(tmp_path / f"{name}.pf_filter") == value
+        name = pagefind_files.write_named(tmp_path, "en", 7, ".pf_filter", value)
+        assert pagefind_files.read_file(tmp_path / f"{name}.pf_filter") == value
     (tmp_path / "bad.pf_filter").write_bytes(gzip.compress(b"pagefind_dcd" + b"\x18\x05"))
     with pytest.raises(ValueError, match="would not be written back identically"):
-        search_index._read(tmp_path / "bad.pf_filter")  # 5 written in two bytes
+        pagefind_files.read_file(tmp_path / "bad.pf_filter")  # 5 written in two bytes
 
 
 def test_serve_indexes_in_the_background(monkeypatch):
@@ -361,7 +361,7 @@ def test_parts_whose_pages_are_not_the_expected_ones_are_indexed_in_one_run(
     sort order against the pages' sort keys): a walk in another order must not number the pages
     wrongly."""
     site = make_large_site(tmp_path, pages=8)
-    monkeypatch.setattr(search_index, "page_url", lambda path: "/elsewhere/")
+    monkeypatch.setattr(search_parts, "page_url", lambda path: "/elsewhere/")
     stats = search_index.build_index(site, part_words=1_000)
     assert stats.pages == 9 and stats.parts == 1
     assert "a part indexed other pages than its folders hold" in capsys.readouterr().err
