@@ -172,12 +172,17 @@ def _read_segment(
     end = _header_end(lines, speakers)
     caption_next = False
     last_meta = ""
+    byline_label = False
     for line in lines[:end]:
         text, flat = line.text.strip(), flatten(line.text)
         if line.no in d.tag_lines:
             d.removed.append(Removed(line, "tag-list"))
             continue
         rule = F.match_furniture(flat, in_header=True)
+        if _byline_name(d, line, flat, rule, byline_label):
+            byline_label = False
+            continue
+        byline_label = bool(F.BYLINE_LABEL.match(flat))
         dateline = date_line(flat) if not rule else None
         if caption_next and not rule:
             d.removed.append(Removed(line, "photo-caption"))
@@ -244,6 +249,7 @@ def _read_body(file: str, lines: list[Line], d: Draft, issues: list[Issue]) -> N
     block: str | None = None  # inside the closing blocks: the current block's name
     skip_widget = 0
     caption_next = False
+    byline_label = False
     for line in lines:
         text, flat = line.text.strip(), flatten(line.text)
         key = flat.lower()
@@ -251,6 +257,10 @@ def _read_body(file: str, lines: list[Line], d: Draft, issues: list[Issue]) -> N
             d.removed.append(Removed(line, "tag-list"))
             continue
         rule = F.match_furniture(flat)
+        if _byline_name(d, line, flat, rule, byline_label):
+            byline_label = False
+            continue
+        byline_label = bool(F.BYLINE_LABEL.match(flat))
         if block is not None or key in F.TAG_BLOCKS or F.PUBLICATION.match(flat):
             if key in F.TAG_BLOCKS:
                 block = F.TAG_BLOCKS[key]
@@ -301,6 +311,14 @@ def _read_body(file: str, lines: list[Line], d: Draft, issues: list[Issue]) -> N
         else:
             skip_widget = 0
             _append(d.body, line, text, file, issues)
+
+
+def _byline_name(d: Draft, line: Line, flat: str, rule: F.Rule | None, after_label: bool) -> bool:
+    """The name under a byline label alone ('Автор:' / 'Adlet Seilkhanov'): removed as furniture."""
+    if after_label and rule is None and F.BYLINE_NAME.match(flat):
+        d.removed.append(Removed(line, "byline-name"))
+        return True
+    return False
 
 
 def caption_above(d: Draft, credit: Line) -> None:

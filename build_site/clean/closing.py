@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from build_site.clean.draft import Draft, flatten, is_title_like
+from build_site.clean.furniture import TAG_WORDS
 from build_site.model import Line, Removed
 
 AUTHOR_BOX_CHUNKS = 8
@@ -43,7 +44,10 @@ def closing_furniture(d: Draft) -> None:
 
 
 def closing_line(text: str) -> bool:
+    """A byline or credit in title case, or a tag in lower case ('страны центральной азии')."""
     words = text.split()
+    if TAG_WORDS.match(text.strip()):
+        return True
     return (
         0 < len(words) <= CLOSING_WORDS
         and re.search(r"\w", text) is not None

@@ -42,14 +42,19 @@ RULES: tuple[Rule, ...] = (
         r"Official website of the President of Russia|Official site of the President of the Republic of Kazakhstan"
         r"|Официальный сайт Президента России|Официальный сайт Президента Республики Казахстан"
         r"|Official (?:web)?site of the|National (?:Emblem|Flag) of [\w ]{2,40}"
-        r"|[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info|media|news|ru|kz|by|am|az|uz|kg|tj|tm|eu)",
+        r"|[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info|media|news|ru|kz|by|am|az|uz|kg|tj|tm|eu)"
+        r"|.{0,40}\b(?:Телерадиокомпания|(?:Международное )?[Ии]нформационное агентство)\b.{0,80}",
         "the site's own name, its emblem, or its bare domain ('UrduPoint.com')",
     ),
     _rule(
         "breadcrumb",
         r"(?:News|Events|Transcripts|Statements|Speeches|Press releases|Documents|Документ|Документы|Новости"
-        r"|События|Стенограммы|Выступления|Главная|Home|Main)(?:\s*/\s*[^/]{0,60})*\s*/?",
-        "navigation trail above the title",
+        r"|События|Стенограммы|Выступления|Главная|Home|Main"
+        r"|Phone calls|Telephone (?:calls|conversations)|Meetings(?: and talks)?|Trips"
+        r"|Letters(?: and telegrams)?|Telegrams"
+        r"|Greetings|Condolences|Interviews|Articles|Addresses|Press statements|Announcements)"
+        r"(?:\s*/\s*[^/]{0,60})*\s*/?",
+        "navigation trail or the site's section name above the text ('News /', 'Phone calls')",
         header_only=True,
     ),
     _rule("photo-counter", r"\d{1,3}\s+(?:of|из)\s+\d{1,3}", "photo gallery counter"),
@@ -60,8 +65,11 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "photo-caption",
-        r".{0,400}\b(?-i:Photo(?:\s+(?:by|credit|source)\s*:?\s*|:\s*)|Фото:\s*)[^.]{2,80}\.?",
-        "photo caption ending with a photo credit (capital 'Photo': 'a photo by my desk.' is speech)",
+        r".{0,400}\b(?-i:Photo(?:\s+(?:by|credit|source)\s*:?\s*|:\s*)|Фото:\s*)[^.]{2,80}"
+        r"(?:\.(?-i:[a-z]{2,6}))*\.?"
+        r"|.{0,400}\b(?-i:Photo):\s*[^.]{2,200}\(\s*[\w-]+(?:\.[\w-]+)+\s*\)",
+        "photo caption ending with a photo credit, which may be a site ('Photo source: gov.kg',"
+        " '…Photo: <caption> (kremlin.ru)'); capital 'Photo': 'a photo by my desk.' is speech",
     ),
     _rule(
         "photo-credit",
@@ -78,8 +86,10 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "byline",
         r"By\s+(?-i:[A-ZА-ЯЁ][\w'’.-]*)(?:\s+(?-i:[A-ZА-ЯЁ][\w'’.-]*)){0,3}(?:\s+(?:in|on)\s+[^.!?]{2,80})?"
-        r"|(?-i:[A-ZА-ЯЁ][\w'’.-]+)(?:\s+(?-i:[A-ZА-ЯЁ][\w'’.-]+)){1,2}\s+(?:Published|Posted|Updated)\b.{4,60}",
-        "the author line ('By Staff Report in International on 19 August 2022'; 'Name Published <date>')",
+        r"|(?-i:[A-ZА-ЯЁ][\w'’.-]+)(?:\s+(?-i:[A-ZА-ЯЁ][\w'’.-]+)){1,2}\s+(?:Published|Posted|Updated)\b.{4,60}"
+        r"|(?:Authors?|Автор|Авторы|Author\(s\))\s*:(?:\s*(?-i:[A-ZА-ЯЁ][\w'’.-]*)(?:\s+(?-i:[A-ZА-ЯЁ][\w'’.-]*)){0,3})?",
+        "the author line ('By Staff Report in International on 19 August 2022'; 'Name Published <date>';"
+        " 'Автор:' with the name on the next line)",
     ),
     _rule(
         "post-meta",
@@ -89,14 +99,20 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "currency-ticker",
-        r"(?:[•·*]\s*)?(?:USD|EUR|RUB|GBP|CNY|KZT|KGS|UZS|BYN|AMD|AZN|TJS|TRY|JPY|CHF)\s*[+−-]?\s*\d+(?:[.,]\d+)?\s*%?",
-        "exchange-rate ticker ('USD 87.42', '• usd -4.81%'): its numbers are never statistics",
+        r"(?:[•·*]\s*)?(?:USD|EUR|RUB|GBP|CNY|KZT|KGS|UZS|BYN|AMD|AZN|TJS|TRY|JPY|CHF)\s*[+−-]?\s*\d+(?:[.,]\d+)?\s*%?"
+        r"|(?:[^\d:]{2,30}:\s*)?(?:[$€₽¥£₸]\s*)?\d+[.,]\d+(?:\s+(?:[$€₽¥£₸]\s*)?\d+[.,]\d+){2,}",
+        "exchange-rate ticker ('USD 87.42', '• usd -4.81%', 'Валюта бағамы: $ 389.59 429.06 6.05'):"
+        " its numbers are never statistics",
     ),
     _rule(
         "navigation",
         r"Skip to (?:main )?content|Main menu|Menu|Search|Popular|Latest(?: news)?|All news|Show news feed"
-        r"|News feed|Back to top|To top|Вверх|Наверх|Read more:?|Tags?:.*|Теги:.*|divider",
-        "site menus and section links ('All news', 'Skip to content', 'Tags: …')",
+        r"|News feed|Back to top(?: button)?|To top|Вверх|Наверх|Read more:?|Tags?:.*|Теги:.*|divider"
+        r"|Table of contents|Contents|Most (?:viewed|read|popular|commented)"
+        r"|(?:Relevant|Related|Other|More|Similar|Recent|Top) (?:news|stories|articles)"
+        r"|Latest in [\w ]{2,30}|Read all news|More news|(?:Читать )?все новости|Последние новости"
+        r"|Ключевые события|Популярное",
+        "site menus and section links ('All news', 'Skip to content', 'Tags: …', 'Most viewed')",
     ),
     _rule(
         "agency-byline",
@@ -123,8 +139,10 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "comment-invite",
         r"Dear (?:visitors|readers),.{0,300}|.{0,80}\b(?:leave|place|post) (?:a|your) (?:comment|opinion)\b.{0,200}"
-        r"|.{0,60}\b(?:in full|full text|full version)\b.{0,40}\bavailable\s+(?:on|at|here)\b.{0,60}",
-        "invitations to comment or to read the full text elsewhere",
+        r"|.{0,60}\b(?:in full|full text|full version)\b.{0,40}\bavailable\s+(?:on|at|here)\b.{0,60}"
+        r"|(?-i:Leave a (?:Reply|Comment))(?: to [^.,]{1,60}(?: Cancel reply)?)?|Cancel reply"
+        r"|Your email address will not be published\..{0,80}|Required fields are marked.{0,20}",
+        "invitations to comment (a blog's comment form) or to read the full text elsewhere",
     ),
     _rule(
         "separator",
@@ -132,10 +150,30 @@ RULES: tuple[Rule, ...] = (
         "typographic separator between lead and text",
     ),
     _rule(
+        "language-switcher",
+        r"(?=.*\b(?:en|ru|eng|рус)\b)(?:(?:en|ru|kz|kk|qq|ua|uk|uz|ky|kg|by|be|am|hy|az|tj|tg|tm|tk"
+        r"|de|fr|es|zh|cn|ar|tr|fa|eng|рус|қаз|ўзб)\s*[|/·•]?\s*){2,6}",
+        "the site's language links ('ua en ru', 'KZ | RU | EN'), English or Russian among them",
+    ),
+    _rule(
+        "reprint-notice",
+        r".{0,100}\bmay not be (?:reproduced|republished|copied|reprinted)\b.{0,120}"
+        r"|(?:©.{0,60})?All rights reserved\.?.{0,80}"
+        r"|(?:Found|Noticed) an? (?:error|mistake|typo)(?: in the text)?\?.{0,80}"
+        r"|.{0,60}\bCtrl\s*\+\s*Enter\b.{0,60}|Нашли ошибку\?.{0,80}",
+        "the site's copyright and error-report notices under the text",
+    ),
+    _rule(
+        "block-tabs",
+        r"(?:(?:Geography|Topics|Persons|Organisations|Organizations|Publication status)\s*){2,5}",
+        "the Kremlin page's closing block headings printed on one line (a repost's tab row)",
+    ),
+    _rule(
         "share-widget",
         r"Direct link|Text version|Share:?|Share this:?|Print|Версия для печати|Прямая ссылка|Текстовая версия"
-        r"|Поделиться:?",
-        "page tools under the text",
+        r"|Поделиться:?|Share (?:this (?:article|post|news|story)|with (?:your )?friends|on \w+):?"
+        r"|Rate this (?:article|post|news|story)|Rat(?:e|ing) count|Rating:?",
+        "page tools under the text (share and rating widgets)",
     ),
 )
 
@@ -147,6 +185,7 @@ CONTEXT_RULES = {
     "photo-caption-before-credit": "a short line right above a '©' credit line: the photo's caption",
     "site-clock": "a time alone above any date (the site's clock, not the event's time)",
     "repeated-title": "the title printed again (in the page's header and above the text)",
+    "byline-name": "the name on the line under a byline label alone ('Автор:' / 'Adlet Seilkhanov')",
     "date-stamp": "a page store's ' date YYYY-MM-DD' line",
     "section-name": "a short line right above the (longer) title: the site's section ('Foreign visits')",
     "tag-list": "two or more lines in a row of one to four lower-case words: the page's tags",
@@ -154,9 +193,14 @@ CONTEXT_RULES = {
     "closing-credit": "short title-case lines after the last sentence: a byline, the site's name",
 }
 
-#: A line of the page's tag list ('vladimir putin', 'union state'): removed where two or more
-#: stand in a row (see clean.py), never alone.
-TAG_WORDS = re.compile(r"^[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,3}$")
+#: A line of the page's tag list ('vladimir putin', 'union state', 'страны центральной азии'):
+#: removed where two or more stand in a row (see clean.py), or as the page's last line (closing.py).
+TAG_WORDS = re.compile(r"^[a-zа-яё][a-zа-яё'-]*(?: [a-zа-яё][a-zа-яё'-]*){0,3}$")
+
+#: A byline label with its name on the next line ('Автор:', 'Author:').
+BYLINE_LABEL = re.compile(r"^(?:Authors?|Автор|Авторы|Author\(s\))\s*:$", re.I)
+#: The name under a byline label: two to four capitalised words.
+BYLINE_NAME = re.compile(r"^[A-ZА-ЯЁ][\w'’.-]+(?:\s+[A-ZА-ЯЁ][\w'’.-]+){1,3}$")
 
 #: Furniture that may carry the page's date (a byline's date is a candidate for the event's date).
 DATED_RULES = ("byline", "post-meta")

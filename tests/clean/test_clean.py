@@ -63,6 +63,9 @@ POSITIVE = {
         "Events",
         "News / Transcripts /",
         "Главная / Новости",
+        "Phone calls",
+        "Telephone conversations",
+        "Letters and telegrams",
     ],
     "photo-counter": ["1 of 3", "12 of 40", "2 из 5"],
     "photo-caption": [
@@ -73,6 +76,10 @@ POSITIVE = {
         "Photo source: picture from an open source",
         "Vladimir Putin and Kassym-Jomart Tokayev meet in Sochi on Aug. 19. Photo credit: Akorda.",
         "Photo: Press service of the Armenian government",
+        "Photo source: gov.kg",
+        "Photo: akorda.kz",
+        "Putin and Tokayev formalize alliance between Russia and Kazakhstan Photo: President of Kazakhstan Kassym-Jomart Tokayev and Russian President Vladimir Putin (kremlin.ru)",
+        "The leaders in Astana Photo: The presidents before the talks in the Akorda (akorda.kz)",
     ],
     "separator": ["* * *", "***", " *  *  * ", "---", "———", "____"],
     "share-widget": [
@@ -84,6 +91,11 @@ POSITIVE = {
         "Текстовая версия",
         "Share:",
         "Поделиться:",
+        "Share with your friends",
+        "Share this article",
+        "Share on Facebook",
+        "Rate this article",
+        "Rate Count",
     ],
     # other publishers' furniture (issue 9): general shapes, several sites each
     "media-counter": ["- 11", "- 50:49", "• 1:02:15", "more 3 photos", "12 photos", "2 videos"],
@@ -107,6 +119,9 @@ POSITIVE = {
         "By Aigerim Seisembayeva",
         "Umer Jamshaid Published December 06, 2022 | 04:30 PM",
         "Anna Ivanova Updated 12 May 2024, 10:15",
+        "Автор:",
+        "Author: Adlet Seilkhanov",
+        "Authors:",
     ],
     "post-meta": [
         "Asia-Pacific, Europe, News October 12, 2025 Comments Off on Putin visits Tajikistan4 minute read",
@@ -122,6 +137,9 @@ POSITIVE = {
         "• usd -4.81%",
         "• cny -0.71%",
         "KZT 0,2",
+        "Валюта бағамы: $ 389.59 429.06 6.05 ¥ 55.07",
+        "Курс валют: $ 92.15 € 99.87 ¥ 12.61",
+        "$ 470.12 € 510.44 ₽ 5.21",
     ],
     "navigation": [
         "Skip to content",
@@ -133,6 +151,14 @@ POSITIVE = {
         "Tags: Kazakhstan, Russia",
         "Вверх",
         "Back to top",
+        "Back to top button",
+        "Table of Contents",
+        "Most viewed",
+        "relevant news",
+        "Related news",
+        "Latest in National",
+        "Читать все новости",
+        "Ключевые события",
     ],
     "agency-byline": ["nCa Report", "Staff Report", "TCA Report", "Staff Writer"],
     "section-label": ["Key talking points:", "Key points:", "Highlights:", "Key takeaways:"],
@@ -153,6 +179,25 @@ POSITIVE = {
         "Leave a comment below",
         "The article in full is available on the Kremlin's official website.",
         "The full text of the interview is available on the newspaper's website.",
+        "Leave a Reply",
+        "Leave a Reply to Anna Cancel reply",
+        "Your email address will not be published.",
+        "Your email address will not be published. Required fields are marked *",
+    ],
+    "language-switcher": ["ua en ru", "KZ | RU | EN", "Қаз Рус Eng", "EN / RU"],
+    "reprint-notice": [
+        "This information may not be reproduced without reference to Kazakhstan Today",
+        "Materials may not be republished without a hyperlink to the source",
+        "All rights reserved. Kazinform, 2024",
+        "Found an error in the text?",
+        "Noticed a typo?",
+        "Select the error and press Ctrl + Enter at the same time.",
+        "Нашли ошибку? Выделите её и нажмите Ctrl+Enter",
+    ],
+    "block-tabs": [
+        "Geography Topics Publication status",
+        "Geography Persons Topics",
+        "Topics Publication status",
     ],
 }
 
@@ -167,18 +212,23 @@ NEGATIVE = {
         "News of the agreement spread quickly.",
         "Events in the region show steady growth.",
         "Statements by both sides were constructive.",
+        "Phone calls between the leaders are regular.",
+        "Meetings of the commission will continue.",
     ],
     "photo-counter": ["1 of 3 projects is already complete.", "One of three.", "11:45"],
     "photo-caption": [
         "I keep a photo by my desk.",
         "We looked at the photo: it showed the old bridge.",
         "Photo exhibitions were held in Moscow and Astana.",
+        "We saw the photo (it is on kremlin.ru) yesterday.",
     ],
     "separator": ["*", "— Thank you.", "- 5 percent", "* Note"],
     "share-widget": [
         "Share of national currencies reached 75 percent.",
         "Text version of the treaty was signed.",
         "Print media are also represented.",
+        "Share with your friends the joy of this day, he said.",
+        "Rating agencies upgraded Kazakhstan.",
     ],
     "media-counter": [
         "- 5 percent",
@@ -200,18 +250,27 @@ NEGATIVE = {
         "By the way, I agree.",
         "By the end of the year, trade will reach $30 billion.",
         "Published documents will be studied.",
+        "Author of the plan: the government.",
     ],
     "post-meta": [
         "Comments from the ministry followed on October 12, 2025.",
         "It takes 5 minutes to read the treaty.",
         "Views of the two sides coincide.",
     ],
-    "currency-ticker": ["USD 5 billion is a lot.", "US$28 billion", "EUR is stable."],
+    "currency-ticker": [
+        "USD 5 billion is a lot.",
+        "US$28 billion",
+        "EUR is stable.",
+        "Growth: 4.8 and 5.1",
+    ],
     "navigation": [
         "Popular support for the reforms is strong.",
         "Read more about the agreements in our next issue, he said.",
         "Latest figures show growth.",
         "Tags and labels are needed for exports.",
+        "Most viewed films were Russian.",
+        "Latest in the series of talks was in Sochi.",
+        "Contents of the treaty were agreed.",
     ],
     "agency-byline": [
         "The report was approved.",
@@ -234,7 +293,16 @@ NEGATIVE = {
         "Dear colleagues,",
         "The full text of the treaty is being prepared.",
         "The full text of the agreement is available to everyone.",
+        "Leave a reply to the letter, he asked.",
+        "Your email address will not be published anywhere, we promise.",
     ],
+    "language-switcher": ["to be", "in US", "We do", "be am", "en"],
+    "reprint-notice": [
+        "The text may not be ready yet.",
+        "All rights of citizens are reserved by the Constitution.",
+        "We found an error in the calculation.",
+    ],
+    "block-tabs": ["Geography", "Topics of the talks were agreed.", "Persons of interest"],
 }
 
 
@@ -419,6 +487,35 @@ def test_header_facts_and_removed_lines(speakers):
     assert meta == {6: "title", 7: "date", 8: "time", 9: "place"}
     assert ev.publisher == "Kremlin"
     assert issues == []
+
+
+@pytest.mark.parametrize(
+    "label, name",
+    [("Автор:", "Adlet Seilkhanov"), ("Author:", "Anna Ivanova"), ("Authors:", "Kudrenok Tatyana")],
+)
+def test_name_under_a_byline_label_is_furniture(speakers, label, name):
+    title = "Kazakhstan-Russia trade turnover is to hit record high this year"
+    lines = [title, label, name, "30 September 2021, 16:50", title,
+             "ASTANA. KAZINFORM – Trade grew by 34%, the minister said."]  # fmt: skip
+    [ev], _ = cleaned(lines, speakers)
+    removed = {r.line.no: r.rule for r in ev.removed}
+    assert (removed[2], removed[3], removed[5]) == ("byline", "byline-name", "repeated-title")
+    assert ev.title == title
+    assert [c.text for c in ev.body] == [lines[5]]
+
+
+def test_a_name_line_without_a_byline_label_stays_text(speakers):
+    lines = ["Talks", "November 9, 2023", "Adlet Seilkhanov", "The talks began.", "Anna Ivanova"]
+    [ev], _ = cleaned(lines, speakers)
+    assert "byline-name" not in {r.rule for r in ev.removed}
+
+
+@pytest.mark.parametrize("tag", ["страны центральной азии", "vladimir putin", "union state"])
+def test_a_lower_case_tag_after_the_last_sentence_is_furniture(speakers, tag):
+    lines = ["Talks", "November 9, 2023", "The talks began.", tag, "Ключевые события"]
+    [ev], _ = cleaned(lines, speakers)
+    assert [c.text for c in ev.body + ev.lead] == ["The talks began."]
+    assert {r.line.no: r.rule for r in ev.removed}[4] == "closing-credit"
 
 
 def test_caption_after_a_photo_counter_without_credit(speakers):
