@@ -54,6 +54,10 @@ from build_site.clean.speakers import SpeakerIndex, attribute
 _LOOKBACK = 400
 
 
+#: Opening marks of the English convention, which repeats the opening mark at the start of every
+#: paragraph a quote runs on (Russian «…» does not): a paragraph without one ends the quote.
+_REOPENED = ("“", '"')
+
 #: Every character quote_spans reads as a quotation mark.
 _QUOTE_MARKS = re.compile('[“«„"»”]')
 
@@ -194,6 +198,7 @@ def attribute_texts(
         if doc.surnames else r"(?!)"
     )  # fmt: skip
     out: list[tuple[str | None, bool]] = []
+    subjects: list[str | None] = []  # the person each paragraph's narration made its subject
     unresolved: set[int] = set()  # quote paragraphs nobody is named for (yet)
     open_group: list[int] = []  # paragraphs of a quote still open
     named_in: list[set[str]] = []
@@ -202,6 +207,15 @@ def attribute_texts(
     for i, text in enumerate(texts):
         if open_with and _opens_anew(text):
             open_with, open_group = None, []  # the open quote was cut off: a new one begins
+        elif (
+            open_with in _REOPENED
+            and text.strip()[:1] not in OPENERS
+            and not FIRST_PERSON.search(text)
+            and not re.search('[”"]', text)
+        ):
+            # English quotes reopen every paragraph they run on; narration that neither reopens
+            # nor closes the quote nor speaks in the first person: the quote was left unclosed
+            open_with, open_group, pending = None, [], None
         spans, still_open = quote_spans(text, open_with)
         continuing = bool(open_group)
         open_with = still_open
@@ -274,12 +288,13 @@ def attribute_texts(
             pending = None
         if who := out[i][0]:
             doc.name(who)
-        update_focus(text, pos, len(text), doc)
+        subject = update_focus(text, pos, len(text), doc)
+        subjects.append(doc.focus if subject and not spans else None)
         if out[i][0]:
             doc.focus = out[i][0]
         if _COLON_CUE.search(text[-_LOOKBACK:]) and not still_open:
             pending = _colon_speaker(text, doc)
-    _settle(out, unresolved, named_in, texts)
+    _settle(out, unresolved, named_in, texts, subjects)
     if unknown is not None:
         used = {pid for pid, _ in out}
         unknown.update({pid: v for pid, v in doc.unknown.items() if pid in used})
@@ -359,10 +374,18 @@ def _colon_speaker(text: str, doc: Doc) -> str | None:
     return None
 
 
-def _settle(out: list, unresolved: set[int], named_in: list[set[str]], texts: list[str]) -> None:
+def _settle(
+    out: list,
+    unresolved: set[int],
+    named_in: list[set[str]],
+    texts: list[str],
+    subjects: list[str | None],
+) -> None:
     """Quote paragraphs still unattributed: the same speaker as the attributed quote paragraph
-    right after them, or as the quote paragraph right before, or the only person the paragraph
-    before names; else nobody."""
+    right after them, or as the quote paragraph right before, or the person the paragraph before
+    reports as speaking when it names nobody else ('…, the Russian president said.'), or the only
+    person the paragraph before names, or its narration's subject ('Tokayev, now the newly
+    elected President, spoke earlier about Vladimir Putin. He …'); else nobody."""
     for i in sorted(unresolved, reverse=True):
         nxt = out[i + 1] if i + 1 < len(out) else None
         prev = out[i - 1] if i else None
@@ -370,7 +393,11 @@ def _settle(out: list, unresolved: set[int], named_in: list[set[str]], texts: li
             out[i] = (nxt[0], True)
         elif prev and prev[0] and prev[1]:
             out[i] = (prev[0], True)
+        elif prev and prev[0] and named_in[i - 1] <= {prev[0]}:
+            out[i] = (prev[0], True)
         elif i and len(named_in[i - 1]) == 1 and not (prev and prev[0]):
             out[i] = (next(iter(named_in[i - 1])), True)
+        elif i and subjects[i - 1] and not (prev and prev[0]):
+            out[i] = (subjects[i - 1], True)
         else:
             out[i] = (None, False)

@@ -84,6 +84,8 @@ _TOKEN_OK = re.compile(r"^(?:[A-ZА-ЯЁ][\w’'.\-]*|\(?[A-Z][\w.]*\)?)$")
 
 
 _INITIALS = re.compile(r"^(?:[A-ZА-ЯЁ]\.\s?){2,3}$")
+#: A connector glued to the next word where a repost lost its (no-break) space: "President ofRussia".
+_GLUED = re.compile(r"(?<![\w’'-])(of|the|and|for|in|at|to)(?=[A-ZА-ЯЁ][a-zа-яё])")
 #: A headline set as "Name: what happened" (no sentence punctuation): not a speaker's turn.
 _HEADLINE_REST = re.compile(r"^[^.!?…]*[^\s.!?…,:;\"”»)\]]$")
 
@@ -153,7 +155,7 @@ class SpeakerIndex:
         ]
 
     def parse_label(self, label: str) -> Label | None:
-        label = " ".join(label.split())
+        label = _GLUED.sub(r"\1 ", " ".join(label.split()))
         key = label.lower().strip()
         base = re.sub(r"\s*\(.*\)$", "", key)
         if base in GENERIC:

@@ -149,6 +149,19 @@ def test_label(idx, line, expected):
     assert label.text == line.split(":")[0].strip()
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "President ofRussia Vladimir Putin: Good afternoon.",
+        "President of theRussian Federation Vladimir Putin: Good afternoon.",
+        "Head ofState Kassym-Jomart Tokayev: Good afternoon.",
+    ],
+)
+def test_label_whose_spaces_a_repost_lost(idx, line):
+    label, rest = idx.split_label_line(line)
+    assert label.person is not None and " of" in label.role and rest == "Good afternoon."
+
+
 def test_label_with_no_break_spaces(idx):
     label, rest = idx.split_label_line("President of\u00a0Russia Vladimir Putin: Friends,")
     assert (label.person, label.role, rest) == (PUTIN, "President of Russia", "Friends,")
@@ -639,6 +652,48 @@ NEWS += [
         ],
         [("askar-dzhaldinov", True)],
         id="unknown-person-with-title-asks",
+    ),
+]
+
+
+# quotes the real-world pages of the second round showed (tests/realworld, issue 9)
+NEWS += [
+    pytest.param(
+        [
+            "Putin told Tokayev that relations between Moscow and Astana have a “special character.”",
+            "He called for the strengthening of economic ties, saying this was “especially timely now, when international trade is in crisis.",
+            "The pair also addressed an inter-governmental forum in Orenburg via video link.",
+            "Speaking at a summit in Armenia last week, Tokayev called for a “joint collective search for a formula for peace.”",
+            "“We must not allow the fraternal Russian and Ukrainian peoples to part ways.”",
+        ],
+        [(PUTIN, False), (PUTIN, False), (None, False), (None, False), (TOKAYEV, True)],
+        id="english-quote-left-unclosed-ends-at-the-next-narration",
+    ),
+    pytest.param(
+        [
+            "Lukashenko said the talks were “useful and, as always, frank.",
+            "The two presidents then visited an exhibition of Belarusian machinery.",
+        ],
+        [(LUKASHENKO, False), (None, False)],
+        id="english-quote-left-unclosed-then-narration",
+    ),
+    pytest.param(
+        [
+            "Eurasian Economic Union member countries are jointly making efforts to integrate their financial infrastructure, Putin said.",
+            "The EEU financial institutions also maintain contacts with the New Development Bank, the Russian president said.",
+            '"We are currently working on the creation of a digital investm',
+        ],
+        [(PUTIN, False), (PUTIN, False), (PUTIN, True)],
+        id="quote-cut-off-after-a-said-paragraph",
+    ),
+    pytest.param(
+        [
+            "“We very much hope everything that we have planned will be accomplished”, Putin added.",
+            "Kasym-Zhomart Tokayev, now the newly elected President of Kazakhstan, spoke earlier about Vladimir Putin. He rendered his opinion in an interview to the Russia TV.",
+            "“I first met Vladimir Vladimirovich Putin in Kiev. I had been sent there to attend the inauguration",
+        ],
+        [(PUTIN, True), (None, False), (TOKAYEV, True)],
+        id="quote-after-narration-whose-subject-speaks",
     ),
 ]
 
