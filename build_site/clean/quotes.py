@@ -33,6 +33,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from slugify import slugify
+
 from build_site.clean.references import (
     DOCUMENT,
     FIRST_PERSON,
@@ -45,6 +47,7 @@ from build_site.clean.references import (
     is_subject,
     refs_in,
     resolve,
+    unknown_names,
     update_focus,
 )
 from build_site.clean.speakers import SpeakerIndex, attribute
@@ -192,6 +195,8 @@ def attribute_texts(
     surnames: dict[str, set[str]] = {}
     for named in dict.fromkeys(doc.all_named):
         surnames.setdefault(index.persons[named].name.split()[-1], set()).add(named)
+    for _, _, name, _ in unknown_names(whole, index):  # "… Alexander Yakovlev said" → "Yakovlev"
+        surnames.setdefault(name.split()[-1], set()).add(slugify(name))
     doc.surnames = {s: next(iter(p)) for s, p in surnames.items() if len(p) == 1}
     doc.surnames_re = re.compile(
         r"(?<![\w-])(?:" + "|".join(map(re.escape, doc.surnames)) + r")(?![\w-])"

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from slugify import slugify
 
-from build_site.clean.speakers import SpeakerIndex, title_grammar
+from build_site.clean.speakers import SpeakerIndex, split_title, title_grammar
 
 SAY_WORDS = (
     "said|says|say|stated|states|noted|notes|added|adds|stressed|emphasi[sz]ed|emphasi[sz]es|"
@@ -49,11 +49,19 @@ _NOT_VERB = {
 _CLAUSE_END = re.compile(r"[.!?…](?=\s|$)|[;:]")
 
 
+@lru_cache(maxsize=1)
+def _role_descriptor() -> re.Pattern:
+    """'the trade representative': lower-case words of a title ending with an office noun
+    (data/titles.yml office_nouns); 'the Russian ambassador' is a title (see _grammar)."""
+    nouns = "|".join(sorted(title_grammar()["office_nouns"], key=len, reverse=True))
+    return re.compile(rf"\b[Tt]he\s+(?P<words>(?:[a-z]+\s+){{0,2}}(?:{nouns}))\b")
+
+
 @dataclass
 class Ref:
     start: int
     end: int
-    kind: str  # "name" | "title" | "pronoun"
+    kind: str  # "name" | "title" | "role" | "pronoun"
     pid: str | None = None
     country: str | None = None
     office: str | None = None
@@ -87,20 +95,41 @@ SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])[.!?
 
 @lru_cache(maxsize=1)
 def _grammar() -> tuple[re.Pattern, dict[str, str], dict[str, str]]:
-    """(descriptor pattern, country form → country, office form → office id)."""
+    """(descriptor pattern, country form → country, office form → office id). An office form
+    with "{country}" in it ("head of the {country} government") takes the country inside."""
     g = title_grammar()
     country_of = {f: c for c, forms in g["countries"].items() for f in forms}
-    office_of = {f: o for o, forms in g["offices"].items() for f in forms}
+    office_of = {f: o for o, forms in g["offices"].items() for f in forms if "{country}" not in f}
     for f in ("leader", "Leader"):
         office_of[f] = "leader"
     alt = lambda forms: "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))  # noqa: E731
     nat, office = alt(country_of), alt(office_of)
+    inner = "|".join(
+        re.escape(f).replace(re.escape("{country}"), f"(?P<nat3_{i}>{nat})")
+        for i, f in enumerate(_country_forms())
+    )
     pattern = re.compile(
         rf"(?:\b(?P<the>[Tt]he)\s+(?:[a-z]+\s+){{0,2}})?"
         rf"(?:\b(?P<nat>{nat})(?:['’]s)?\s+)?\b(?P<office>{office}|(?i:head of state))\b"
         rf"(?:\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?(?P<nat2>{nat})\b)?"
+        + (rf"|\b(?P<inner>[Tt]he\s+(?:{inner}))\b" if inner else "")
     )
     return pattern, country_of, office_of
+
+
+@lru_cache(maxsize=1)
+def _country_forms() -> tuple[str, ...]:
+    """Office forms that hold the country inside ("head of the {country} government")."""
+    return tuple(f for forms in title_grammar()["offices"].values() for f in forms if "{country}" in f)
+
+
+def _inner_office(m: re.Match) -> tuple[str | None, str]:
+    """(country form, office id) of a descriptor matched by an office form with the country in it."""
+    offices = {f: o for o, forms in title_grammar()["offices"].items() for f in forms}
+    for i, form in enumerate(_country_forms()):
+        if m[f"nat3_{i}"]:
+            return m[f"nat3_{i}"], offices[form]
+    return None, "president"
 
 
 def person_facts(index: SpeakerIndex, pid: str) -> tuple[set[str], set[str]]:
@@ -134,18 +163,30 @@ _UNKNOWN = re.compile(
 )
 
 
+#: A title run before a name, as agencies print it: "Chairman of Tatarstan State Council Farid
+#: Mukhametshin has said", "Trade Representative of the Russian Federation in the Republic of
+#: Kazakhstan Alexander Yakovlev said"; it ends before a verb, a comma or a full stop.
+_TITLED = re.compile(
+    rf"(?<![\w’'-])(?P<run>[A-Z][\w’'.-]*(?:[^\S\n]+(?:{_TITLE_WORD}|in|to)){{2,20}})"
+    rf"(?=[^\S\n]*[,;:.]|[^\S\n]+[a-z])"
+)
+
+
 def unknown_names(text: str, index: SpeakerIndex) -> list[tuple[int, int, str, str]]:
     """(start, end, name, role) of persons the vocabulary lacks, named with their title after a
     comma: "Askar Dzhaldinov, Deputy Director at the TV and Radio Complex, …", "Ian Phillips,
-    AP Vice President". The name has no word of an office or place; the title has one.
+    AP Vice President", or before the name: "Ambassador of Russia to Kazakhstan Michael
+    Bocharnikov informed". The name has no word of an office or place; the title has one.
 
     >>> unknown_names("Ian Phillips, AP Vice President, International News.", SpeakerIndex({}))
     [(0, 12, 'Ian Phillips', 'AP Vice President')]
     >>> unknown_names("in Central Asia, Russian President Putin said", SpeakerIndex({}))
     []
+    >>> unknown_names("The Ambassador of Russia to Kazakhstan Michael Bocharnikov informed", SpeakerIndex({}))
+    [(39, 58, 'Michael Bocharnikov', 'Ambassador of Russia to Kazakhstan')]
     """
     words, not_names = title_grammar()["role_words"], title_grammar()["not_names"]
-    out = []
+    out = _titled_names(text, index)
     for m in _UNKNOWN.finditer(text):
         name, role = m["name"], m["role"]
         if any(w.lower() in words or w in not_names for w in name.split()):
@@ -157,6 +198,29 @@ def unknown_names(text: str, index: SpeakerIndex) -> list[tuple[int, int, str, s
         if not any(w.lower().strip(".,") in words for w in role.split()):
             continue
         out.append((m.start("name"), m.end("name"), name, role))
+    return sorted(out)
+
+
+def _titled_names(text: str, index: SpeakerIndex) -> list[tuple[int, int, str, str]]:
+    """Unknown persons named after their title (see unknown_names)."""
+    words, not_names = title_grammar()["role_words"], title_grammar()["not_names"]
+    out = []
+    for m in _TITLED.finditer(text):
+        tokens = m["run"].split()
+        while tokens and tokens[0] in ("The", "A", "An"):
+            tokens = tokens[1:]
+        role, name = split_title(tokens)
+        if not 2 <= len(name) <= 3 or not role or not role[0][:1].isupper():
+            continue
+        if any(not re.fullmatch(_NAME_WORD, w) or w in not_names for w in name):
+            continue
+        if not any(w.lower() in words for w in role) or index.find_names(" ".join(name)):
+            continue
+        at = re.search(r"\s+".join(map(re.escape, name)) + "$", m["run"])
+        if not at:
+            continue
+        start = m.start("run") + at.start()
+        out.append((start, m.end("run"), " ".join(name), " ".join(role)))
     return out
 
 
@@ -171,12 +235,23 @@ def refs_in(text: str, lo: int, hi: int, doc: Doc) -> list[Ref]:
         ]
     pattern, country_of, office_of = _grammar()
     for m in pattern.finditer(seg):
+        if m["inner"]:  # "the head of the Russian government"
+            form, office_id = _inner_office(m)
+            refs.append(
+                Ref(lo + m.start(), lo + m.end(), "title", None, country_of.get(form or ""), office_id)
+            )
+            continue
         nat = m["nat"] or m["nat2"]
         if m["the"] or nat:
             refs.append(
                 Ref(lo + m.start(), lo + m.end(), "title", None, country_of.get(nat or ""),
                      office_of.get(m["office"], "president"))
             )  # fmt: skip
+    g = title_grammar()
+    for m in _role_descriptor().finditer(seg):  # "the trade representative"
+        words = m["words"].split()
+        if all(w in g["role_words"] for w in words):
+            refs.append(Ref(lo + m.start(), lo + m.end(), "role", office=" ".join(words)))
     refs += [Ref(lo + m.start(), lo + m.end(), "pronoun") for m in _PRONOUN.finditer(seg)]
     for start, end, name, role in unknown_names(seg, doc.index):
         pid = slugify(name)
@@ -211,9 +286,19 @@ def _fits(doc: Doc, pid: str, ref: Ref) -> bool:
     return ref.office in offices
 
 
+def _holds(doc: Doc, pid: str, words: str) -> bool:
+    """The person's title holds every word of a descriptor ('trade representative')."""
+    person = doc.index.persons.get(pid)
+    roles = person.roles if person else (doc.unknown[pid][1],) if pid in doc.unknown else ()
+    return any(set(words.split()) <= set(role.lower().split()) for role in roles)
+
+
 def resolve(ref: Ref, doc: Doc) -> str | None:
     if ref.kind == "name":
         return ref.pid
+    if ref.kind == "role":
+        cands = [p for p in doc.named if _holds(doc, p, ref.office or "")]
+        return cands[0] if len(cands) == 1 else None
     if ref.kind == "pronoun":
         return doc.focus
     recent = list(reversed(doc.named))

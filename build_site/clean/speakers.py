@@ -74,6 +74,7 @@ def title_grammar() -> dict:
         "role_words": frozenset(words),
         "questioners": frozenset(str(w).lower() for w in data.get("questioners") or ()),
         "not_names": frozenset(str(w) for w in data.get("not_names") or ()),
+        "office_nouns": frozenset(str(w).lower() for w in data.get("office_nouns") or ()),
     }
 
 
