@@ -133,6 +133,10 @@ def _trailing(text: str, end: int, doc: Doc) -> tuple[bool, str | None]:
     if before and len(head.split()) <= 8:
         return True, resolve(before[0], doc)
     if not head.strip(" ,.–—-") and after:
+        # "said the first deputy chairman of the Committee …, Konstantin Zatulin": a descriptor
+        # that names no one the text named is the title of the name that follows it
+        while len(after) > 1 and after[0].kind == "role" and resolve(after[0], doc) is None:
+            after = after[1:]
         return True, resolve(after[0], doc)
     if DOCUMENT.search(head) and doc.sender:
         return True, doc.sender

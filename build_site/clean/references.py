@@ -120,7 +120,9 @@ def _grammar() -> tuple[re.Pattern, dict[str, str], dict[str, str]]:
 @lru_cache(maxsize=1)
 def _country_forms() -> tuple[str, ...]:
     """Office forms that hold the country inside ("head of the {country} government")."""
-    return tuple(f for forms in title_grammar()["offices"].values() for f in forms if "{country}" in f)
+    return tuple(
+        f for forms in title_grammar()["offices"].values() for f in forms if "{country}" in f
+    )
 
 
 def _inner_office(m: re.Match) -> tuple[str | None, str]:
@@ -205,8 +207,13 @@ def _titled_names(text: str, index: SpeakerIndex) -> list[tuple[int, int, str, s
     """Unknown persons named after their title (see unknown_names)."""
     words, not_names = title_grammar()["role_words"], title_grammar()["not_names"]
     out = []
-    for m in _TITLED.finditer(text):
-        tokens = m["run"].split()
+    parts = [
+        (m.start("run") + p.start(), p.group())
+        for m in _TITLED.finditer(text)
+        for p in re.finditer(r"(?:^|(?<=\sand\s))\S.*?(?=\s+and\s|$)", m["run"])  # "X and Y"
+    ]
+    for begin, run in parts:
+        tokens = run.split()
         while tokens and tokens[0] in ("The", "A", "An"):
             tokens = tokens[1:]
         role, name = split_title(tokens)
@@ -216,11 +223,10 @@ def _titled_names(text: str, index: SpeakerIndex) -> list[tuple[int, int, str, s
             continue
         if not any(w.lower() in words for w in role) or index.find_names(" ".join(name)):
             continue
-        at = re.search(r"\s+".join(map(re.escape, name)) + "$", m["run"])
+        at = re.search(r"\s+".join(map(re.escape, name)) + "$", run)
         if not at:
             continue
-        start = m.start("run") + at.start()
-        out.append((start, m.end("run"), " ".join(name), " ".join(role)))
+        out.append((begin + at.start(), begin + at.end(), " ".join(name), " ".join(role)))
     return out
 
 
@@ -238,7 +244,14 @@ def refs_in(text: str, lo: int, hi: int, doc: Doc) -> list[Ref]:
         if m["inner"]:  # "the head of the Russian government"
             form, office_id = _inner_office(m)
             refs.append(
-                Ref(lo + m.start(), lo + m.end(), "title", None, country_of.get(form or ""), office_id)
+                Ref(
+                    lo + m.start(),
+                    lo + m.end(),
+                    "title",
+                    None,
+                    country_of.get(form or ""),
+                    office_id,
+                )
             )
             continue
         nat = m["nat"] or m["nat2"]

@@ -695,6 +695,60 @@ NEWS += [
         [(PUTIN, True), (None, False), (TOKAYEV, True)],
         id="quote-after-narration-whose-subject-speaks",
     ),
+    pytest.param(
+        [
+            "Russia’s Tatarstan Republic aims to bring mutual trade turnover with Kazakhstan to $1 billion, Chairman of Tatarstan State Council Farid Mukhametshin has said.",
+            "“We have brought the volume of trade to more than $700 million. In the next 2-3 years,” Mukhametshin stated.",
+        ],
+        [("farid-mukhametshin", False), ("farid-mukhametshin", True)],
+        id="unknown-person-after-title-then-surname",
+    ),
+    pytest.param(
+        [
+            "The Plenipotentiary and Extraordinary Ambassador of Russia to Kazakhstan Michael Bocharnikov informed in the interview to journalists during his trip to Semey.",
+            '"Inter-regional and frontier cooperation between our countries provides us about 70 % of commodity turnover," M. Bocharnikov noted.',
+        ],
+        [(None, False), ("michael-bocharnikov", True)],
+        id="unknown-ambassador-then-initial-and-surname",
+    ),
+    pytest.param(
+        [
+            "Trade turnover may reach $18 billion, Trade Representative of the Russian Federation in the Republic of Kazakhstan Alexander Yakovlev said, the embassy reported.",
+            '"Russia annually invests more than $1 billion in the economy of Kazakhstan," the trade representative said on the sidelines of the conference.',
+            "Yakovlev noted that more than 2,000 Russian companies visit Kazakhstan a year.",
+        ],
+        [
+            ("alexander-yakovlev", False),
+            ("alexander-yakovlev", True),
+            ("alexander-yakovlev", False),
+        ],
+        id="unknown-person-then-his-office-as-descriptor",
+    ),
+    pytest.param(
+        [
+            "Trade exceeded 1.5 trillion rubles, Russian Prime Minister Mikhail Mishustin said at a meeting with President of Kazakhstan Kassym-Jomart Tokayev.",
+            '"It is very gratifying that our regions have direct connections with Kazakh partners," the head of the Russian government said.',
+        ],
+        [("mikhail-mishustin", False), ("mikhail-mishustin", True)],
+        id="the-head-of-the-russian-government",
+    ),
+    pytest.param(
+        [
+            "Vice-speaker Vladimir Bozhko spoke at the meeting.",
+            '"Thus, it is very important that the Law was adopted," said the first deputy chairman of the State Duma Committee for the CIS Affairs, Konstantin Zatulin.',
+        ],
+        [(None, False), ("konstantin-zatulin", True)],
+        id="descriptor-naming-no-one-is-the-title-of-the-name-after-it",
+    ),
+    pytest.param(
+        [
+            "Ambassador of Russia to Kazakhstan Alexei Borodavkin and Ambassador of Kazakhstan to Russia Dauren Abayev met in Almaty.",
+            '"We agreed on everything," the ambassador said.',
+            '"Trade is growing," the government said.',
+        ],
+        [(None, False), (None, False), (None, False)],
+        id="descriptor-fitting-two-persons-or-an-institution-is-nobody",
+    ),
 ]
 
 
