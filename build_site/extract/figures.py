@@ -336,8 +336,14 @@ def _build(text: str, core: Core, nxt: Core | None) -> dict | None:
             or unit in PAGE_COUNTS
         ):
             return None
-        if DETERMINER.search(before[-12:] if not qual else "") and not qual:
-            return None
+        if (
+            DETERMINER.search(before[-12:] if not qual else "")
+            and not qual
+            and (core.words or value < 10 or not re.search(r"\bthe\s+$", before[-5:], _I))
+        ):
+            return (
+                None  # 'the five states', 'the two presidents' point back; 'the 28 programs' counts
+            )
     if low is not None:
         low, high = low * scale, high * scale
         value = (low + high) / 2

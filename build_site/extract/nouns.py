@@ -13,6 +13,8 @@ punctuation. 'N of them' / 'N of which' point back to an earlier noun (ANTECEDEN
     ('@', 14)
     >>> counted_noun("143 with an overall", 3) is None
     True
+    >>> counted_noun("76 such direct agreements", 2)  # 'such' is a determiner, not a stop
+    ('agreements', 25)
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ STOP = set(
     is are was were be been being has have had will would can could should may might must do does
     did shall the a an this that these those which who whom whose what it its their our we they he
     she i you his her them us my your not also already still only now just while but if so when
-    where there here percent per cent both each every all such no nor yet then thus""".split()
+    where there here percent per cent both each every all no nor yet then thus""".split()
 )
 IRREGULAR = set(
     """people children personnel staff youth police cattle livestock media data men women

@@ -344,6 +344,23 @@ COUNTS = [
         "tonnes",
     ),
     ("2000 students were enrolled", "2000 students", 2000, "students"),
+    # 'such' is the count's determiner (real-world pages, second round)
+    (
+        "Seventy-six such direct agreements have been concluded.",
+        "Seventy-six such direct agreements",
+        76,
+        "agreements",
+    ),
+    ("Today, 12 such projects are under way.", "12 such projects", 12, "projects"),
+    ("We have signed five such documents.", "five such documents", 5, "documents"),
+    # 'the' before a count in digits of ten or more: a statistic, not a pointer back
+    (
+        "the progress in implementing the 28 Union State programs approved earlier",
+        "28 Union State programs",
+        28,
+        "programs",
+    ),
+    ("the 76 regions that trade with Kazakhstan", "76 regions", 76, "regions"),
 ]
 
 
@@ -572,6 +589,8 @@ NOT_FIGURES = [
     "our union is among the world’s top 10 suppliers of barley",
     "Russian companies are among the five leading investors in Kazakhstan’s economy",
     "the agricultural businesses of the five EAEU states",
+    "the 2 presidents met in Astana",
+    "all 17 regions of Kazakhstan and such as these",
     "Hundreds of thousands of families found shelter.",
     "real success stories for hundreds of thousands of our citizens",
     "the dozens of new interregional agreements",
