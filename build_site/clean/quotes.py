@@ -123,6 +123,12 @@ def _trailing(text: str, end: int, doc: Doc) -> tuple[bool, str | None]:
     if m := SENTENCE_END.search(window, 0, cut):
         cut = m.start()
     window = window[:cut]
+    if dash := re.match(r"[\s,]*[-–—]\s*", window):  # a headline's "“…” – Tokayev"
+        refs = refs_in(text, lo + dash.end(), lo + len(window), doc)
+        if refs and refs[0].kind == "name" and refs[0].start == lo + dash.end():
+            after_name = text[refs[0].end : refs[0].end + 2]
+            if not re.match(r"\s*\w|['’]s", after_name):
+                return True, resolve(refs[0], doc)
     say = SAY.search(window)
     if not say or say.start() > 100 or not re.match(r"^[\s,.!?…]*(?:[-–—]\s*)?\S", window):
         return False, None

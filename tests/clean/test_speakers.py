@@ -752,6 +752,23 @@ NEWS += [
 ]
 
 
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        (
+            "““I believe that we very thoroughly, as if in unison, set out our approaches” – Tokaev”, — write: www.radiosvoboda.org",
+            TOKAYEV,
+        ),
+        ("«Russia is our closest ally» — Lukashenko", LUKASHENKO),
+        ('"Trade will grow" - Putin.', PUTIN),
+        ("“We agreed on everything” – Putin and Tokayev", None),
+        ("“We agreed on everything” – Putin’s aide", None),
+    ],
+)
+def test_headline_quote_then_dash_and_name(idx, text, person):
+    assert attribute_texts([text], idx)[0][0] == person
+
+
 @pytest.mark.parametrize("texts, expected", NEWS)
 def test_news_quotes(idx, texts, expected):
     assert attribute_texts(texts, idx) == expected
