@@ -29,10 +29,12 @@ ISSUE_TARGETS = {
 #: What the pipeline measures today, above the issue's bars: a guard against regression. Raise
 #: them as the pipeline gets better; never lower them.
 MEASURED = {
-    "doc_type": 62 / 62,
-    "speakers": 61 / 62,
-    "figures found": 88 / 90,
-    "figures real": 89 / 89,
+    "date": 90 / 90,
+    "doc_type": 90 / 90,
+    "speakers": 89 / 90,
+    "figures found": 124 / 126,
+    "figures real": 131 / 131,
+    "furniture removed": 152 / 153,
 }
 
 #: Furniture no general rule can tell from text, with the reason (kept short and explained):
