@@ -29,11 +29,11 @@ ISSUE_TARGETS = {
 #: What the pipeline measures today, above the issue's bars: a guard against regression. Raise
 #: them as the pipeline gets better; never lower them.
 MEASURED = {
-    "date": 90 / 90,
-    "doc_type": 90 / 90,
-    "speakers": 89 / 90,
-    "figures found": 124 / 126,
-    "figures real": 131 / 131,
+    "date": 92 / 92,
+    "doc_type": 92 / 92,
+    "speakers": 91 / 92,
+    "figures found": 125 / 127,
+    "figures real": 132 / 132,
     "furniture removed": 152 / 153,
 }
 
