@@ -88,8 +88,10 @@ WORDS_RE = re.compile(
     re.IGNORECASE,
 )
 _SEP = r"[,\u00a0\u202f\u2009 ]"
+#: A number may follow a connector whose space a repost lost ("ishome to37 million people");
+#: any other letter before a digit makes a label ('G20', 'COVID19').
 DIGITS_RE = re.compile(  # the lookahead of a digit fails fast at most positions
-    r"(?=\d)(?<![\w.,/])(?<![A-Za-z]-)(?:\d{1,3}(?:(?:,\d{3})+|(?:[\u00a0\u202f\u2009 ]\d{3})+)(?!\d)|\d+)(?:\.\d+)?"
+    r"(?=\d)(?:(?<![\w.,/])|(?<=\bto)|(?<=\bof)|(?<=\bin)|(?<=\bby)|(?<=\bat))(?<![A-Za-z]-)(?:\d{1,3}(?:(?:,\d{3})+|(?:[\u00a0\u202f\u2009 ]\d{3})+)(?!\d)|\d+)(?:\.\d+)?"
 )
 
 

@@ -361,6 +361,14 @@ COUNTS = [
         "programs",
     ),
     ("the 76 regions that trade with Kazakhstan", "76 regions", 76, "regions"),
+    # a repost that lost the space after a connector (second-round real-world page)
+    (
+        "Today, it ishome to37 million people, andit adds one million every year.",
+        "37 million people",
+        37e6,
+        "people",
+    ),
+    ("exports rose to1,200 tonnes", "1,200 tonnes", 1200, "tonnes"),
 ]
 
 
@@ -590,6 +598,8 @@ NOT_FIGURES = [
     "Russian companies are among the five leading investors in Kazakhstan’s economy",
     "the agricultural businesses of the five EAEU states",
     "the 2 presidents met in Astana",
+    "auto2 parts and Photo1 of the talks",
+    "the G20 and COVID19 agenda",
     "all 17 regions of Kazakhstan and such as these",
     "Hundreds of thousands of families found shelter.",
     "real success stories for hundreds of thousands of our citizens",
