@@ -99,7 +99,7 @@ class Build:
             cache=self.pages_cache,
             versions=self.versions,
             memo=self.cache.parts,
-            sig=renderer.st_sig,
+            sigs=renderer.st_sigs,
         )
         current = {f"{e.seed}#{e.index}": e.url for e in self.corpus.events}
         for old, key in self.record.redirects.items():

@@ -14,7 +14,7 @@ Pure: yields (path, content); nothing is read or written here.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from typing import Protocol
 
@@ -75,7 +75,7 @@ def downloads(
     cache: PageStore | None = None,
     versions: dict[str, str] | None = None,
     memo: Parts | None = None,
-    sig: Callable[[Statement], object] | None = None,
+    sigs: Callable[[Sequence[Statement]], list] | None = None,
 ) -> Iterator[tuple[str, Content]]:
     """Every download (and `extra` ones, e.g. `downloads/corpus.schema.json`), then the page
     listing them.
@@ -84,11 +84,13 @@ def downloads(
     the cache's UNCHANGED marker (its size from the cache); with a memo, a corpus-wide file that
     must be made again takes every unchanged event's part of it (its corpus.json entry, CSV rows,
     citations) from the memo, so one edited seed costs one event's work, not the archive's;
-    `sig` gives what a statement's row in its indicator's CSV depends on."""
+    `sigs` gives what each statement's row in its indicator's CSV depends on."""
     files = _Files(cache, versions)
     when = accessed(corpus)
-    if sig is None:  # what a row of an indicator's CSV shows (Renderer.st_sig gives it cheaply)
-        sig = lambda st: (repr(st.figure), st.ref.event.id, files.state([st.ref.event]))  # noqa: E731
+    if sigs is None:  # what the rows of an indicator's CSV show (Renderer.st_sigs gives it cheaply)
+        sigs = lambda sts: [  # noqa: E731
+            (repr(st.figure), st.ref.event.id, files.state([st.ref.event])) for st in sts
+        ]
 
     def part(kind: str, make: Callable[[Event], str]) -> Callable[[Event], str]:
         if memo is None or versions is None:
@@ -149,7 +151,7 @@ def downloads(
     for ind in sorted(corpus.indicators.values(), key=lambda i: i.id):
         statements = index.statements.get(ind.id, ())
         # the statements, the archive's size and newest date (in the metadata's scope)
-        inputs = (tuple(sig(st) for st in statements), len(corpus.events), when)
+        inputs = (tuple(sigs(statements)), len(corpus.events), when)
         yield files.file(
             f"downloads/indicators/{ind.id}.csv",
             inputs,

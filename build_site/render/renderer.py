@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from types import SimpleNamespace
 from typing import Any
 
 from jinja2 import Environment
 
 from build_site.config import Config
-from build_site.link.index import Index, Ref
+from build_site.link.index import Index, Ref, period_group
 from build_site.link.series import ordinal
 from build_site.model import Corpus, Event, Figure, Paragraph, Speech
 from build_site.render.citations import event_citations
@@ -52,6 +52,8 @@ class Renderer:
         self._series: dict[str, str] | None = None
         self._figures: dict[str, tuple[Event, dict[str, str]]] = {}
         self._sigs: dict[int, tuple | str] = {}
+        self._sigs_all = False
+        self._touched: set[tuple] | None | bool = False  # not worked out yet
         self._named: dict[tuple[str, str], list[tuple[Event, tuple[str, ...], str]]] | None = None
         self._speakers: str | None = None
         self._numbers: dict[str, tuple[Event, dict[str, int]]] = {}
@@ -79,6 +81,23 @@ class Renderer:
                 known = self._shown(st.figure, e, st.ref.paragraph.anchor, st.ref.speaker)
             self._sigs[id(st)] = known
         return known
+
+    def st_sigs(self, statements: Iterable) -> list:
+        """[st_sig(st) for st in statements], looked up in one pass: list and indicator pages,
+        footnote groups and indicator downloads ask for some 90,000 at 1,000 events, nearly all
+        made already (a call each was a twentieth of a one-seed regeneration)."""
+        known = self._sigs
+        if not self._sigs_all:  # every statement of the index, once per build
+            self._sigs_all = True
+            for sts in self.index.statements.values():
+                for st in sts:
+                    if id(st) not in known:
+                        self.st_sig(st)
+        sts = statements if isinstance(statements, (list, tuple)) else list(statements)
+        try:
+            return list(map(known.__getitem__, map(id, sts)))
+        except KeyError:  # a statement the index does not hold
+            return [self.st_sig(st) for st in sts]
 
     @staticmethod
     def _shown(f: Figure, e: Event, anchor: str, speaker: str | None) -> tuple:
@@ -219,6 +238,122 @@ class Renderer:
             ).hexdigest()
         return self._all
 
+    # --- the dependency record: pages an edit cannot touch are not even keyed ----------------
+
+    def contributions(self, e: Event) -> dict[tuple, str]:
+        """What the event gives each family of pages that lists or quotes it, one digest per
+        atom: ('event', id) its own page; (kind, id) the pages of an entry it names or a person
+        who speaks or states a figure in it; ('group', key) the footnotes of a group of
+        comparable statements; ('indicator', id) an indicator's pages; ('speakers',) who states
+        how many figures (the charts' colours); ('place', '*') how often it names each place (the
+        maps' dots); ('line',) its title, date and place as a list line shows them. A function of the event's version (see `versions`): made for changed
+        events only, the rest come from the record."""
+        line = self.line_sig(e)
+        out: dict[tuple, list] = defaultdict(lambda: [line])
+        out[("event", e.id)].append(self.versions.get(e.id, e.id))
+        out[("line",)]
+        weights = []
+        for kind_id, anchors, sig in self.entries(e):
+            out[kind_id].append((anchors, sig))
+            if kind_id[0] == "place":
+                weights.append((kind_id[1], len(anchors)))
+        if weights:  # how often it names each place: the dots of every place's map
+            out[("place", "*")].append(sorted(weights))
+        for s in e.speeches:
+            if s.speaker:
+                out[("person", s.speaker)].append(s.anchor)
+        speakers: Counter[str | None] = Counter()
+        for st in self._statements_of(e):
+            sig = self.st_sig(st)
+            f = st.figure
+            out[("group", (f.indicator, f.scope, period_group(st)))].append(sig)
+            out[("indicator", f.indicator)].append(sig)
+            out[("person", st.ref.speaker)].append(sig)
+            speakers[st.ref.speaker] += 1
+        if speakers:
+            out[("speakers",)].append(sorted(speakers.items(), key=repr))
+        return {
+            atom: hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
+            for atom, parts in out.items()
+        }
+
+    def _statements_of(self, e: Event) -> list:
+        """The index's statements of the event's figures, in text order."""
+        by_figure = self.index.by_figure
+        return [st for f in e.figures for st in by_figure.get(id(f), ()) if st.figure is f]
+
+    def event_reads(self, e: Event) -> set[tuple]:
+        """What an event page reads: the event, and the groups its footnotes quote."""
+        reads: set[tuple] = {("event", e.id)}
+        for st in self._statements_of(e):
+            f = st.figure
+            reads.add(("group", (f.indicator, f.scope, period_group(st))))
+        return reads
+
+    def touched(self) -> set[tuple] | None:
+        """The atoms (see `contributions`) whose digest changed since the build that made the
+        record: the events whose version changed, came or went, compared with what they gave
+        then. None when there is no record to go by (every page is keyed)."""
+        if self._touched is not False:
+            return self._touched  # type: ignore[return-value]
+        record = getattr(self.cache, "reads", None)
+        new = getattr(self.cache, "new_reads", None)
+        self._touched = None
+        if new is None or not self.versions:
+            return None
+        token = self.speakers_sig()
+        old_events: dict = record.get("events", {}) if record else {}
+        events: dict[str, tuple[str, dict]] = {}
+        touched: set[tuple] = set()
+        for e in self.corpus.events:
+            version = self.versions.get(e.id, e.id)
+            old = old_events.get(e.id)
+            if old is not None and old[0] == version and e.id not in events:
+                events[e.id] = old
+                continue
+            gives = self.contributions(e)
+            events[e.id] = (version, gives)
+            before = old[1] if old is not None else {}
+            touched.update(a for a in gives.keys() | before.keys() if gives.get(a) != before.get(a))
+        for gone in old_events.keys() - events.keys():
+            touched.update(old_events[gone][1])
+        new.update(token=token, events=events, units={}, complete=True)
+        if record and record.get("token") == token:
+            self._touched = touched
+        return self._touched
+
+    def kept(self, unit: tuple) -> dict[str, str] | None:
+        """The pages of a unit (an event's page; an entry's, person's or indicator's pages) as the
+        UNCHANGED marker, when the record shows none of what they read has changed and their
+        files are as written; else None, and the caller makes them (then `made`)."""
+        if self.cache is None:
+            return None
+        touched = self.touched()
+        record = getattr(self.cache, "reads", None)
+        if touched is None or not record:
+            return None
+        known = record["units"].get(unit)
+        if known is None or not known[0].isdisjoint(touched):
+            return None
+        vouch = self.cache.vouch  # type: ignore[attr-defined]
+        out = {}
+        for path in known[1]:
+            hit = vouch(path)
+            if hit is None:
+                return None
+            out[path] = hit
+        self.cache.new_reads["units"][unit] = known  # type: ignore[attr-defined]
+        return out
+
+    def made(self, unit: tuple, reads: set[tuple], paths: Iterable[str]) -> None:
+        """Record what a unit's pages read (see `kept`)."""
+        if self.cache is None:
+            return
+        self.touched()  # the record of this build is begun there
+        new = getattr(self.cache, "new_reads", None)
+        if new and new.get("complete"):
+            new["units"][unit] = (frozenset(reads), tuple(paths))
+
     def cached(self, path: str, inputs: object, render: Callable[..., str]) -> str:
         """render(), unless the page cache holds `path` rendered from the same inputs (then the
         UNCHANGED marker: the file on disk is already right). `inputs` must name everything the
@@ -272,7 +407,7 @@ class Renderer:
             return ""
         known = self._groups.get(id(group))
         if known is None or known[0] is not group:
-            sigs = repr([self.st_sig(st) for st in group]).encode()
+            sigs = repr(self.st_sigs(group)).encode()
             known = self._groups[id(group)] = (
                 group,
                 hashlib.blake2b(sigs, digest_size=16).hexdigest(),

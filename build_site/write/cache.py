@@ -99,7 +99,7 @@ class SeedCache:
 
 # --- rendered pages ------------------------------------------------------------------------------
 
-PAGES_FORMAT = b"page-cache-1"
+PAGES_FORMAT = b"page-cache-2"
 
 
 class Unchanged(str):
@@ -140,9 +140,22 @@ class PageCache:
 
     NAME = "pages.index"  # not *.pickle: SeedCache.prune owns those
 
-    def __init__(self, folder: Path | None, docs: Path, fingerprint: str, entries: dict):
+    def __init__(
+        self,
+        folder: Path | None,
+        docs: Path,
+        fingerprint: str,
+        entries: dict,
+        reads: dict | None = None,
+    ):
         self.folder, self.docs, self.fingerprint = folder, docs, fingerprint
         self.entries: dict[str, tuple[str, int, int]] = entries
+        self.reads: dict = reads or {}
+        """The dependency record of the last build, as the renderer left it (Renderer.kept):
+        what each event gave the pages that list or quote it, and what each group of pages
+        read. Kept with the entries it explains."""
+        self.new_reads: dict = {}
+        """The record of this build, filled by the renderer; saved when it is complete."""
         self.pending: dict[str, str] = {}
         """Pages rendered in this build: path → input key (their files are looked at on save)."""
         self.kept: dict[str, tuple[str, int, int]] = {}
@@ -152,14 +165,15 @@ class PageCache:
     @classmethod
     def load(cls, folder: Path | None, docs: Path, fingerprint: str) -> PageCache:
         entries: dict = {}
+        reads: dict = {}
         if folder is not None:
             try:
-                fp, entries = pickle.loads((folder / cls.NAME).read_bytes())
+                fp, entries, reads = pickle.loads((folder / cls.NAME).read_bytes())
                 if fp != fingerprint:
-                    entries = {}
+                    entries, reads = {}, {}
             except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
-                entries = {}
-        return cls(folder, docs, fingerprint, entries)
+                entries, reads = {}, {}
+        return cls(folder, docs, fingerprint, entries, reads)
 
     def key(self, path: str, inputs: object) -> str:
         return hashlib.blake2b(
@@ -180,6 +194,24 @@ class PageCache:
                 return UNCHANGED
         self.misses += 1
         return None
+
+    def vouch(self, path: str) -> Unchanged | None:
+        """UNCHANGED when the file is as the build that recorded it wrote it (its size and time):
+        for a page the dependency record shows nothing it reads has changed, so its key is the
+        one recorded and is not made again."""
+        entry = self.entries.get(path)
+        if entry is None:
+            return None
+        try:
+            st = os.stat(self.docs / path)
+        except OSError:
+            return None
+        if (st.st_size, st.st_mtime_ns) != entry[1:]:
+            return None
+        self.hits += 1
+        self.kept[path] = entry
+        self.pending.pop(path, None)
+        return UNCHANGED
 
     def put(self, path: str, key: str) -> None:
         self.pending[path] = key
@@ -202,9 +234,13 @@ class PageCache:
             entries[path] = (key, st.st_size, st.st_mtime_ns)
         self.folder.mkdir(parents=True, exist_ok=True)
         tmp = self.folder / f".{self.NAME}.tmp"
-        tmp.write_bytes(pickle.dumps((self.fingerprint, entries), protocol=pickle.HIGHEST_PROTOCOL))
+        reads = self.new_reads if self.new_reads.get("complete") else {}
+        tmp.write_bytes(
+            pickle.dumps((self.fingerprint, entries, reads), protocol=pickle.HIGHEST_PROTOCOL)
+        )
         os.replace(tmp, self.folder / self.NAME)
         self.entries, self.pending, self.kept = entries, {}, {}
+        self.reads, self.new_reads = reads, {}
 
 
 class Memo(dict):

@@ -119,9 +119,17 @@ def core_pages(r: Renderer) -> dict[str, str]:
             "home.md.j2", page="index.md", newest=newest, years=years, counts=counts
         ),
     )
-    stated = statements_by_speaker(r)
+    stated = None  # made once, if some person's pages must be keyed
     for pid in sorted(r.corpus.persons):
-        pages.update(person_pages(r, pid, stated))
+        kept = r.kept(("person", pid))
+        if kept is not None:
+            pages.update(kept)
+            continue
+        if stated is None:
+            stated = statements_by_speaker(r)
+        made = person_pages(r, pid, stated)
+        pages.update(made)
+        r.made(("person", pid), {("person", pid)}, made)
     speeches = {k: len(v) for k, v in r.index.speeches_by_person.items()}
     mentions = r.mention_counts("person")
     pages["persons/index.md"] = r.cached(
@@ -204,7 +212,7 @@ def person_pages(r: Renderer, pid: str, stated: dict | None = None) -> dict[str,
             len(paths),
             tuple(totals.values()),
             tuple(r.line_sig(e) + tuple(s.anchor for s in by_event[e.id]) for e in events),
-            tuple(r.st_sig(st) for _, sts in stated_here for st in sts),
+            tuple(r.st_sigs(st for _, sts in stated_here for st in sts)),
             tuple(sig for _, _, sig in mentioned),
             r.speakers_sig(),
         )

@@ -183,6 +183,11 @@ def overview_map(r: Renderer, page: str, weights: dict[str, int]) -> str:
     )
 
 
+PLACE_READS = frozenset({("line",), ("place", "*")})
+"""Beyond its own rows, what a place's pages read (Renderer.contributions): the lines of the
+events held there, and how often every place is named (the map's dots)."""
+
+
 def place_pages(r: Renderer) -> dict[str, str]:
     held = events_by_place(r.events, r.corpus.places)
     weights = {pid: paragraph_count(r.named("place", pid)) for pid in r.corpus.places}
@@ -204,6 +209,8 @@ def place_pages(r: Renderer) -> dict[str, str]:
                 extra=held.get(pid, []),
                 first_inputs=weights_key,  # the map, on page one only
                 first_context=facts,
+                # the events held there and every place's weight (their lines, their mentions)
+                reads=PLACE_READS,
                 place=place,
                 kind_name=KIND_NAMES.get(
                     place.kind, place.kind.capitalize() if place.kind else None
