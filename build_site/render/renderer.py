@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from types import SimpleNamespace
 from typing import Any
 
@@ -20,7 +20,7 @@ from build_site.link.series import ordinal
 from build_site.model import Corpus, Event, Figure, Paragraph, Speech
 from build_site.render.citations import event_citations
 from build_site.render.environment import PageStore, description, make_env
-from build_site.render.footnotes import footnote_sources, footnote_text, footnotes_html
+from build_site.render.footnotes import footnote_text, footnotes_html
 from build_site.render.jsonld import event_jsonld, front_matter_json
 from build_site.render.markup import escape, raw_html
 from build_site.render.paragraphs import paragraph, speech_heading
@@ -47,7 +47,8 @@ class Renderer:
         self.memo = memo
         """Results remembered between builds by content key (series memberships), or None."""
         self._all: str | None = None
-        self._groups: dict[int, tuple[Sequence, str]] = {}
+        self._notes: dict[tuple[str, int, bool], str] = {}
+        """The footnotes of the page last keyed (see event_inputs)."""
         self.env = env or make_env()
         self._series: dict[str, str] | None = None
         self._figures: dict[str, tuple[Event, dict[str, str]]] = {}
@@ -89,10 +90,16 @@ class Renderer:
         known = self._sigs
         if not self._sigs_all:  # every statement of the index, once per build
             self._sigs_all = True
+            versions, figure_sigs = self.versions, self.figure_sigs
             for sts in self.index.statements.values():
                 for st in sts:
                     if id(st) not in known:
-                        self.st_sig(st)
+                        e = st.ref.event
+                        known[id(st)] = (
+                            figure_sigs(e)[st.figure.id]
+                            if e.id in versions
+                            else self.st_sig(st)  # as st_sig makes it
+                        )
         sts = statements if isinstance(statements, (list, tuple)) else list(statements)
         try:
             return list(map(known.__getitem__, map(id, sts)))
@@ -302,23 +309,31 @@ class Renderer:
         if new is None or not self.versions:
             return None
         token = self.speakers_sig()
-        old_events: dict = record.get("events", {}) if record else {}
-        events: dict[str, tuple[str, dict]] = {}
+        known = bool(record) and record.get("token") == token
+        old_events: dict[str, str] = record.get("events", {}) if record else {}
+        events: dict[str, str] = {}
+        made: dict[str, dict] = {}
         touched: set[tuple] = set()
         for e in self.corpus.events:
             version = self.versions.get(e.id, e.id)
+            events[e.id] = version
             old = old_events.get(e.id)
-            if old is not None and old[0] == version and e.id not in events:
-                events[e.id] = old
+            if old == version:
                 continue
-            gives = self.contributions(e)
-            events[e.id] = (version, gives)
-            before = old[1] if old is not None else {}
+            gives = made[version] = self.contributions(e)
+            before = self.cache.gives(old) if old is not None and known else {}  # type: ignore[union-attr]
+            if before is None:
+                known = False  # what it gave then is lost: every page is keyed
+                continue
             touched.update(a for a in gives.keys() | before.keys() if gives.get(a) != before.get(a))
         for gone in old_events.keys() - events.keys():
-            touched.update(old_events[gone][1])
-        new.update(token=token, events=events, units={}, complete=True)
-        if record and record.get("token") == token:
+            before = self.cache.gives(old_events[gone]) if known else None  # type: ignore[union-attr]
+            if before is None:
+                known = False
+            else:
+                touched.update(before)
+        new.update(token=token, events=events, units={}, gives=made, complete=True)
+        if known:
             self._touched = touched
         return self._touched
 
@@ -394,31 +409,20 @@ class Renderer:
     # --- event pages ---------------------------------------------------------------------------
 
     def event_inputs(self, event: Event) -> tuple:
-        """An event page shows the event and, in its footnotes, the other statements of the same
-        indicator and period."""
+        """An event page shows the event and, in its footnotes, other statements of the same
+        indicator and period: the footnotes as written are its inputs, not the statements they
+        draw on, so an edited figure renders again the pages whose footnotes show it (the three
+        most divergent of a group, the count of the rest), not every page quoting its group.
+        The texts are kept for the render that follows a miss."""
         page = event_page(event)
-        return self.v((event,)), tuple(
-            self._group_key(footnote_sources(self.index, f, page)) for f in event.figures
-        )
-
-    def _group_key(self, group: Sequence) -> str:
-        """A digest of one group of statements, made once per group (groups are shared lists)."""
-        if not group:
-            return ""
-        known = self._groups.get(id(group))
-        if known is None or known[0] is not group:
-            sigs = repr(self.st_sigs(group)).encode()
-            known = self._groups[id(group)] = (
-                group,
-                hashlib.blake2b(sigs, digest_size=16).hexdigest(),
-            )
-        return known[1]
+        html = _footnotes_as_html(event)
+        texts = tuple(footnote_text(self, page, f, html=html) for f in event.figures)
+        self._notes = {(page, id(f), html): t for f, t in zip(event.figures, texts)}
+        return self.v((event,)), texts
 
     def event(self, event: Event) -> str:
         page = event_page(event)
-        # The footnotes as finished HTML (footnotes_html), unless a heading refers to one: a
-        # heading stays Markdown, and its reference needs the footnotes extension's definitions.
-        html = not any(p.figures for p in event.paragraphs if p.kind == "heading")
+        html = _footnotes_as_html(event)
         lead, speeches, footnotes = self._event_body(page, event, html)
         notes = None
         if html and footnotes:
@@ -488,10 +492,12 @@ class Renderer:
         return escape(f"{names + '. ' if names else ''}“{event.title}.” {source}.") + f" <{url}>"
 
     def footnote(self, page: str, f: Figure) -> str:
-        return footnote_text(self, page, f)
+        known = self._notes.get((page, id(f), False))
+        return known if known is not None else footnote_text(self, page, f)
 
     def footnote_html(self, page: str, f: Figure) -> str:
-        return footnote_text(self, page, f, html=True)
+        known = self._notes.get((page, id(f), True))
+        return known if known is not None else footnote_text(self, page, f, html=True)
 
     def event_facets(self, event: Event) -> SimpleNamespace:
         """Names for the search index's filters: the speakers', and those of the topics and places
@@ -518,3 +524,9 @@ class Renderer:
             for kind in ("topic", "place", "person", "organisation")
             if found.get(kind)
         }
+
+
+def _footnotes_as_html(event: Event) -> bool:
+    """The footnotes as finished HTML (footnotes_html), unless a heading refers to one: a heading
+    stays Markdown, and its reference needs the footnotes extension's definitions."""
+    return not any(p.figures for p in event.paragraphs if p.kind == "heading")
