@@ -100,11 +100,11 @@ class Renderer:
                             if e.id in versions
                             else self.st_sig(st)  # as st_sig makes it
                         )
-        sts = statements if isinstance(statements, (list, tuple)) else list(statements)
+        listed = statements if isinstance(statements, (list, tuple)) else list(statements)
         try:
-            return list(map(known.__getitem__, map(id, sts)))
+            return list(map(known.__getitem__, map(id, listed)))
         except KeyError:  # a statement the index does not hold
-            return [self.st_sig(st) for st in sts]
+            return [self.st_sig(st) for st in listed]
 
     @staticmethod
     def _shown(f: Figure, e: Event, anchor: str, speaker: str | None) -> tuple:
@@ -271,11 +271,11 @@ class Renderer:
                 out[("person", s.speaker)].append(s.anchor)
         speakers: Counter[str | None] = Counter()
         for st in self._statements_of(e):
-            sig = self.st_sig(st)
+            shown = self.st_sig(st)
             f = st.figure
-            out[("group", (f.indicator, f.scope, period_group(st)))].append(sig)
-            out[("indicator", f.indicator)].append(sig)
-            out[("person", st.ref.speaker)].append(sig)
+            out[("group", (f.indicator, f.scope, period_group(st)))].append(shown)
+            out[("indicator", f.indicator)].append(shown)
+            out[("person", st.ref.speaker)].append(shown)
             speakers[st.ref.speaker] += 1
         if speakers:
             out[("speakers",)].append(sorted(speakers.items(), key=repr))
@@ -309,8 +309,8 @@ class Renderer:
         if new is None or not self.versions:
             return None
         token = self.speakers_sig()
-        known = bool(record) and record.get("token") == token
-        old_events: dict[str, str] = record.get("events", {}) if record else {}
+        known = bool(record) and record is not None and record.get("token") == token
+        old_events: dict[str, str] = record.get("events", {}) if record is not None else {}
         events: dict[str, str] = {}
         made: dict[str, dict] = {}
         touched: set[tuple] = set()
