@@ -157,15 +157,16 @@ def _counts(r: Renderer) -> dict[str, int]:
     }
 
 
+BY_PLACE = attrgetter("ref.event.date", "figure.paragraph", "figure.start")  # a C key
+
+
 def statements_by_speaker(r: Renderer) -> dict[str | None, list]:
-    """Figures stated per person, newest first: one pass over the statements for every page."""
+    """Figures stated per person, in index order: one pass over the statements for every page
+    (each person's are put newest first by person_pages, for the persons whose pages are made)."""
     out: dict[str | None, list] = defaultdict(list)
     for sts in r.index.statements.values():
         for st in sts:
             out[st.ref.speaker].append(st)
-    by_place = attrgetter("ref.event.date", "figure.paragraph", "figure.start")  # a C key
-    for figures in out.values():
-        figures.sort(key=by_place, reverse=True)
     return out
 
 
@@ -183,7 +184,11 @@ def person_pages(r: Renderer, pid: str, stated: dict | None = None) -> dict[str,
         if event.id not in by_event:
             order.append(event)
         by_event[event.id].append(speech)
-    figures = (stated if stated is not None else statements_by_speaker(r)).get(pid, [])
+    figures = sorted(
+        (stated if stated is not None else statements_by_speaker(r)).get(pid, ()),
+        key=BY_PLACE,
+        reverse=True,
+    )
     by_source: dict[str, tuple[Event, list]] = {}
     for st in figures:
         by_source.setdefault(st.ref.event.id, (st.ref.event, []))[1].append(st)
