@@ -252,23 +252,32 @@ class Renderer:
         atom: ('event', id) its own page; (kind, id) the pages of an entry it names or a person
         who speaks or states a figure in it; ('group', key) the footnotes of a group of
         comparable statements; ('indicator', id) an indicator's pages; ('speakers',) who states
-        how many figures (the charts' colours); ('place', '*') how often it names each place (the
-        maps' dots); ('line',) its title, date and place as a list line shows them. A function of the event's version (see `versions`): made for changed
+        how many figures (the charts' colours); (kind, '*') in how many paragraphs it names each
+        entry of a kind (the indexes' counts, the maps' dots); ('persons',) its speeches and
+        mentions per person; ('counts',) its speeches, paragraphs and figures; ('line',) its
+        title, date and place as a list line shows them. A function of the event's version (see
+        `versions`): made for changed
         events only, the rest come from the record."""
         line = self.line_sig(e)
         out: dict[tuple, list] = defaultdict(lambda: [line])
         out[("event", e.id)].append(self.versions.get(e.id, e.id))
         out[("line",)]
-        weights = []
+        paragraphs: dict[str, list] = defaultdict(list)
         for kind_id, anchors, sig in self.entries(e):
             out[kind_id].append((anchors, sig))
-            if kind_id[0] == "place":
-                weights.append((kind_id[1], len(anchors)))
-        if weights:  # how often it names each place: the dots of every place's map
-            out[("place", "*")].append(sorted(weights))
+            paragraphs[kind_id[0]].append((kind_id[1], len(anchors)))
+        for kind, counts in paragraphs.items():  # the indexes' counts; the places maps' dots
+            out[(kind, "*")].append(sorted(counts))
+        spoken: Counter[str] = Counter()
         for s in e.speeches:
             if s.speaker:
                 out[("person", s.speaker)].append(s.anchor)
+                spoken[s.speaker] += 1
+        named = Counter(m.id for p in e.paragraphs for m in p.mentions if m.kind == "person")
+        if spoken or named:  # the persons index: speeches and mentions of each
+            out[("persons",)].append((sorted(spoken.items()), sorted(named.items())))
+        # the home page's counts: speeches, paragraphs, figures, speakers
+        out[("counts",)].append((sum(spoken.values()), len(e.paragraphs), len(e.figures)))
         speakers: Counter[str | None] = Counter()
         for st in self._statements_of(e):
             shown = self.st_sig(st)
@@ -360,7 +369,7 @@ class Renderer:
         self.cache.new_reads["units"][unit] = known  # type: ignore[attr-defined]
         return out
 
-    def made(self, unit: tuple, reads: set[tuple], paths: Iterable[str]) -> None:
+    def made(self, unit: tuple, reads: Iterable[tuple], paths: Iterable[str]) -> None:
         """Record what a unit's pages read (see `kept`)."""
         if self.cache is None:
             return

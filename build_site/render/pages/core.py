@@ -41,7 +41,50 @@ def year_pages(years: list[int], per_page: int) -> dict[int, list[str]]:
     return {y: page_paths(f"events/{y}", -(-counts[y] // per_page)) for y in counts}
 
 
+#: What the year pages, the events index, the timeline and the home page read (see
+#: Renderer.contributions): the events' lines; the home page's counts.
+CORE_READS = frozenset({("line",), ("counts",), ("persons",)})
+
+
 def core_pages(r: Renderer) -> dict[str, str]:
+    kept = r.kept(("core",))
+    pages = dict(kept) if kept is not None else lists_by_date(r)
+    if kept is None:
+        r.made(("core",), CORE_READS, pages)
+    stated = None  # made once, if some person's pages must be keyed
+    for pid in sorted(r.corpus.persons):
+        kept = r.kept(("person", pid))
+        if kept is not None:
+            pages.update(kept)
+            continue
+        if stated is None:
+            stated = statements_by_speaker(r)
+        made = person_pages(r, pid, stated)
+        pages.update(made)
+        r.made(("person", pid), {("person", pid)}, made)
+    kept = r.kept(("persons",))
+    if kept is not None:
+        pages.update(kept)
+        return pages
+    speeches = {k: len(v) for k, v in r.index.speeches_by_person.items()}
+    mentions = r.mention_counts("person")
+    pages["persons/index.md"] = r.cached(
+        "persons/index.md",
+        (sorted(speeches.items()), sorted(mentions.items())),
+        lambda: r.template(
+            "persons_index.md.j2",
+            page="persons/index.md",
+            persons=sorted(r.corpus.persons.values(), key=lambda p: p.name),
+            speeches=speeches,
+            mentions=mentions,
+        ),
+    )
+    r.made(("persons",), {("persons",)}, ("persons/index.md",))
+    return pages
+
+
+def lists_by_date(r: Renderer) -> dict[str, str]:
+    """The year pages, the events index, the timeline and the home page."""
     pages: dict[str, str] = {}
     per_page = r.config.page_size * 4
     by_year: dict[int, list] = defaultdict(list)
@@ -117,30 +160,6 @@ def core_pages(r: Renderer) -> dict[str, str]:
         (newest_key, years, sorted(counts.items())),
         lambda: r.template(
             "home.md.j2", page="index.md", newest=newest, years=years, counts=counts
-        ),
-    )
-    stated = None  # made once, if some person's pages must be keyed
-    for pid in sorted(r.corpus.persons):
-        kept = r.kept(("person", pid))
-        if kept is not None:
-            pages.update(kept)
-            continue
-        if stated is None:
-            stated = statements_by_speaker(r)
-        made = person_pages(r, pid, stated)
-        pages.update(made)
-        r.made(("person", pid), {("person", pid)}, made)
-    speeches = {k: len(v) for k, v in r.index.speeches_by_person.items()}
-    mentions = r.mention_counts("person")
-    pages["persons/index.md"] = r.cached(
-        "persons/index.md",
-        (sorted(speeches.items()), sorted(mentions.items())),
-        lambda: r.template(
-            "persons_index.md.j2",
-            page="persons/index.md",
-            persons=sorted(r.corpus.persons.values(), key=lambda p: p.name),
-            speeches=speeches,
-            mentions=mentions,
         ),
     )
     return pages

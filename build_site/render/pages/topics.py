@@ -321,11 +321,27 @@ def topic_pages(r: Renderer) -> dict[str, str]:
                 related=related,
             )
         )
-        named = r.named("topic", tid)
-        rows.append((topic, paragraph_count(named), len(named)))
-    pages["topics/index.md"] = r.cached(
-        "topics/index.md",
-        tuple((t.id, n, e) for t, n, e in rows),
-        lambda: r.template("topics_index.md.j2", page="topics/index.md", rows=rows),
-    )
+        rows.append(topic)
+    pages.update(index_of(r, "topic", "topics/index.md", "topics_index.md.j2", rows))
     return pages
+
+
+def index_of(r: Renderer, kind: str, page: str, template: str, entries: list) -> dict[str, str]:
+    """The index of a kind's entries, each with its paragraphs and events: not even keyed when
+    the dependency record shows no event's counts for the kind changed ((kind, '*'))."""
+    kept = r.kept((kind, "*"))
+    if kept is not None:
+        return kept
+    rows = []
+    for entry in entries:
+        named = r.named(kind, entry.id)
+        rows.append((entry, paragraph_count(named), len(named)))
+    made = {
+        page: r.cached(
+            page,
+            tuple((t.id, n, e) for t, n, e in rows),
+            lambda: r.template(template, page=page, rows=rows),
+        )
+    }
+    r.made((kind, "*"), {(kind, "*")}, made)
+    return made
