@@ -18,7 +18,7 @@ from build_site.config import Config
 from build_site.link.index import Index, Ref, period_group
 from build_site.link.series import ordinal
 from build_site.model import Corpus, Event, Figure, Paragraph, Speech
-from build_site.render.citations import event_citations
+from build_site.render.citations import accessed, event_citations
 from build_site.render.environment import PageStore, description, make_env
 from build_site.render.footnotes import footnote_text, footnotes_html
 from build_site.render.jsonld import event_jsonld, front_matter_json
@@ -55,6 +55,7 @@ class Renderer:
         self._sigs: dict[int, tuple | str] = {}
         self._sigs_all = False
         self._touched: set[tuple] | None | bool = False  # not worked out yet
+        self._accessed: str | None = None
         self._named: dict[tuple[str, str], list[tuple[Event, tuple[str, ...], str]]] | None = None
         self._speakers: str | None = None
         self._numbers: dict[str, tuple[Event, dict[str, int]]] = {}
@@ -317,7 +318,7 @@ class Renderer:
         self._touched = None
         if new is None or not self.versions:
             return None
-        token = self.speakers_sig()
+        token = (self.speakers_sig(), self.accessed())  # what every event page reads
         known = bool(record) and record is not None and record.get("token") == token
         old_events: dict[str, str] = record.get("events", {}) if record is not None else {}
         events: dict[str, str] = {}
@@ -427,7 +428,13 @@ class Renderer:
         html = _footnotes_as_html(event)
         texts = tuple(footnote_text(self, page, f, html=html) for f in event.figures)
         self._notes = {(page, id(f), html): t for f, t in zip(event.figures, texts)}
-        return self.v((event,)), texts
+        return self.v((event,)), texts, self.accessed()
+
+    def accessed(self) -> str:
+        """The archive's newest date, which every page's Cite menu gives as the day read."""
+        if self._accessed is None:
+            self._accessed = accessed(self.corpus).isoformat()
+        return self._accessed
 
     def event(self, event: Event) -> str:
         page = event_page(event)

@@ -274,3 +274,20 @@ def test_the_record_follows_a_lost_part(tmp_path):
     build(tmp_path, "docs", cache=True)
     build(tmp_path, "fresh", cache=False)
     assert tree(tmp_path / "docs") == tree(tmp_path / "fresh")
+
+
+def date_the_first_event_last(seeds: Path) -> None:
+    """A sidecar dates its event after every other: the archive's newest date, which every event
+    page's Cite menu gives as the day read (urldate, accessed), changes."""
+    sidecar = next(p for p in sorted(seeds.glob("*.yml")) if "\ndate:" in p.read_text("utf-8"))
+    text = re.sub(r"\ndate: .*", "\ndate: 2031-05-04", sidecar.read_text("utf-8"), count=1)
+    sidecar.write_text(text, encoding="utf-8")
+
+
+def test_a_new_newest_date_renders_every_cite_menu_again(tmp_path):
+    shutil.copytree(SEEDS_DIR, tmp_path / "seeds", ignore=shutil.ignore_patterns("urls.yml"))
+    build(tmp_path, "docs", cache=True)
+    date_the_first_event_last(tmp_path / "seeds")
+    build(tmp_path, "docs", cache=True)
+    build(tmp_path, "fresh", cache=False)
+    assert tree(tmp_path / "docs") == tree(tmp_path / "fresh")
