@@ -343,6 +343,9 @@ class Renderer:
             else:
                 touched.update(before)
         new.update(token=token, events=events, units={}, gives=made, complete=True)
+        keep = getattr(self.memo, "keep", None)
+        if keep is not None:  # what units spared this time would ask for next time
+            keep(set(events.values()))
         if known:
             self._touched = touched
         return self._touched

@@ -291,3 +291,27 @@ def test_a_new_newest_date_renders_every_cite_menu_again(tmp_path):
     build(tmp_path, "docs", cache=True)
     build(tmp_path, "fresh", cache=False)
     assert tree(tmp_path / "docs") == tree(tmp_path / "fresh")
+
+
+def test_what_a_spared_build_did_not_ask_for_is_kept(tmp_path, monkeypatch):
+    """A build the dependency record spares asks the memo for little (no list page is keyed):
+    the entries of the events' current versions are kept all the same, so the edit after it
+    describes the edited event only, not every event again."""
+    from build_site.write.cache import Memo
+
+    shutil.copytree(SEEDS_DIR, tmp_path / "seeds", ignore=shutil.ignore_patterns("urls.yml"))
+    build(tmp_path, "docs", cache=True)
+    build(tmp_path, "docs", cache=True)  # nothing changed: nothing keyed
+    Memo._saved.clear()  # as a new process reads it
+    made: list = []
+    setitem = Memo.__setitem__
+
+    def record(self, key, value):
+        made.append(key)
+        setitem(self, key, value)
+
+    monkeypatch.setattr(Memo, "__setitem__", record)
+    add_a_mention(tmp_path / "seeds")
+    build(tmp_path, "docs", cache=True)
+    described = {key[1] for key in made if key[0] == "list-entries"}
+    assert len(described) == 1, "the edited event only"
