@@ -257,8 +257,7 @@ class Renderer:
         entry of a kind (the indexes' counts, the maps' dots); ('persons',) its speeches and
         mentions per person; ('counts',) its speeches, paragraphs and figures; ('line',) its
         title, date and place as a list line shows them. A function of the event's version (see
-        `versions`): made for changed
-        events only, the rest come from the record."""
+        `versions`): made for changed events only, the rest come from the record."""
         line = self.line_sig(e)
         out: dict[tuple, list] = defaultdict(lambda: [line])
         out[("event", e.id)].append(self.versions.get(e.id, e.id))
@@ -277,7 +276,7 @@ class Renderer:
         named = Counter(m.id for p in e.paragraphs for m in p.mentions if m.kind == "person")
         if spoken or named:  # the persons index: speeches and mentions of each
             out[("persons",)].append((sorted(spoken.items()), sorted(named.items())))
-        # the home page's counts: speeches, paragraphs, figures, speakers
+        # the home page's counts: speeches, paragraphs, figures (its speakers: ('persons',))
         out[("counts",)].append((sum(spoken.values()), len(e.paragraphs), len(e.figures)))
         speakers: Counter[str | None] = Counter()
         for st in self._statements_of(e):
@@ -319,7 +318,7 @@ class Renderer:
         if new is None or not self.versions:
             return None
         token = (self.speakers_sig(), self.accessed())  # what every event page reads
-        known = bool(record) and record is not None and record.get("token") == token
+        known = record is not None and record.get("token") == token
         old_events: dict[str, str] = record.get("events", {}) if record is not None else {}
         events: dict[str, str] = {}
         made: dict[str, dict] = {}
