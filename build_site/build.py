@@ -76,7 +76,7 @@ class Build:
     def errors(self) -> tuple[Issue, ...]:
         return tuple(i for i in self.corpus.issues if i.level == "error")
 
-    def outputs(self) -> Iterator[tuple[str, str | Iterable[str] | Unchanged]]:
+    def outputs(self) -> Iterator[tuple[str, str | Iterable[str] | Iterable[bytes] | Unchanged]]:
         """Every file of docs_src/ the build owns, lazily: pages, downloads, redirect pages."""
         renderer = Renderer(
             self.corpus,
@@ -99,7 +99,7 @@ class Build:
             cache=self.pages_cache,
             versions=self.versions,
             memo=self.cache.parts,
-            sig=renderer.st_sig,
+            sigs=renderer.st_sigs,
         )
         current = {f"{e.seed}#{e.index}": e.url for e in self.corpus.events}
         for old, key in self.record.redirects.items():
@@ -393,8 +393,12 @@ def prepare(config: Config, progress: Progress | None = None) -> Build:
 def build(config: Config, progress: Progress | None = None) -> Build:
     """The whole build with every page in memory (`Build.pages`): for the library and tests."""
     prepared = prepare(config, progress)
-    pages = {
-        path: content if isinstance(content, str) else "".join(content)
-        for path, content in prepared.outputs()
-    }
+    pages = {path: _text(content) for path, content in prepared.outputs()}
     return replace(prepared, pages=pages)
+
+
+def _text(content: str | Iterable[str] | Iterable[bytes]) -> str:
+    """A file's text from its chunks (text, or UTF-8 for a streamed download)."""
+    if isinstance(content, str):
+        return content
+    return "".join(c if isinstance(c, str) else c.decode("utf-8") for c in content)

@@ -30,6 +30,83 @@ class Ref:
         object.__setattr__(self, "speaker", speaker)
 
 
+class Refs(dict):
+    """(event id, paragraph anchor) → Ref, each event's made on first ask: an edit's build asks
+    for the paragraphs of the pages it renders, and making a Ref for each of the archive's
+    40,000 paragraphs was a third of the index (those stating a figure are made at once, for
+    the statements). Iterating or counting makes every one."""
+
+    def __init__(self, events: dict[str, Event]):
+        super().__init__()
+        self._pending = events
+        """Events whose other paragraphs have no Ref yet, by id."""
+
+    def _make(self, event_id: str) -> bool:
+        event = self._pending.pop(event_id, None)
+        if event is None:
+            return False
+        for p in event.lead:
+            if not dict.__contains__(self, (event.id, p.anchor)):  # kept: statements hold them
+                dict.__setitem__(self, (event.id, p.anchor), Ref(event, None, p))
+        for s in event.speeches:
+            for p in s.paragraphs:
+                if not dict.__contains__(self, (event.id, p.anchor)):
+                    dict.__setitem__(self, (event.id, p.anchor), Ref(event, s, p))
+        return True
+
+    def _all(self) -> None:
+        for event_id in list(self._pending):
+            self._make(event_id)
+
+    def __missing__(self, key: tuple[str, str]) -> Ref:
+        if self._make(key[0]):
+            return dict.__getitem__(self, key)
+        raise KeyError(key)
+
+    def get(self, key, default=None):
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def __contains__(self, key) -> bool:
+        if not dict.__contains__(self, key) and isinstance(key, tuple) and key:
+            self._make(key[0])
+        return dict.__contains__(self, key)
+
+    def __iter__(self):
+        self._all()
+        return super().__iter__()
+
+    def __len__(self) -> int:
+        self._all()
+        return super().__len__()
+
+    def keys(self):
+        self._all()
+        return super().keys()
+
+    def values(self):
+        self._all()
+        return super().values()
+
+    def items(self):
+        self._all()
+        return super().items()
+
+    def __eq__(self, other) -> bool:
+        self._all()
+        if isinstance(other, Refs):
+            other._all()
+        return super().__eq__(other)
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        self._all()
+        return super().__repr__()
+
+
 @dataclass(frozen=True)
 class Statement:
     figure: Figure
@@ -39,7 +116,7 @@ class Statement:
 @dataclass(frozen=True)
 class Index:
     refs: dict[tuple[str, str], Ref]
-    """(event id, paragraph anchor) → Ref."""
+    """(event id, paragraph anchor) → Ref (a Refs: made per event on first ask)."""
     speeches_by_person: dict[str, tuple[tuple[Event, Speech], ...]]
     statements: dict[str, tuple[Statement, ...]]
     """indicator id → statements, oldest period first."""
@@ -68,25 +145,25 @@ class Index:
     @classmethod
     def build(cls, events: tuple[Event, ...], series: tuple[Series, ...] | None = None) -> Index:
         """series: as loaded by the build (default: the package's data/series.yml)."""
-        refs: dict[tuple[str, str], Ref] = {}
+        refs = Refs({e.id: e for e in events})
         speeches: dict[str, list] = defaultdict(list)
         statements: dict[str, list] = defaultdict(list)
         for event in events:
-            for p in event.lead:
-                refs[(event.id, p.anchor)] = Ref(event, None, p)
             for s in event.speeches:
                 if s.speaker:
                     speeches[s.speaker].append((event, s))
-                for p in s.paragraphs:
-                    refs[(event.id, p.anchor)] = Ref(event, s, p)
             if event.date is None:
                 continue  # an undated figure has no place in time
-            for p in event.paragraphs:
-                if p.figures:
-                    ref = refs[(event.id, p.anchor)]
-                    for f in p.figures:
-                        if f.indicator:
-                            statements[f.indicator].append(Statement(f, ref))
+            parts: list[tuple[Speech | None, tuple[Paragraph, ...]]] = [(None, event.lead)]
+            parts += [(sp, sp.paragraphs) for sp in event.speeches]
+            for speech, paragraphs in parts:  # the lead, then each speech
+                for p in paragraphs:
+                    if p.figures and any(f.indicator for f in p.figures):
+                        ref = Ref(event, speech, p)
+                        dict.__setitem__(refs, (event.id, p.anchor), ref)
+                        for f in p.figures:
+                            if f.indicator:
+                                statements[f.indicator].append(Statement(f, ref))
         ordered = {k: tuple(sorted(v, key=_statement_order)) for k, v in statements.items()}
         by_figure: dict[int, list[Statement]] = defaultdict(list)
         groups: dict[tuple, list[Statement]] = defaultdict(list)

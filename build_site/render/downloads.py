@@ -14,7 +14,7 @@ Pure: yields (path, content); nothing is read or written here.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from typing import Protocol
 
@@ -43,7 +43,8 @@ from build_site.render.indicator_data import indicator_csv, indicator_meta
 from build_site.render.markup import escape
 from build_site.render.tei import corpus_tei, event_tei, tei_path
 
-Content = str | Iterable[str]
+Content = str | Iterable[str] | Iterable[bytes]
+"""A file's text, or its chunks as text or as UTF-8 (a large download is streamed)."""
 
 
 class _Counted:
@@ -53,10 +54,13 @@ class _Counted:
     def __init__(self, make: Callable[[], Iterable[str]]):
         self.make, self.size, self.done = make, 0, False
 
-    def __iter__(self) -> Iterator[str]:
+    def __iter__(self) -> Iterator[bytes]:
+        """The chunks as UTF-8, encoded once: for the count and for the writer (36 MB twice was
+        a twentieth of a one-seed regeneration at 1,000 events)."""
         for chunk in self.make():
-            self.size += len(chunk.encode("utf-8"))
-            yield chunk
+            data = chunk.encode("utf-8")
+            self.size += len(data)
+            yield data
         self.done = True
 
 
@@ -75,7 +79,7 @@ def downloads(
     cache: PageStore | None = None,
     versions: dict[str, str] | None = None,
     memo: Parts | None = None,
-    sig: Callable[[Statement], object] | None = None,
+    sigs: Callable[[Sequence[Statement]], list] | None = None,
 ) -> Iterator[tuple[str, Content]]:
     """Every download (and `extra` ones, e.g. `downloads/corpus.schema.json`), then the page
     listing them.
@@ -84,18 +88,27 @@ def downloads(
     the cache's UNCHANGED marker (its size from the cache); with a memo, a corpus-wide file that
     must be made again takes every unchanged event's part of it (its corpus.json entry, CSV rows,
     citations) from the memo, so one edited seed costs one event's work, not the archive's;
-    `sig` gives what a statement's row in its indicator's CSV depends on."""
+    `sigs` gives what each statement's row in its indicator's CSV depends on."""
     files = _Files(cache, versions)
     when = accessed(corpus)
-    if sig is None:  # what a row of an indicator's CSV shows (Renderer.st_sig gives it cheaply)
-        sig = lambda st: (repr(st.figure), st.ref.event.id, files.state([st.ref.event]))  # noqa: E731
+    if sigs is None:  # what the rows of an indicator's CSV show (Renderer.st_sigs gives it cheaply)
+        sigs = lambda sts: [  # noqa: E731
+            (repr(st.figure), st.ref.event.id, files.state([st.ref.event])) for st in sts
+        ]
 
     def part(kind: str, make: Callable[[Event], str]) -> Callable[[Event], str]:
         if memo is None or versions is None:
             return make
+        planned: list[bool] = []
+
+        def key_of(e: Event) -> tuple:
+            return ("download", kind, versions[e.id], config.public_url, when)
 
         def cached(e: Event) -> str:
-            key = ("download", kind, versions[e.id], config.public_url, when)
+            key = key_of(e)
+            if not planned and hasattr(memo, "plan"):  # the parts are asked for in date order
+                planned.append(True)
+                memo.plan([key_of(x) for x in sorted(corpus.events, key=_date_order)])
             text = memo.get(key)
             if text is None:
                 text = memo[key] = make(e)
@@ -149,7 +162,7 @@ def downloads(
     for ind in sorted(corpus.indicators.values(), key=lambda i: i.id):
         statements = index.statements.get(ind.id, ())
         # the statements, the archive's size and newest date (in the metadata's scope)
-        inputs = (tuple(sig(st) for st in statements), len(corpus.events), when)
+        inputs = (tuple(sigs(statements)), len(corpus.events), when)
         yield files.file(
             f"downloads/indicators/{ind.id}.csv",
             inputs,
@@ -168,6 +181,10 @@ def downloads(
         (archive, sorted(final.items())),
         lambda: downloads_page(corpus, final),
     )
+
+
+def _date_order(e: Event) -> tuple:
+    return (e.sort_date, e.id)
 
 
 class Parts(Protocol):

@@ -8,19 +8,19 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 from types import SimpleNamespace
 from typing import Any
 
 from jinja2 import Environment
 
 from build_site.config import Config
-from build_site.link.index import Index, Ref
+from build_site.link.index import Index, Ref, period_group
 from build_site.link.series import ordinal
 from build_site.model import Corpus, Event, Figure, Paragraph, Speech
-from build_site.render.citations import event_citations
+from build_site.render.citations import accessed, event_citations
 from build_site.render.environment import PageStore, description, make_env
-from build_site.render.footnotes import footnote_sources, footnote_text, footnotes_html
+from build_site.render.footnotes import footnote_text, footnotes_html
 from build_site.render.jsonld import event_jsonld, front_matter_json
 from build_site.render.markup import escape, raw_html
 from build_site.render.paragraphs import paragraph, speech_heading
@@ -47,11 +47,15 @@ class Renderer:
         self.memo = memo
         """Results remembered between builds by content key (series memberships), or None."""
         self._all: str | None = None
-        self._groups: dict[int, tuple[Sequence, str]] = {}
+        self._notes: dict[tuple[str, int, bool], str] = {}
+        """The footnotes of the page last keyed (see event_inputs)."""
         self.env = env or make_env()
         self._series: dict[str, str] | None = None
         self._figures: dict[str, tuple[Event, dict[str, str]]] = {}
         self._sigs: dict[int, tuple | str] = {}
+        self._sigs_all = False
+        self._touched: set[tuple] | None | bool = False  # not worked out yet
+        self._accessed: str | None = None
         self._named: dict[tuple[str, str], list[tuple[Event, tuple[str, ...], str]]] | None = None
         self._speakers: str | None = None
         self._numbers: dict[str, tuple[Event, dict[str, int]]] = {}
@@ -79,6 +83,29 @@ class Renderer:
                 known = self._shown(st.figure, e, st.ref.paragraph.anchor, st.ref.speaker)
             self._sigs[id(st)] = known
         return known
+
+    def st_sigs(self, statements: Iterable) -> list:
+        """[st_sig(st) for st in statements], looked up in one pass: list and indicator pages,
+        footnote groups and indicator downloads ask for some 90,000 at 1,000 events, nearly all
+        made already (a call each was a twentieth of a one-seed regeneration)."""
+        known = self._sigs
+        if not self._sigs_all:  # every statement of the index, once per build
+            self._sigs_all = True
+            versions, figure_sigs = self.versions, self.figure_sigs
+            for sts in self.index.statements.values():
+                for st in sts:
+                    if id(st) not in known:
+                        e = st.ref.event
+                        known[id(st)] = (
+                            figure_sigs(e)[st.figure.id]
+                            if e.id in versions
+                            else self.st_sig(st)  # as st_sig makes it
+                        )
+        listed = statements if isinstance(statements, (list, tuple)) else list(statements)
+        try:
+            return list(map(known.__getitem__, map(id, listed)))
+        except KeyError:  # a statement the index does not hold
+            return [self.st_sig(st) for st in listed]
 
     @staticmethod
     def _shown(f: Figure, e: Event, anchor: str, speaker: str | None) -> tuple:
@@ -219,6 +246,141 @@ class Renderer:
             ).hexdigest()
         return self._all
 
+    # --- the dependency record: pages an edit cannot touch are not even keyed ----------------
+
+    def contributions(self, e: Event) -> dict[tuple, str]:
+        """What the event gives each family of pages that lists or quotes it, one digest per
+        atom: ('event', id) its own page; (kind, id) the pages of an entry it names or a person
+        who speaks or states a figure in it; ('group', key) the footnotes of a group of
+        comparable statements; ('indicator', id) an indicator's pages; ('speakers',) who states
+        how many figures (the charts' colours); (kind, '*') in how many paragraphs it names each
+        entry of a kind (the indexes' counts, the maps' dots); ('persons',) its speeches and
+        mentions per person; ('counts',) its speeches, paragraphs and figures; ('line',) its
+        title, date and place as a list line shows them. A function of the event's version (see
+        `versions`): made for changed events only, the rest come from the record."""
+        line = self.line_sig(e)
+        out: dict[tuple, list] = defaultdict(lambda: [line])
+        out[("event", e.id)].append(self.versions.get(e.id, e.id))
+        out[("line",)]
+        paragraphs: dict[str, list] = defaultdict(list)
+        for kind_id, anchors, sig in self.entries(e):
+            out[kind_id].append((anchors, sig))
+            paragraphs[kind_id[0]].append((kind_id[1], len(anchors)))
+        for kind, counts in paragraphs.items():  # the indexes' counts; the places maps' dots
+            out[(kind, "*")].append(sorted(counts))
+        spoken: Counter[str] = Counter()
+        for s in e.speeches:
+            if s.speaker:
+                out[("person", s.speaker)].append(s.anchor)
+                spoken[s.speaker] += 1
+        named = Counter(m.id for p in e.paragraphs for m in p.mentions if m.kind == "person")
+        if spoken or named:  # the persons index: speeches and mentions of each
+            out[("persons",)].append((sorted(spoken.items()), sorted(named.items())))
+        # the home page's counts: speeches, paragraphs, figures (its speakers: ('persons',))
+        out[("counts",)].append((sum(spoken.values()), len(e.paragraphs), len(e.figures)))
+        speakers: Counter[str | None] = Counter()
+        for st in self._statements_of(e):
+            shown = self.st_sig(st)
+            f = st.figure
+            out[("group", (f.indicator, f.scope, period_group(st)))].append(shown)
+            out[("indicator", f.indicator)].append(shown)
+            out[("person", st.ref.speaker)].append(shown)
+            speakers[st.ref.speaker] += 1
+        if speakers:
+            out[("speakers",)].append(sorted(speakers.items(), key=repr))
+        return {
+            atom: hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
+            for atom, parts in out.items()
+        }
+
+    def _statements_of(self, e: Event) -> list:
+        """The index's statements of the event's figures, in text order."""
+        by_figure = self.index.by_figure
+        return [st for f in e.figures for st in by_figure.get(id(f), ()) if st.figure is f]
+
+    def event_reads(self, e: Event) -> set[tuple]:
+        """What an event page reads: the event, and the groups its footnotes quote."""
+        reads: set[tuple] = {("event", e.id)}
+        for st in self._statements_of(e):
+            f = st.figure
+            reads.add(("group", (f.indicator, f.scope, period_group(st))))
+        return reads
+
+    def touched(self) -> set[tuple] | None:
+        """The atoms (see `contributions`) whose digest changed since the build that made the
+        record: the events whose version changed, came or went, compared with what they gave
+        then. None when there is no record to go by (every page is keyed)."""
+        if self._touched is not False:
+            return self._touched  # type: ignore[return-value]
+        record = getattr(self.cache, "reads", None)
+        new = getattr(self.cache, "new_reads", None)
+        self._touched = None
+        if new is None or not self.versions:
+            return None
+        token = (self.speakers_sig(), self.accessed())  # what every event page reads
+        known = record is not None and record.get("token") == token
+        old_events: dict[str, str] = record.get("events", {}) if record is not None else {}
+        events: dict[str, str] = {}
+        made: dict[str, dict] = {}
+        touched: set[tuple] = set()
+        for e in self.corpus.events:
+            version = self.versions.get(e.id, e.id)
+            events[e.id] = version
+            old = old_events.get(e.id)
+            if old == version:
+                continue
+            gives = made[version] = self.contributions(e)
+            before = self.cache.gives(old) if old is not None and known else {}  # type: ignore[union-attr]
+            if before is None:
+                known = False  # what it gave then is lost: every page is keyed
+                continue
+            touched.update(a for a in gives.keys() | before.keys() if gives.get(a) != before.get(a))
+        for gone in old_events.keys() - events.keys():
+            before = self.cache.gives(old_events[gone]) if known else None  # type: ignore[union-attr]
+            if before is None:
+                known = False
+            else:
+                touched.update(before)
+        new.update(token=token, events=events, units={}, gives=made, complete=True)
+        keep = getattr(self.memo, "keep", None)
+        if keep is not None:  # what units spared this time would ask for next time
+            keep(set(events.values()))
+        if known:
+            self._touched = touched
+        return self._touched
+
+    def kept(self, unit: tuple) -> dict[str, str] | None:
+        """The pages of a unit (an event's page; an entry's, person's or indicator's pages) as the
+        UNCHANGED marker, when the record shows none of what they read has changed and their
+        files are as written; else None, and the caller makes them (then `made`)."""
+        if self.cache is None:
+            return None
+        touched = self.touched()
+        record = getattr(self.cache, "reads", None)
+        if touched is None or not record:
+            return None
+        known = record["units"].get(unit)
+        if known is None or not known[0].isdisjoint(touched):
+            return None
+        vouch = self.cache.vouch  # type: ignore[attr-defined]
+        out = {}
+        for path in known[1]:
+            hit = vouch(path)
+            if hit is None:
+                return None
+            out[path] = hit
+        self.cache.new_reads["units"][unit] = known  # type: ignore[attr-defined]
+        return out
+
+    def made(self, unit: tuple, reads: Iterable[tuple], paths: Iterable[str]) -> None:
+        """Record what a unit's pages read (see `kept`)."""
+        if self.cache is None:
+            return
+        self.touched()  # the record of this build is begun there
+        new = getattr(self.cache, "new_reads", None)
+        if new and new.get("complete"):
+            new["units"][unit] = (frozenset(reads), tuple(paths))
+
     def cached(self, path: str, inputs: object, render: Callable[..., str]) -> str:
         """render(), unless the page cache holds `path` rendered from the same inputs (then the
         UNCHANGED marker: the file on disk is already right). `inputs` must name everything the
@@ -259,31 +421,26 @@ class Renderer:
     # --- event pages ---------------------------------------------------------------------------
 
     def event_inputs(self, event: Event) -> tuple:
-        """An event page shows the event and, in its footnotes, the other statements of the same
-        indicator and period."""
+        """An event page shows the event and, in its footnotes, other statements of the same
+        indicator and period: the footnotes as written are its inputs, not the statements they
+        draw on, so an edited figure renders again the pages whose footnotes show it (the three
+        most divergent of a group, the count of the rest), not every page quoting its group.
+        The texts are kept for the render that follows a miss."""
         page = event_page(event)
-        return self.v((event,)), tuple(
-            self._group_key(footnote_sources(self.index, f, page)) for f in event.figures
-        )
+        html = _footnotes_as_html(event)
+        texts = tuple(footnote_text(self, page, f, html=html) for f in event.figures)
+        self._notes = {(page, id(f), html): t for f, t in zip(event.figures, texts)}
+        return self.v((event,)), texts, self.accessed()
 
-    def _group_key(self, group: Sequence) -> str:
-        """A digest of one group of statements, made once per group (groups are shared lists)."""
-        if not group:
-            return ""
-        known = self._groups.get(id(group))
-        if known is None or known[0] is not group:
-            sigs = repr([self.st_sig(st) for st in group]).encode()
-            known = self._groups[id(group)] = (
-                group,
-                hashlib.blake2b(sigs, digest_size=16).hexdigest(),
-            )
-        return known[1]
+    def accessed(self) -> str:
+        """The archive's newest date, which every page's Cite menu gives as the day read."""
+        if self._accessed is None:
+            self._accessed = accessed(self.corpus).isoformat()
+        return self._accessed
 
     def event(self, event: Event) -> str:
         page = event_page(event)
-        # The footnotes as finished HTML (footnotes_html), unless a heading refers to one: a
-        # heading stays Markdown, and its reference needs the footnotes extension's definitions.
-        html = not any(p.figures for p in event.paragraphs if p.kind == "heading")
+        html = _footnotes_as_html(event)
         lead, speeches, footnotes = self._event_body(page, event, html)
         notes = None
         if html and footnotes:
@@ -353,10 +510,12 @@ class Renderer:
         return escape(f"{names + '. ' if names else ''}“{event.title}.” {source}.") + f" <{url}>"
 
     def footnote(self, page: str, f: Figure) -> str:
-        return footnote_text(self, page, f)
+        known = self._notes.get((page, id(f), False))
+        return known if known is not None else footnote_text(self, page, f)
 
     def footnote_html(self, page: str, f: Figure) -> str:
-        return footnote_text(self, page, f, html=True)
+        known = self._notes.get((page, id(f), True))
+        return known if known is not None else footnote_text(self, page, f, html=True)
 
     def event_facets(self, event: Event) -> SimpleNamespace:
         """Names for the search index's filters: the speakers', and those of the topics and places
@@ -383,3 +542,9 @@ class Renderer:
             for kind in ("topic", "place", "person", "organisation")
             if found.get(kind)
         }
+
+
+def _footnotes_as_html(event: Event) -> bool:
+    """The footnotes as finished HTML (footnotes_html), unless a heading refers to one: a heading
+    stays Markdown, and its reference needs the footnotes extension's definitions."""
+    return not any(p.figures for p in event.paragraphs if p.kind == "heading")

@@ -37,7 +37,13 @@ def iter_pages(
     out as the UNCHANGED marker instead of being rendered again."""
     for e in r.corpus.events:
         page = event_page(e)
+        unit = ("event", e.id)
+        kept = r.kept(unit)
+        if kept is not None:
+            yield page, kept[page]
+            continue
         yield page, r.cached(page, r.event_inputs(e), lambda e=e: r.event(e))
+        r.made(unit, r.event_reads(e), (page,))
     for section in sections:
         yield from section(r).items()
 

@@ -35,6 +35,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -213,11 +214,14 @@ def indexed_pages(log: str) -> int:
     return int(m[1]) if m else -1
 
 
-def build_index_apart(site_dir: Path | str) -> str:
+def build_index_apart(
+    site_dir: Path | str, started: Callable[[subprocess.Popen], None] | None = None
+) -> str:
     """build_index in a process of its own, at low priority (under `nice` where there is one);
     returns its summary line. For `mkdocs serve`: Pagefind takes both processors for seconds,
     and make_stable's Python after it would hold the interpreter the next edit's rebuild (the page
-    a writer waits for) runs in."""
+    a writer waits for) runs in. `started` is given the process, which leads a process group of
+    its own (Pagefind is its child), so that the caller can stop both."""
     here = str(Path(__file__).resolve().parents[2])  # the folder holding build_site/
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (here, env.get("PYTHONPATH")) if p)
@@ -225,8 +229,18 @@ def build_index_apart(site_dir: Path | str) -> str:
     nice = shutil.which("nice") if os.name == "posix" else None
     if nice:
         args = [nice, "-n", "19", *args]
-    proc = subprocess.run(args, env=env, capture_output=True, text=True)
-    lines = proc.stderr.strip().splitlines()
+    proc = subprocess.Popen(
+        args,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=os.name == "posix",
+    )
+    if started is not None:
+        started(proc)
+    _, err = proc.communicate()
+    lines = err.strip().splitlines()
     if proc.returncode != 0:
         raise SearchIndexError("\n".join(lines[-20:]) or f"exit status {proc.returncode}")
     return lines[-1] if lines else "search index: written"

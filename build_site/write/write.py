@@ -26,11 +26,12 @@ class WriteStats:
     deleted: int
 
 
-def write_if_changed(path: Path, content: str | Iterable[str]) -> bool:
+def write_if_changed(path: Path, content: str | Iterable[str] | Iterable[bytes]) -> bool:
     """Write one file only when its bytes differ; True when written. `content` may be a string
-    or an iterable of chunks (a large download is streamed, never held whole). The old file is
-    compared as the new one is written, up to the first difference: no digest of either (hashing
-    both sides of the 36 MB corpus.json was a tenth of a one-seed edit at 1,000 events)."""
+    or an iterable of chunks, text or UTF-8 (a large download is streamed, never held whole).
+    The old file is compared as the new one is written, up to the first difference: no digest
+    of either (hashing both sides of the 36 MB corpus.json was a tenth of a one-seed edit at
+    1,000 events)."""
     chunks = (content,) if isinstance(content, str) else content
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
@@ -42,7 +43,7 @@ def write_if_changed(path: Path, content: str | Iterable[str]) -> bool:
     try:
         with tmp.open("wb") as out:
             for chunk in chunks:
-                data = chunk.encode("utf-8")
+                data = chunk if isinstance(chunk, bytes) else chunk.encode("utf-8")
                 out.write(data)
                 if same and old is not None:
                     same = old.read(len(data)) == data
@@ -59,7 +60,8 @@ def write_if_changed(path: Path, content: str | Iterable[str]) -> bool:
 
 
 def write_pages(
-    docs_dir: Path, pages: dict[str, str] | Iterable[tuple[str, str | Iterable[str]]]
+    docs_dir: Path,
+    pages: dict[str, str] | Iterable[tuple[str, str | Iterable[str] | Iterable[bytes]]],
 ) -> WriteStats:
     """Write every (path, content) and prune generated files that no page claims any more."""
     written = unchanged = deleted = 0

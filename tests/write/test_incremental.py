@@ -199,3 +199,119 @@ def test_compiled_templates_follow_an_edited_template(tmp_path):
     assert render() == "A 1" and render() == "A 1"  # the second from the stored code
     (tmp_path / "t/a.j2").write_text("B {{ x }}", encoding="utf-8")
     assert render() == "B 1"
+
+
+def count_keyed(monkeypatch) -> list[str]:
+    """The paths whose cache key the next build makes (the rest the dependency record vouches
+    for without a key)."""
+    from build_site.write.cache import PageCache
+
+    keyed: list[str] = []
+    key = PageCache.key
+
+    def counted(self, path, inputs):
+        keyed.append(path)
+        return key(self, path, inputs)
+
+    monkeypatch.setattr(PageCache, "key", counted)
+    return keyed
+
+
+def test_the_dependency_record_keys_only_what_an_edit_can_touch(tmp_path, monkeypatch):
+    """After a figure edit, the pages whose inputs cannot have changed (other events' pages
+    outside the figure's footnote group, the entries and persons the event does not name, other
+    indicators) are not even keyed; what is made still equals a fresh build."""
+    shutil.copytree(SEEDS_DIR, tmp_path / "seeds", ignore=shutil.ignore_patterns("urls.yml"))
+    build(tmp_path, "docs", cache=True)
+    all_pages = tree(tmp_path / "docs")
+    edit_a_figure(tmp_path / "seeds")
+    keyed = count_keyed(monkeypatch)
+    build(tmp_path, "docs", cache=True)
+    monkeypatch.undo()
+    build(tmp_path, "fresh", cache=False)
+    assert tree(tmp_path / "docs") == tree(tmp_path / "fresh")
+    changed = {p for p, data in tree(tmp_path / "docs").items() if all_pages.get(p) != data}
+    event_pages = [p for p in changed if p.startswith("events/") and p.count("/") == 1]
+    assert event_pages and set(event_pages) <= set(keyed), "the edited event's page is keyed"
+    skipped = {p for p in all_pages if p.endswith(".md") and p not in keyed}
+    assert any(p.startswith("events/") for p in skipped), "other events' pages are not keyed"
+    assert any(p.startswith(("topics/", "places/", "persons/")) for p in skipped)
+
+
+def test_an_edit_renders_again_the_pages_it_must(tmp_path, monkeypatch):
+    """A new mention of a topic and a place: the dependency record sends the build to their
+    pages (the event now gives them a row), which are rendered again, and to nothing it need
+    not: the result equals a fresh build."""
+    shutil.copytree(SEEDS_DIR, tmp_path / "seeds", ignore=shutil.ignore_patterns("urls.yml"))
+    build(tmp_path, "docs", cache=True)
+    add_a_mention(tmp_path / "seeds")
+    from build_site.render import renderer
+
+    rendered: list[str] = []
+    template = renderer.Renderer.template
+
+    def record(self, name, **context):
+        rendered.append(context.get("page", name))
+        return template(self, name, **context)
+
+    monkeypatch.setattr(renderer.Renderer, "template", record)
+    build(tmp_path, "docs", cache=True)
+    monkeypatch.undo()
+    build(tmp_path, "fresh", cache=False)
+    assert tree(tmp_path / "docs") == tree(tmp_path / "fresh")
+    assert "topics/energy.md" in rendered and "places/astana.md" in rendered
+    assert len(rendered) < len(tree(tmp_path / "docs")) // 4, "not every page"
+
+
+def test_the_record_follows_a_lost_part(tmp_path):
+    """Without the record's per-version contributions (gives.sqlite deleted) every page is keyed
+    again, and the build still equals a fresh one."""
+    shutil.copytree(SEEDS_DIR, tmp_path / "seeds", ignore=shutil.ignore_patterns("urls.yml"))
+    config = build(tmp_path, "docs", cache=True)
+    assert config.cache_dir
+    (config.cache_dir / "gives.sqlite").unlink()
+    edit_a_figure(tmp_path / "seeds")
+    build(tmp_path, "docs", cache=True)
+    build(tmp_path, "fresh", cache=False)
+    assert tree(tmp_path / "docs") == tree(tmp_path / "fresh")
+
+
+def date_the_first_event_last(seeds: Path) -> None:
+    """A sidecar dates its event after every other: the archive's newest date, which every event
+    page's Cite menu gives as the day read (urldate, accessed), changes."""
+    sidecar = next(p for p in sorted(seeds.glob("*.yml")) if "\ndate:" in p.read_text("utf-8"))
+    text = re.sub(r"\ndate: .*", "\ndate: 2031-05-04", sidecar.read_text("utf-8"), count=1)
+    sidecar.write_text(text, encoding="utf-8")
+
+
+def test_a_new_newest_date_renders_every_cite_menu_again(tmp_path):
+    shutil.copytree(SEEDS_DIR, tmp_path / "seeds", ignore=shutil.ignore_patterns("urls.yml"))
+    build(tmp_path, "docs", cache=True)
+    date_the_first_event_last(tmp_path / "seeds")
+    build(tmp_path, "docs", cache=True)
+    build(tmp_path, "fresh", cache=False)
+    assert tree(tmp_path / "docs") == tree(tmp_path / "fresh")
+
+
+def test_what_a_spared_build_did_not_ask_for_is_kept(tmp_path, monkeypatch):
+    """A build the dependency record spares asks the memo for little (no list page is keyed):
+    the entries of the events' current versions are kept all the same, so the edit after it
+    describes the edited event only, not every event again."""
+    from build_site.write.cache import Memo
+
+    shutil.copytree(SEEDS_DIR, tmp_path / "seeds", ignore=shutil.ignore_patterns("urls.yml"))
+    build(tmp_path, "docs", cache=True)
+    build(tmp_path, "docs", cache=True)  # nothing changed: nothing keyed
+    Memo._saved.clear()  # as a new process reads it
+    made: list = []
+    setitem = Memo.__setitem__
+
+    def record(self, key, value):
+        made.append(key)
+        setitem(self, key, value)
+
+    monkeypatch.setattr(Memo, "__setitem__", record)
+    add_a_mention(tmp_path / "seeds")
+    build(tmp_path, "docs", cache=True)
+    described = {key[1] for key in made if key[0] == "list-entries"}
+    assert len(described) == 1, "the edited event only"

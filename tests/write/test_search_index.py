@@ -376,3 +376,37 @@ def test_the_parts_budget_comes_from_the_environment(monkeypatch, capsys):
         "search index: warning: BUILD_SITE_SEARCH_PART_WORDS='lots' is not a number of words; "
         f"{search_index.PART_WORDS} it is"
     )
+
+
+def test_a_rebuild_stops_the_index_being_made(monkeypatch):
+    """Under `mkdocs serve` a rebuild that begins while the index of the build before is being
+    made stops it (its process group: Pagefind is the child of the indexing process); the run
+    the rebuild asks for follows, and the stop is no warning."""
+    import subprocess
+    import sys
+
+    procs: list = []
+
+    def slow_apart(site_dir, started=None):
+        proc = subprocess.Popen(
+            [sys.executable, "-c", "import time; time.sleep(60)"], start_new_session=True
+        )
+        procs.append(proc)
+        if started is not None:
+            started(proc)
+        if proc.wait() != 0:
+            raise search_index.SearchIndexError("stopped")
+        return "indexed"
+
+    monkeypatch.setattr(mkdocs_hook, "build_index_apart", slow_apart)
+    indexer = mkdocs_hook.BackgroundIndexer()
+    monkeypatch.setattr(mkdocs_hook, "_serving", indexer)
+    mkdocs_hook.on_post_build({"site_dir": "site-1"})
+    for _ in range(200):
+        if indexer.proc is not None:
+            break
+        threading.Event().wait(0.05)
+    assert indexer.proc is procs[0]
+    indexer.stop()  # what on_pre_build does under serve
+    indexer.wait(20)
+    assert indexer.thread is None and procs[0].returncode != 0 and not indexer.stopped

@@ -41,7 +41,50 @@ def year_pages(years: list[int], per_page: int) -> dict[int, list[str]]:
     return {y: page_paths(f"events/{y}", -(-counts[y] // per_page)) for y in counts}
 
 
+#: What the year pages, the events index, the timeline and the home page read (see
+#: Renderer.contributions): the events' lines; the home page's counts.
+CORE_READS = frozenset({("line",), ("counts",), ("persons",)})
+
+
 def core_pages(r: Renderer) -> dict[str, str]:
+    kept = r.kept(("core",))
+    pages = dict(kept) if kept is not None else lists_by_date(r)
+    if kept is None:
+        r.made(("core",), CORE_READS, pages)
+    stated = None  # made once, if some person's pages must be keyed
+    for pid in sorted(r.corpus.persons):
+        kept = r.kept(("person", pid))
+        if kept is not None:
+            pages.update(kept)
+            continue
+        if stated is None:
+            stated = statements_by_speaker(r)
+        made = person_pages(r, pid, stated)
+        pages.update(made)
+        r.made(("person", pid), {("person", pid)}, made)
+    kept = r.kept(("persons",))
+    if kept is not None:
+        pages.update(kept)
+        return pages
+    speeches = {k: len(v) for k, v in r.index.speeches_by_person.items()}
+    mentions = r.mention_counts("person")
+    pages["persons/index.md"] = r.cached(
+        "persons/index.md",
+        (sorted(speeches.items()), sorted(mentions.items())),
+        lambda: r.template(
+            "persons_index.md.j2",
+            page="persons/index.md",
+            persons=sorted(r.corpus.persons.values(), key=lambda p: p.name),
+            speeches=speeches,
+            mentions=mentions,
+        ),
+    )
+    r.made(("persons",), {("persons",)}, ("persons/index.md",))
+    return pages
+
+
+def lists_by_date(r: Renderer) -> dict[str, str]:
+    """The year pages, the events index, the timeline and the home page."""
     pages: dict[str, str] = {}
     per_page = r.config.page_size * 4
     by_year: dict[int, list] = defaultdict(list)
@@ -119,22 +162,6 @@ def core_pages(r: Renderer) -> dict[str, str]:
             "home.md.j2", page="index.md", newest=newest, years=years, counts=counts
         ),
     )
-    stated = statements_by_speaker(r)
-    for pid in sorted(r.corpus.persons):
-        pages.update(person_pages(r, pid, stated))
-    speeches = {k: len(v) for k, v in r.index.speeches_by_person.items()}
-    mentions = r.mention_counts("person")
-    pages["persons/index.md"] = r.cached(
-        "persons/index.md",
-        (sorted(speeches.items()), sorted(mentions.items())),
-        lambda: r.template(
-            "persons_index.md.j2",
-            page="persons/index.md",
-            persons=sorted(r.corpus.persons.values(), key=lambda p: p.name),
-            speeches=speeches,
-            mentions=mentions,
-        ),
-    )
     return pages
 
 
@@ -149,15 +176,16 @@ def _counts(r: Renderer) -> dict[str, int]:
     }
 
 
+BY_PLACE = attrgetter("ref.event.date", "figure.paragraph", "figure.start")  # a C key
+
+
 def statements_by_speaker(r: Renderer) -> dict[str | None, list]:
-    """Figures stated per person, newest first: one pass over the statements for every page."""
+    """Figures stated per person, in index order: one pass over the statements for every page
+    (each person's are put newest first by person_pages, for the persons whose pages are made)."""
     out: dict[str | None, list] = defaultdict(list)
     for sts in r.index.statements.values():
         for st in sts:
             out[st.ref.speaker].append(st)
-    by_place = attrgetter("ref.event.date", "figure.paragraph", "figure.start")  # a C key
-    for figures in out.values():
-        figures.sort(key=by_place, reverse=True)
     return out
 
 
@@ -175,7 +203,11 @@ def person_pages(r: Renderer, pid: str, stated: dict | None = None) -> dict[str,
         if event.id not in by_event:
             order.append(event)
         by_event[event.id].append(speech)
-    figures = (stated if stated is not None else statements_by_speaker(r)).get(pid, [])
+    figures = sorted(
+        (stated if stated is not None else statements_by_speaker(r)).get(pid, ()),
+        key=BY_PLACE,
+        reverse=True,
+    )
     by_source: dict[str, tuple[Event, list]] = {}
     for st in figures:
         by_source.setdefault(st.ref.event.id, (st.ref.event, []))[1].append(st)
@@ -204,7 +236,7 @@ def person_pages(r: Renderer, pid: str, stated: dict | None = None) -> dict[str,
             len(paths),
             tuple(totals.values()),
             tuple(r.line_sig(e) + tuple(s.anchor for s in by_event[e.id]) for e in events),
-            tuple(r.st_sig(st) for _, sts in stated_here for st in sts),
+            tuple(r.st_sigs(st for _, sts in stated_here for st in sts)),
             tuple(sig for _, _, sig in mentioned),
             r.speakers_sig(),
         )

@@ -223,7 +223,7 @@ def indicator_pages(
             ranks_key if first else (),
             len(paths),
             tuple(summary.values()),
-            tuple(r.st_sig(st) for st in (statements if first else chunks[i])),
+            tuple(r.st_sigs(statements if first else chunks[i])),
         )
 
         def render(i=i, page=page, first=first) -> str:
@@ -304,9 +304,7 @@ def latest_of(r: Renderer, statements: Sequence[Statement]) -> Statement | None:
 
 
 def _digest(r: Renderer, statements: Sequence[Statement]) -> str:
-    return hashlib.blake2b(
-        repr([r.st_sig(st) for st in statements]).encode(), digest_size=16
-    ).hexdigest()
+    return hashlib.blake2b(repr(r.st_sigs(statements)).encode(), digest_size=16).hexdigest()
 
 
 def index_page(r: Renderer) -> str:
@@ -335,10 +333,19 @@ def index_page(r: Renderer) -> str:
 
 def indicators_section(r: Renderer) -> dict[str, str]:
     """Every indicator page plus the index (registered in sections_extra.EXTRA_SECTIONS)."""
-    ranks = speaker_ranks(r)
+    ranks = None  # made once, if some indicator's pages must be keyed
     pages: dict[str, str] = {}
     for iid in sorted(r.corpus.indicators):
-        pages.update(indicator_pages(r, iid, ranks))
+        unit = ("indicator", iid)
+        kept = r.kept(unit)
+        if kept is not None:
+            pages.update(kept)
+            continue
+        if ranks is None:
+            ranks = speaker_ranks(r)
+        made = indicator_pages(r, iid, ranks)
+        pages.update(made)
+        r.made(unit, {unit, ("speakers",)}, made)
     pages["indicators/index.md"] = r.cached(
         "indicators/index.md",
         r.cache

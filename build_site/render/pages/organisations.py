@@ -37,11 +37,19 @@ def organisation_pages(r: Renderer) -> dict[str, str]:
                 also=also_written(org),
             )
         )
-        named = r.named("organisation", oid)
-        rows.append((org, also_written(org), paragraph_count(named), len(named)))
+        rows.append(org)
+    kept = r.kept(("organisation", "*"))  # the index: see topics.index_of
+    if kept is not None:
+        pages.update(kept)
+        return pages
+    listed = []
+    for org in rows:
+        named = r.named("organisation", org.id)
+        listed.append((org, also_written(org), paragraph_count(named), len(named)))
     pages["organisations/index.md"] = r.cached(
         "organisations/index.md",
-        tuple((o.id, n, e) for o, _, n, e in rows),
-        lambda: r.template("organisations_index.md.j2", page="organisations/index.md", rows=rows),
+        tuple((o.id, n, e) for o, _, n, e in listed),
+        lambda: r.template("organisations_index.md.j2", page="organisations/index.md", rows=listed),
     )
+    r.made(("organisation", "*"), {("organisation", "*")}, ("organisations/index.md",))
     return pages

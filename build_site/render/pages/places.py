@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pycountry
 
@@ -183,27 +183,51 @@ def overview_map(r: Renderer, page: str, weights: dict[str, int]) -> str:
     )
 
 
+PLACE_READS = frozenset({("line",), ("place", "*")})
+"""Beyond its own rows, what a place's pages read (Renderer.contributions): the lines of the
+events held there, and how often every place is named (the map's dots)."""
+
+
 def place_pages(r: Renderer) -> dict[str, str]:
-    held = events_by_place(r.events, r.corpus.places)
-    weights = {pid: paragraph_count(r.named("place", pid)) for pid in r.corpus.places}
-    weights_key = tuple(sorted(weights.items()))  # every place map sizes its dots by them
+    made: dict[str, Any] = {}
+
+    def held() -> dict[str, list[Event]]:  # made once, if some page must be keyed
+        if "held" not in made:
+            made["held"] = events_by_place(r.events, r.corpus.places)
+        return made["held"]
+
+    def weights() -> dict[str, int]:
+        if "weights" not in made:
+            made["weights"] = {
+                pid: paragraph_count(r.named("place", pid)) for pid in r.corpus.places
+            }
+            made["key"] = tuple(sorted(made["weights"].items()))
+        return made["weights"]
+
     pages: dict[str, str] = {}
     for pid, place in r.corpus.places.items():
         page = page_of("place", pid)
         located = place.lat is not None and place.lon is not None
+        kept = r.kept(("place", pid))
+        if kept is not None:
+            pages.update(kept)
+            continue
 
         def facts(named, page=page, place=place, located=located) -> dict:
-            return {"map": place_map(r, page, place, weights) if located else None}
+            return {"map": place_map(r, page, place, weights()) if located else None}
 
+        weights()
         pages.update(
             mention_pages(
                 r,
                 "place",
                 pid,
                 "place.md.j2",
-                extra=held.get(pid, []),
-                first_inputs=weights_key,  # the map, on page one only
+                extra=held().get(pid, []),
+                first_inputs=made["key"],  # every place map sizes its dots by the weights
                 first_context=facts,
+                # the events held there and every place's weight (their lines, their mentions)
+                reads=PLACE_READS,
                 place=place,
                 kind_name=KIND_NAMES.get(
                     place.kind, place.kind.capitalize() if place.kind else None
@@ -212,19 +236,25 @@ def place_pages(r: Renderer) -> dict[str, str]:
                 coordinates=maps.degrees(place.lat, place.lon) if located else None,
             )
         )
+    kept = r.kept(("place", "*"))  # the index: the weights and the events held at each place
+    if kept is not None:
+        pages.update(kept)
+        return pages
     rows = sorted(r.corpus.places.values(), key=lambda p: p.name.casefold())
+    weights()
     pages["places/index.md"] = r.cached(
         "places/index.md",
-        (weights_key, tuple((pid, len(v)) for pid, v in held.items())),
+        (made["key"], tuple((pid, len(v)) for pid, v in held().items())),
         lambda: r.template(
             "places_index.md.j2",
             page="places/index.md",
             rows=rows,
             kinds=KIND_NAMES,
-            weights=weights,
-            held={pid: len(v) for pid, v in held.items()},
+            weights=weights(),
+            held={pid: len(v) for pid, v in held().items()},
             countries={p.id: country_name(p.country) for p in rows},
-            map=overview_map(r, "places/index.md", weights),
+            map=overview_map(r, "places/index.md", weights()),
         ),
     )
+    r.made(("place", "*"), PLACE_READS, ("places/index.md",))
     return pages

@@ -189,6 +189,7 @@ def mention_pages(
     inputs: object = (),
     first_inputs: object = (),
     first_context: Callable[[Named], dict] | None = None,
+    reads: frozenset[tuple] = frozenset(),
     **context,
 ) -> dict[str, str]:
     """Render `template` once per page of the events naming the entry (one row each: a snippet of
@@ -203,7 +204,15 @@ def mention_pages(
     A page's cache key is made before any of its content, from the versions of the events it lists
     (r.v: an event's version changes with its seed or sidecar), the page count and totals, and for
     page one the versions of all the entry's events and `first_inputs`; `inputs` counts for every
-    page. `context` (vocabulary entries and facts drawn from them) is part of every key."""
+    page. `context` (vocabulary entries and facts drawn from them) is part of every key.
+
+    The pages are not even keyed when the dependency record shows that nothing they read
+    changed: the entry's rows ((kind, id), see Renderer.contributions) and `reads`, what
+    `extra`, `inputs` and `first_inputs` are made from."""
+    unit = (kind, id)
+    kept = r.kept(unit)
+    if kept is not None:
+        return kept
     size = r.config.excerpts_per_page
     named = r.named(kind, id)
     excerpt_chunks = chunk_events(named, size)
@@ -246,6 +255,7 @@ def mention_pages(
             )
 
         pages[page] = r.cached(page, key, render)
+    r.made(unit, {unit, *reads}, pages)
     return pages
 
 
@@ -311,11 +321,27 @@ def topic_pages(r: Renderer) -> dict[str, str]:
                 related=related,
             )
         )
-        named = r.named("topic", tid)
-        rows.append((topic, paragraph_count(named), len(named)))
-    pages["topics/index.md"] = r.cached(
-        "topics/index.md",
-        tuple((t.id, n, e) for t, n, e in rows),
-        lambda: r.template("topics_index.md.j2", page="topics/index.md", rows=rows),
-    )
+        rows.append(topic)
+    pages.update(index_of(r, "topic", "topics/index.md", "topics_index.md.j2", rows))
     return pages
+
+
+def index_of(r: Renderer, kind: str, page: str, template: str, entries: list) -> dict[str, str]:
+    """The index of a kind's entries, each with its paragraphs and events: not even keyed when
+    the dependency record shows no event's counts for the kind changed ((kind, '*'))."""
+    kept = r.kept((kind, "*"))
+    if kept is not None:
+        return kept
+    rows = []
+    for entry in entries:
+        named = r.named(kind, entry.id)
+        rows.append((entry, paragraph_count(named), len(named)))
+    made = {
+        page: r.cached(
+            page,
+            tuple((t.id, n, e) for t, n, e in rows),
+            lambda: r.template(template, page=page, rows=rows),
+        )
+    }
+    r.made((kind, "*"), {(kind, "*")}, made)
+    return made
