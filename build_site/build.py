@@ -38,16 +38,10 @@ from build_site.render.renderer import Renderer
 from build_site.render.site import SECTIONS, iter_pages
 from build_site.structure.audit import SeedAudit, audit
 from build_site.structure.structure import structure
-from build_site.write.cache import (
-    Memo,
-    PageCache,
-    SeedCache,
-    TemplateBytecode,
-    Unchanged,
-    fingerprint,
-    render_fingerprint,
-)
+from build_site.write.cache import Memo, SeedCache, TemplateBytecode, fingerprint
+from build_site.write.page_cache import PageCache, Unchanged, render_fingerprint
 from build_site.write.parts import PartStore
+from build_site.write.write import content_text
 
 #: Wraps an iterable of seeds to show progress (a tqdm bar), yielding the same items.
 Progress = Callable[[Iterable], Iterable]
@@ -393,12 +387,5 @@ def prepare(config: Config, progress: Progress | None = None) -> Build:
 def build(config: Config, progress: Progress | None = None) -> Build:
     """The whole build with every page in memory (`Build.pages`): for the library and tests."""
     prepared = prepare(config, progress)
-    pages = {path: _text(content) for path, content in prepared.outputs()}
+    pages = {path: content_text(content) for path, content in prepared.outputs()}
     return replace(prepared, pages=pages)
-
-
-def _text(content: str | Iterable[str] | Iterable[bytes]) -> str:
-    """A file's text from its chunks (text, or UTF-8 for a streamed download)."""
-    if isinstance(content, str):
-        return content
-    return "".join(c if isinstance(c, str) else c.decode("utf-8") for c in content)

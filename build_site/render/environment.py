@@ -16,7 +16,7 @@ from build_site.render.paths import DOC_TYPES, event_page, long_date, page_of, r
 
 
 class PageStore(Protocol):
-    """What rendering needs of the page cache (write.cache.PageCache is one): a key for a page's
+    """What rendering needs of the page cache (write.page_cache.PageCache is one): a key for a page's
     inputs, the marker of a page already on disk from the same inputs, and a note of what was made."""
 
     def key(self, path: str, inputs: object) -> str: ...

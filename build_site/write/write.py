@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from build_site.config import GENERATED_DIRS, GENERATED_FILES
-from build_site.write.cache import Unchanged
+from build_site.write.page_cache import Unchanged
 
 
 @dataclass(frozen=True)
@@ -93,3 +93,14 @@ def write_pages(
             path.unlink()
             deleted += 1
     return WriteStats(written, unchanged, deleted)
+
+
+def content_text(content: str | Iterable[str] | Iterable[bytes]) -> str:
+    """A file's text from its chunks (text, or UTF-8 for a streamed download).
+
+    >>> content_text(["a", "b"]), content_text([b"c", b"d"]), content_text("e")
+    ('ab', 'cd', 'e')
+    """
+    if isinstance(content, str):
+        return content
+    return "".join(c if isinstance(c, str) else c.decode("utf-8") for c in content)

@@ -204,7 +204,7 @@ def test_compiled_templates_follow_an_edited_template(tmp_path):
 def count_keyed(monkeypatch) -> list[str]:
     """The paths whose cache key the next build makes (the rest the dependency record vouches
     for without a key)."""
-    from build_site.write.cache import PageCache
+    from build_site.write.page_cache import PageCache
 
     keyed: list[str] = []
     key = PageCache.key

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from build_site import mkdocs_hook
-from build_site.write import pagefind_files, search_index, search_parts
+from build_site.write import pagefind_files, search_background, search_index, search_parts
 from tests.paths import ROOT
 
 EVENT = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Talks in Astana</title></head>
@@ -398,7 +398,7 @@ def test_a_rebuild_stops_the_index_being_made(monkeypatch):
             raise search_index.SearchIndexError("stopped")
         return "indexed"
 
-    monkeypatch.setattr(mkdocs_hook, "build_index_apart", slow_apart)
+    monkeypatch.setattr(search_background, "build_index_apart", slow_apart)
     indexer = mkdocs_hook.BackgroundIndexer()
     monkeypatch.setattr(mkdocs_hook, "_serving", indexer)
     mkdocs_hook.on_post_build({"site_dir": "site-1"})
