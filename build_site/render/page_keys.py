@@ -358,6 +358,18 @@ class PageKeys:
         if new and new.get("complete"):
             new["units"][unit] = (frozenset(reads), tuple(paths))
 
+    def unit_pages(
+        self, unit: tuple, reads: Iterable[tuple], make: Callable[[], dict[str, str]]
+    ) -> dict[str, str]:
+        """The pages of a unit: as UNCHANGED markers when none of what they read changed (see
+        `kept`), else `make()`, recorded with what they read (see `made`)."""
+        kept = self.kept(unit)
+        if kept is not None:
+            return kept
+        pages = make()
+        self.made(unit, reads, pages)
+        return pages
+
     def cached(self, path: str, inputs: object, render: Callable[..., str]) -> str:
         """render(), unless the page cache holds `path` rendered from the same inputs (then the
         UNCHANGED marker: the file on disk is already right). `inputs` must name everything the

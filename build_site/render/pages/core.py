@@ -9,6 +9,7 @@ Lists that grow with the corpus are paginated (config.page_size), so no page gro
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from functools import cache
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
@@ -47,21 +48,15 @@ CORE_READS = frozenset({("line",), ("counts",), ("persons",)})
 
 
 def core_pages(r: Renderer) -> dict[str, str]:
-    kept = r.kept(("core",))
-    pages = dict(kept) if kept is not None else lists_by_date(r)
-    if kept is None:
-        r.made(("core",), CORE_READS, pages)
-    stated = None  # made once, if some person's pages must be keyed
+    pages = dict(r.unit_pages(("core",), CORE_READS, lambda: lists_by_date(r)))
+    stated = cache(lambda: statements_by_speaker(r))  # once, if some person must be keyed
     for pid in sorted(r.corpus.persons):
-        kept = r.kept(("person", pid))
-        if kept is not None:
-            pages.update(kept)
-            continue
-        if stated is None:
-            stated = statements_by_speaker(r)
-        made = person_pages(r, pid, stated)
-        pages.update(made)
-        r.made(("person", pid), {("person", pid)}, made)
+        unit = ("person", pid)
+
+        def make(pid: str = pid) -> dict[str, str]:
+            return person_pages(r, pid, stated())
+
+        pages.update(r.unit_pages(unit, {unit}, make))
     kept = r.kept(("persons",))
     if kept is not None:
         pages.update(kept)

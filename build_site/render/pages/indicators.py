@@ -22,6 +22,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from build_site.extract.scope import scope_label
@@ -333,19 +334,15 @@ def index_page(r: Renderer) -> str:
 
 def indicators_section(r: Renderer) -> dict[str, str]:
     """Every indicator page plus the index (registered in sections_extra.EXTRA_SECTIONS)."""
-    ranks = None  # made once, if some indicator's pages must be keyed
+    ranks = cache(lambda: speaker_ranks(r))  # made once, if some indicator's pages must be keyed
     pages: dict[str, str] = {}
     for iid in sorted(r.corpus.indicators):
         unit = ("indicator", iid)
-        kept = r.kept(unit)
-        if kept is not None:
-            pages.update(kept)
-            continue
-        if ranks is None:
-            ranks = speaker_ranks(r)
-        made = indicator_pages(r, iid, ranks)
-        pages.update(made)
-        r.made(unit, {unit, ("speakers",)}, made)
+
+        def make(iid: str = iid) -> dict[str, str]:
+            return indicator_pages(r, iid, ranks())
+
+        pages.update(r.unit_pages(unit, {unit, ("speakers",)}, make))
     pages["indicators/index.md"] = r.cached(
         "indicators/index.md",
         r.cache
