@@ -17,9 +17,20 @@ import json
 import sys
 from pathlib import Path
 
-import cbor2
+try:
+    import cbor2
+except ImportError:  # a copy installed before cbor2 joined the dependencies: see codec_missing
+    cbor2 = None  # type: ignore[assignment]
 
 SIGNATURE = b"pagefind_dcd"
+
+
+def codec_missing() -> str | None:
+    """What to tell the user when cbor2 is not installed (a `git pull` without `pip install -e .`
+    since it joined the dependencies), else None: one line instead of a traceback."""
+    if cbor2 is None:
+        return "cbor2 is not installed (a dependency of the search index): pip install -e ."
+    return None
 
 
 def read_file(path: Path):

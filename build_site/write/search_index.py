@@ -39,7 +39,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_site.write.pagefind_files import log_problem, make_stable
+from build_site.write.pagefind_files import codec_missing, log_problem, make_stable
 from build_site.write.search_parts import (
     PART_WORDS,
     EventFolder,
@@ -144,6 +144,9 @@ def build_index(
     glob: the HTML files to read, relative to site_dir. part_words: the words one Pagefind process
     reads at most (default: BUILD_SITE_SEARCH_PART_WORDS in the environment, else PART_WORDS); a
     larger site is indexed in parts joined into one index."""
+    missing = codec_missing()
+    if missing:
+        raise SearchIndexError(missing)
     site = Path(site_dir).resolve()
     if not (site / "index.html").is_file():
         raise SearchIndexError(f"{site} holds no built site (no index.html): build it first")

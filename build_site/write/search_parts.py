@@ -28,9 +28,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
 
-import cbor2
-
-from build_site.write.pagefind_files import SIGNATURE, read_file, write_named
+from build_site.write.pagefind_files import SIGNATURE, cbor2, read_file, write_named
 
 #: Words one Pagefind process reads at most, counted roughly: the spaces and line breaks of each
 #: page from its data-pagefind-body element on, about twice its indexed words (the metadata,

@@ -15,6 +15,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from mkdocs.exceptions import PluginError
 
 from build_site import mkdocs_hook
 from build_site.write import pagefind_files, search_background, search_index, search_parts
@@ -410,3 +411,16 @@ def test_a_rebuild_stops_the_index_being_made(monkeypatch):
     indexer.stop()  # what on_pre_build does under serve
     indexer.wait(20)
     assert indexer.thread is None and procs[0].returncode != 0 and not indexer.stopped
+
+
+def test_a_missing_cbor2_is_one_line_with_the_install_command(monkeypatch, tmp_path, capsys):
+    """A copy installed before cbor2 joined the dependencies (a `git pull` without reinstalling)
+    gets the command to run, not a traceback: from the library, the CLI and the hook."""
+    monkeypatch.setattr(pagefind_files, "cbor2", None)
+    with pytest.raises(search_index.SearchIndexError, match=r"cbor2 is not installed.*pip install"):
+        search_index.build_index(tmp_path)
+    assert search_index.main([str(tmp_path)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and err.startswith("search index: error: cbor2 is not installed")
+    with pytest.raises(PluginError, match="cbor2 is not installed"):
+        mkdocs_hook.on_post_build({"site_dir": str(tmp_path)})
