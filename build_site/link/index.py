@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -30,81 +31,51 @@ class Ref:
         object.__setattr__(self, "speaker", speaker)
 
 
-class Refs(dict):
+class Refs(Mapping[tuple[str, str], Ref]):
     """(event id, paragraph anchor) → Ref, each event's made on first ask: an edit's build asks
     for the paragraphs of the pages it renders, and making a Ref for each of the archive's
     40,000 paragraphs was a third of the index (those stating a figure are made at once, for
-    the statements). Iterating or counting makes every one."""
+    the statements: `add`). Iterating or counting makes every one."""
 
     def __init__(self, events: dict[str, Event]):
-        super().__init__()
+        self._refs: dict[tuple[str, str], Ref] = {}
         self._pending = events
         """Events whose other paragraphs have no Ref yet, by id."""
+
+    def add(self, ref: Ref) -> None:
+        """A Ref made already, kept as it is (statements hold it)."""
+        self._refs[(ref.event.id, ref.paragraph.anchor)] = ref
 
     def _make(self, event_id: str) -> bool:
         event = self._pending.pop(event_id, None)
         if event is None:
             return False
         for p in event.lead:
-            if not dict.__contains__(self, (event.id, p.anchor)):  # kept: statements hold them
-                dict.__setitem__(self, (event.id, p.anchor), Ref(event, None, p))
+            self._refs.setdefault((event.id, p.anchor), Ref(event, None, p))
         for s in event.speeches:
             for p in s.paragraphs:
-                if not dict.__contains__(self, (event.id, p.anchor)):
-                    dict.__setitem__(self, (event.id, p.anchor), Ref(event, s, p))
+                self._refs.setdefault((event.id, p.anchor), Ref(event, s, p))
         return True
 
-    def _all(self) -> None:
+    def __getitem__(self, key: tuple[str, str]) -> Ref:
+        found = self._refs.get(key)
+        if found is None and isinstance(key, tuple) and key and self._make(key[0]):
+            found = self._refs.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def _make_all(self) -> None:
         for event_id in list(self._pending):
             self._make(event_id)
 
-    def __missing__(self, key: tuple[str, str]) -> Ref:
-        if self._make(key[0]):
-            return dict.__getitem__(self, key)
-        raise KeyError(key)
-
-    def get(self, key, default=None):
-        try:
-            return self[key]
-        except KeyError:
-            return default
-
-    def __contains__(self, key) -> bool:
-        if not dict.__contains__(self, key) and isinstance(key, tuple) and key:
-            self._make(key[0])
-        return dict.__contains__(self, key)
-
-    def __iter__(self):
-        self._all()
-        return super().__iter__()
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        self._make_all()
+        return iter(self._refs)
 
     def __len__(self) -> int:
-        self._all()
-        return super().__len__()
-
-    def keys(self):
-        self._all()
-        return super().keys()
-
-    def values(self):
-        self._all()
-        return super().values()
-
-    def items(self):
-        self._all()
-        return super().items()
-
-    def __eq__(self, other) -> bool:
-        self._all()
-        if isinstance(other, Refs):
-            other._all()
-        return super().__eq__(other)
-
-    __hash__ = None
-
-    def __repr__(self) -> str:
-        self._all()
-        return super().__repr__()
+        self._make_all()
+        return len(self._refs)
 
 
 @dataclass(frozen=True)
@@ -115,7 +86,7 @@ class Statement:
 
 @dataclass(frozen=True)
 class Index:
-    refs: dict[tuple[str, str], Ref]
+    refs: Mapping[tuple[str, str], Ref]
     """(event id, paragraph anchor) → Ref (a Refs: made per event on first ask)."""
     speeches_by_person: dict[str, tuple[tuple[Event, Speech], ...]]
     statements: dict[str, tuple[Statement, ...]]
@@ -160,7 +131,7 @@ class Index:
                 for p in paragraphs:
                     if p.figures and any(f.indicator for f in p.figures):
                         ref = Ref(event, speech, p)
-                        dict.__setitem__(refs, (event.id, p.anchor), ref)
+                        refs.add(ref)
                         for f in p.figures:
                             if f.indicator:
                                 statements[f.indicator].append(Statement(f, ref))
